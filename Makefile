@@ -1,0 +1,57 @@
+# ruvector-learning-wasm — `make demo` runs the main job, `make test` the tests.
+# Both set up what a fresh machine lacks (Chromium from apt, npm packages).
+
+SHELL := bash
+.SHELLFLAGS := -eo pipefail -c
+.DEFAULT_GOAL := test
+
+GO        ?= go
+WASMENV   := GOOS=js GOARCH=wasm
+# wasmbrowsertest (chromedp) looks for headless_shell first on PATH; ours is a
+# wrapper that adds --no-sandbox, which Chromium needs when run as root.
+TOOLBIN   := $(CURDIR)/.cache/bin
+BROWSER   := $(TOOLBIN)/headless_shell
+WBT_ENV   := PATH="$(TOOLBIN):$$PATH" $(WASMENV)
+# wasmbrowsertest's old cdproto logs harmless "unknown IPAddressSpace value" lines.
+WBT_NOISE := grep -v --line-buffered 'unknown IPAddressSpace value' || true
+
+.PHONY: test setup chromium npm fmt-check vet test-native test-wasm testdata bench
+
+test: setup fmt-check vet test-native test-wasm
+
+setup: chromium npm
+
+chromium: $(BROWSER)
+
+$(BROWSER):
+	command -v chromium >/dev/null || { apt-get update && apt-get install -y chromium; }
+	mkdir -p $(TOOLBIN)
+	printf '#!/bin/sh\nexec "%s" --no-sandbox --disable-gpu --disable-dev-shm-usage "$$@"\n' "$$(command -v chromium)" > $@
+	chmod +x $@
+
+npm: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './node_modules/*')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+	$(WASMENV) $(GO) vet ./...
+
+test-native:
+	$(GO) test ./...
+
+# The same Go suites as js/wasm in headless Chromium.
+test-wasm: chromium
+	$(WBT_ENV) $(GO) test -exec="$$($(GO) tool -n wasmbrowsertest)" ./... 2>&1 | { $(WBT_NOISE); }
+
+# Regenerate the golden vectors from @ruvector/learning-wasm@0.1.29.
+testdata: npm
+	node testdata/gen/generate.mjs
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/...

@@ -1,0 +1,42 @@
+// Package argerr describes a rejected argument: which one, why, and whether the
+// JS side should raise a TypeError or a RangeError (SPEC §7).
+//
+// The core never formats numbers into messages (that would link strconv or fmt
+// into the wasm); the JS layer, which still holds the offending value, adds the
+// class, the method and the value to the text.
+package argerr
+
+// Kind selects the JS error class.
+type Kind uint8
+
+const (
+	// Range is a value of the right kind but outside what is allowed (RangeError).
+	Range Kind = iota
+	// Type is a value of the wrong kind, such as a string where an array is expected (TypeError).
+	Type
+)
+
+// String returns the JS constructor name of the error class.
+func (k Kind) String() string {
+	if k == Type {
+		return "TypeError"
+	}
+	return "RangeError"
+}
+
+// Error is a rejected argument. Arg is the parameter name as the JS API spells
+// it ("gradient", "op_type"); Reason completes the sentence "Arg ...".
+type Error struct {
+	Kind   Kind
+	Arg    string
+	Reason string
+}
+
+// Error returns "Arg Reason", e.g. "op_type must be an integer in 0..16".
+func (e *Error) Error() string { return e.Arg + " " + e.Reason }
+
+// NewRange returns a RangeError description for arg.
+func NewRange(arg, reason string) *Error { return &Error{Kind: Range, Arg: arg, Reason: reason} }
+
+// NewType returns a TypeError description for arg.
+func NewType(arg, reason string) *Error { return &Error{Kind: Type, Arg: arg, Reason: reason} }

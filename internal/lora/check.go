@@ -1,0 +1,39 @@
+package lora
+
+import (
+	"math"
+
+	"github.com/ruvector/ruvector-learning-wasm/internal/argerr"
+)
+
+// finite reports whether v is neither NaN nor ±Inf.
+func finite(v float32) bool { return v-v == 0 }
+
+// CheckLen requires len(x) == n, the adapter's dim().
+func CheckLen(arg string, x []float32, n int) error {
+	if len(x) != n {
+		return argerr.NewRange(arg, "must have length dim()")
+	}
+	return nil
+}
+
+// CheckGradient requires len(g) == n and a finite squared norm (no NaN, no
+// ±Inf, no float32 overflow); it returns gs = SquaredNorm(g) for the update.
+func CheckGradient(arg string, g []float32, n int) (float32, error) {
+	if err := CheckLen(arg, g, n); err != nil {
+		return 0, err
+	}
+	gs := SquaredNorm(g)
+	if !(gs <= math.MaxFloat32) {
+		return 0, argerr.NewRange(arg, "must hold finite values whose squared norm fits in float32")
+	}
+	return gs, nil
+}
+
+// CheckImprovement rejects NaN; ±Inf keep the reference's meaning.
+func CheckImprovement(improvement float32) error {
+	if math.IsNaN(float64(improvement)) {
+		return argerr.NewRange("improvement", "must not be NaN")
+	}
+	return nil
+}

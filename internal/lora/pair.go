@@ -1,0 +1,129 @@
+package lora
+
+// MaxDim is the largest dimension an adapter accepts (the reference caps at 256).
+const MaxDim = 8192
+
+// Pair is one rank-2 adapter, y = x + alpha * (x·A)·B, with A = [A0 A1] and
+// B = [B0; B1] stored as four vectors of length d (SPEC §2).
+type Pair struct {
+	A0, A1, B0, B1 []float32
+	Alpha, LR      float32
+	// C0 and C1 are Σ A0 and Σ A1 (sequential float32 sums), fixed with A.
+	C0, C1 float32
+	// Count is the number of updates applied (skipped ones excluded).
+	Count uint64
+}
+
+// NewPair returns an adapter of dimension d >= 1 with the reference's
+// deterministic A: A0[i] = Rand01(i)*s - s/2, A1[i] = Rand01(i+1000)*s - s/2,
+// s = InitScale(d), and B = 0. The four vectors share one allocation.
+func NewPair(d int, alpha, lr float32) *Pair {
+	all := make([]float32, 4*d)
+	p := &Pair{
+		A0: all[0*d : 1*d : 1*d], A1: all[1*d : 2*d : 2*d],
+		B0: all[2*d : 3*d : 3*d], B1: all[3*d : 4*d : 4*d],
+		Alpha: alpha, LR: lr,
+	}
+	s := InitScale(d)
+	half := s / 2
+	for i := range d {
+		p.A0[i] = float32(Rand01(uint32(i))*s) - half
+		p.A1[i] = float32(Rand01(uint32(i)+1000)*s) - half
+	}
+	p.SumA()
+	return p
+}
+
+// SumA recomputes C0 = Σ A0 and C1 = Σ A1 in index order; call it after A changes.
+func (p *Pair) SumA() {
+	var c0, c1 float32
+	for i, v := range p.A0 {
+		c0 += v
+		c1 += p.A1[i]
+	}
+	p.C0, p.C1 = c0, c1
+}
+
+// Dim is the adapter's dimension d.
+func (p *Pair) Dim() int { return len(p.A0) }
+
+// ParamCount is 2*max(d, 256) + 2*d. The reference stores A in arrays sized
+// for its maximum dimension 256 and counts them whole, so it reports 512 + 2*d
+// for d <= 256 (SPEC §2's "4*d" holds only at d = 256); above 256 both
+// terms are 2*d and the count is 4*d.
+func (p *Pair) ParamCount() int { return 2*max(len(p.A0), 256) + 2*len(p.A0) }
+
+// Forward computes y = x + alpha*(l0*B0 + l1*B1) with l0 = Σ x[i]*A0[i] and
+// l1 = Σ x[i]*A1[i], summed in index order. x and y have length d; they may be
+// the same slice.
+func (p *Pair) Forward(x, y []float32) {
+	d := len(p.A0)
+	x, y = x[:d], y[:d]
+	a0, a1, b0, b1 := p.A0[:d], p.A1[:d], p.B0[:d], p.B1[:d]
+	var l0, l1 float32
+	for i, v := range x {
+		l0 += float32(v * a0[i])
+		l1 += float32(v * a1[i])
+	}
+	alpha := p.Alpha
+	for i, v := range x {
+		y[i] = v + float32(alpha*float32(float32(l0*b0[i])+float32(l1*b1[i])))
+	}
+}
+
+// SquaredNorm is gs = Σ g[i]*g[i] in index order. It is NaN or +Inf exactly
+// when g holds a NaN or an infinity or when the sum overflows float32.
+func SquaredNorm(g []float32) float32 {
+	var gs float32
+	for _, v := range g {
+		gs += float32(v * v)
+	}
+	return gs
+}
+
+// skipNorm is the threshold below which an update is skipped.
+const skipNorm = 1e-16
+
+// Update applies B0[j] += (r*c0)*n, B1[j] += (r*c1)*n with n = g[j]/fast_sqrt(gs),
+// c0 = C0 = Σ A0, c1 = C1 = Σ A1, and counts it, unless gs = Σ g² < 1e-16. gs is
+// SquaredNorm(g), passed in because callers have already computed it to
+// validate g. It reports whether the update was applied.
+func (p *Pair) Update(g []float32, gs, r float32) bool {
+	if gs < skipNorm {
+		return false
+	}
+	d := len(p.A0)
+	g = g[:d]
+	inv := 1 / FastSqrt(gs)
+	s0, s1 := r*p.C0, r*p.C1
+	b0, b1 := p.B0[:d], p.B1[:d]
+	for j, v := range g {
+		n := v * inv
+		b0[j] += float32(s0 * n)
+		b1[j] += float32(s1 * n)
+	}
+	p.Count++
+	return true
+}
+
+// RewardRate is lr * min(improvement, 2), the learning rate of a rewarded update.
+func (p *Pair) RewardRate(improvement float32) float32 {
+	return p.LR * min(improvement, 2)
+}
+
+// DeltaNorm is fast_sqrt(Σ (B0[i]*B0[i] + B1[i]*B1[i])) * alpha.
+func (p *Pair) DeltaNorm() float32 {
+	var s float32
+	for i, v := range p.B0 {
+		w := p.B1[i]
+		s += float32(v*v) + float32(w*w)
+	}
+	return FastSqrt(s) * p.Alpha
+}
+
+// Reset zeroes B and the update count; A is kept.
+func (p *Pair) Reset() {
+	clear(p.B0)
+	clear(p.B1)
+	p.Count = 0
+}

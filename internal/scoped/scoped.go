@@ -1,0 +1,154 @@
+package scoped
+
+import (
+	"github.com/ruvector/ruvector-learning-wasm/internal/argerr"
+	"github.com/ruvector/ruvector-learning-wasm/internal/lora"
+)
+
+// fallbackUpdates is the number of applied updates after which an operator
+// adapter no longer leans on its category adapter.
+const fallbackUpdates = 10
+
+// Scoped is the WasmScopedLoRA manager: 17 operator adapters, 7 category
+// adapters, per-operator forward counters and the fallback switch.
+type Scoped struct {
+	Ops        [NumOps]*lora.Pair
+	Categories [NumCategories]*lora.Pair
+	Forwards   [NumOps]uint64
+	Fallback   bool
+	// In and Out are the zero-allocation buffers; tmp holds the category output.
+	In, Out, tmp []float32
+}
+
+// New returns a manager whose 24 adapters are lora.NewPair(dim, alpha, lr),
+// with fallback on, or the lora.CheckConfig error.
+func New(dim int, alpha, lr float32) (*Scoped, error) {
+	if err := lora.CheckConfig(dim, alpha, lr); err != nil {
+		return nil, err
+	}
+	s := &Scoped{Fallback: true}
+	for i := range s.Ops {
+		s.Ops[i] = lora.NewPair(dim, alpha, lr)
+	}
+	for i := range s.Categories {
+		s.Categories[i] = lora.NewPair(dim, alpha, lr)
+	}
+	io := make([]float32, 3*dim)
+	s.In, s.Out, s.tmp = io[:dim:dim], io[dim:2*dim:2*dim], io[2*dim:]
+	return s, nil
+}
+
+// Dim is the adapters' dimension.
+func (s *Scoped) Dim() int { return len(s.In) }
+
+// Forward is Out = forward(op, In).
+func (s *Scoped) Forward(op int) error { return s.ForwardInto(op, s.In, s.Out) }
+
+// ForwardInto is Forwards[op] += 1; y = Ops[op](x); and, while fallback is on
+// and Ops[op].Count < 10, y[i] = y[i]*w + c[i]*(1-w) with c = Categories[cat](x)
+// and w = min(f32(Count)/10, 1). x and y must not overlap.
+func (s *Scoped) ForwardInto(op int, x, y []float32) error {
+	if err := CheckOp(op); err != nil {
+		return err
+	}
+	if err := lora.CheckLen("input", x, s.Dim()); err != nil {
+		return err
+	}
+	if len(y) != len(x) {
+		return argerr.NewRange("output", "must have length dim()")
+	}
+	s.Forwards[op]++
+	a := s.Ops[op]
+	a.Forward(x, y)
+	if !s.Fallback || a.Count >= fallbackUpdates {
+		return nil
+	}
+	c := s.tmp
+	s.Categories[Category(op)].Forward(x, c)
+	w := min(float32(a.Count)/fallbackUpdates, 1)
+	v := 1 - w
+	c = c[:len(y)]
+	for i, yi := range y {
+		y[i] = float32(yi*w) + float32(c[i]*v)
+	}
+	return nil
+}
+
+// Adapt is AdaptArray(op, In).
+func (s *Scoped) Adapt(op int) error { return s.adapt(op, s.In, "input buffer", 1, false) }
+
+// AdaptArray applies the update with r = lr to Ops[op] and to its category adapter.
+func (s *Scoped) AdaptArray(op int, g []float32) error {
+	return s.adapt(op, g, "gradient", 1, false)
+}
+
+// AdaptWithReward applies, on In, the update with r = lr*min(improvement, 2)
+// to Ops[op] and its category adapter when improvement > 0.
+func (s *Scoped) AdaptWithReward(op int, improvement float32) error {
+	return s.adapt(op, s.In, "input buffer", improvement, true)
+}
+
+// adapt validates op, g and (when rewarded) the improvement before touching
+// any state, then updates the operator adapter and its category adapter.
+func (s *Scoped) adapt(op int, g []float32, arg string, improvement float32, rewarded bool) error {
+	if err := CheckOp(op); err != nil {
+		return err
+	}
+	gs, err := lora.CheckGradient(arg, g, s.Dim())
+	if err != nil {
+		return err
+	}
+	a, c := s.Ops[op], s.Categories[Category(op)]
+	ra, rc := a.LR, c.LR
+	if rewarded {
+		if err := lora.CheckImprovement(improvement); err != nil {
+			return err
+		}
+		if !(improvement > 0) {
+			return nil
+		}
+		ra, rc = a.RewardRate(improvement), c.RewardRate(improvement)
+	}
+	a.Update(g, gs, ra)
+	c.Update(g, gs, rc)
+	return nil
+}
+
+// ResetScope resets Ops[op] and Forwards[op]; the category adapter keeps its learning.
+func (s *Scoped) ResetScope(op int) error {
+	if err := CheckOp(op); err != nil {
+		return err
+	}
+	s.Ops[op].Reset()
+	s.Forwards[op] = 0
+	return nil
+}
+
+// ResetAll resets all 24 adapters and every counter.
+func (s *Scoped) ResetAll() {
+	for _, a := range s.Ops {
+		a.Reset()
+	}
+	for _, c := range s.Categories {
+		c.Reset()
+	}
+	clear(s.Forwards[:])
+}
+
+// TotalForwards is Σ Forwards[op].
+func (s *Scoped) TotalForwards() uint64 {
+	var t uint64
+	for _, n := range s.Forwards {
+		t += n
+	}
+	return t
+}
+
+// TotalAdapts is Σ Ops[op].Count (category adapters excluded).
+func (s *Scoped) TotalAdapts() uint64 {
+	var t uint64
+	for _, a := range s.Ops {
+		t += a.Count
+	}
+	return t
+}

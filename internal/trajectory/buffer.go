@@ -1,0 +1,167 @@
+// Package trajectory holds the WasmTrajectoryBuffer of SPEC §5: a ring of the
+// last capacity trajectories in one flat preallocated embedding store, plus
+// running statistics over every record since the last reset.
+package trajectory
+
+import (
+	"math"
+
+	"github.com/ruvector/ruvector-learning-wasm/internal/argerr"
+	"github.com/ruvector/ruvector-learning-wasm/internal/lora"
+	"github.com/ruvector/ruvector-learning-wasm/internal/scoped"
+)
+
+// MaxStorageFloats caps capacity × embedding_dim at 256 MiB of float32.
+const MaxStorageFloats = 256 << 20 / 4
+
+// Defaults of the JS constructor.
+const (
+	DefaultCapacity = 1000
+	DefaultDim      = 256
+)
+
+// Buffer is the trajectory ring and its statistics. Slot i of the ring holds
+// Embeddings[i*dim:(i+1)*dim], Ops[i], Attentions[i] and Improvements[i].
+type Buffer struct {
+	dim          int
+	Embeddings   []float32
+	Ops          []uint8
+	Attentions   []uint8
+	Improvements []float32
+	// next is the slot the next record goes to; Len is the number stored.
+	next, Len int
+	Stats
+}
+
+// CheckSize validates capacity ≥ 1, embedding_dim in 1..lora.MaxDim and
+// capacity × embedding_dim ≤ MaxStorageFloats. Capacity is an int64 so that
+// any integral JS number can be checked without overflow.
+func CheckSize(capacity int64, dim int) error {
+	if capacity < 1 {
+		return argerr.NewRange("capacity", "must be an integer >= 1")
+	}
+	if dim < 1 || dim > lora.MaxDim {
+		return argerr.NewRange("embedding_dim", "must be an integer in 1..8192")
+	}
+	if capacity > MaxStorageFloats/int64(dim) {
+		return argerr.NewRange("capacity", "times embedding_dim must not exceed 67108864 floats (256 MiB)")
+	}
+	return nil
+}
+
+// New returns an empty buffer with all storage allocated, or the CheckSize error.
+func New(capacity int64, dim int) (*Buffer, error) {
+	if err := CheckSize(capacity, dim); err != nil {
+		return nil, err
+	}
+	n := int(capacity)
+	return &Buffer{
+		dim:          dim,
+		Embeddings:   make([]float32, n*dim),
+		Ops:          make([]uint8, n),
+		Attentions:   make([]uint8, n),
+		Improvements: make([]float32, n),
+	}, nil
+}
+
+// Capacity is the number of slots.
+func (b *Buffer) Capacity() int { return len(b.Ops) }
+
+// EmbeddingDim is the length of every stored embedding.
+func (b *Buffer) EmbeddingDim() int { return b.dim }
+
+// CheckRecord validates the arguments of Record without changing anything.
+func (b *Buffer) CheckRecord(embedding []float32, op, attention int, executionMs, baselineMs float32) error {
+	if len(embedding) != b.dim {
+		return argerr.NewRange("embedding", "must have length embedding_dim")
+	}
+	if err := scoped.CheckOp(op); err != nil {
+		return err
+	}
+	if attention < 0 || attention > math.MaxUint8 {
+		return argerr.NewRange("attention_type", "must be an integer in 0..255")
+	}
+	if !(executionMs >= 0 && executionMs <= math.MaxFloat32) {
+		return argerr.NewRange("execution_ms", "must be a finite number >= 0")
+	}
+	if !(baselineMs >= 0 && baselineMs <= math.MaxFloat32) {
+		return argerr.NewRange("baseline_ms", "must be a finite number >= 0")
+	}
+	return nil
+}
+
+// Record stores one trajectory, overwriting the oldest when full, and folds
+// improvement = baseline/execution - 1 (0 when execution is 0) into Stats.
+func (b *Buffer) Record(embedding []float32, op, attention int, executionMs, baselineMs float32) error {
+	if err := b.CheckRecord(embedding, op, attention, executionMs, baselineMs); err != nil {
+		return err
+	}
+	var improvement float32
+	if executionMs > 0 {
+		improvement = baselineMs/executionMs - 1
+	}
+	b.Stats.add(improvement, uint8(attention))
+	i := b.next
+	copy(b.Embeddings[i*b.dim:(i+1)*b.dim], embedding)
+	b.Ops[i] = uint8(op)
+	b.Attentions[i] = uint8(attention)
+	b.Improvements[i] = improvement
+	if b.next++; b.next == b.Capacity() {
+		b.next = 0
+	}
+	if b.Len < b.Capacity() {
+		b.Len++
+	}
+	return nil
+}
+
+// Slot is the ring index of the i-th stored trajectory, oldest first (0 <= i < Len).
+func (b *Buffer) Slot(i int) int {
+	s := b.next - b.Len + i
+	if s < 0 {
+		s += b.Capacity()
+	}
+	return s
+}
+
+// Embedding is the stored embedding of ring slot s.
+func (b *Buffer) Embedding(s int) []float32 { return b.Embeddings[s*b.dim : (s+1)*b.dim : (s+1)*b.dim] }
+
+// Quality is clamp((improvement + 1) / 2, 0, 1).
+func Quality(improvement float32) float32 {
+	return min(max((improvement+1)/2, 0), 1)
+}
+
+// HighQualityCount counts stored trajectories with Quality > threshold; NaN is rejected.
+func (b *Buffer) HighQualityCount(threshold float32) (int, error) {
+	if math.IsNaN(float64(threshold)) {
+		return 0, argerr.NewRange("threshold", "must not be NaN")
+	}
+	n := 0
+	for i := range b.Len {
+		if Quality(b.Improvements[b.Slot(i)]) > threshold {
+			n++
+		}
+	}
+	return n, nil
+}
+
+// CountByOperator counts stored trajectories of operator op (0..16).
+func (b *Buffer) CountByOperator(op int) (int, error) {
+	if err := scoped.CheckOp(op); err != nil {
+		return 0, err
+	}
+	n := 0
+	for i := range b.Len {
+		if int(b.Ops[b.Slot(i)]) == op {
+			n++
+		}
+	}
+	return n, nil
+}
+
+// Reset empties the ring and clears the statistics; storage is kept.
+func (b *Buffer) Reset() {
+	b.next, b.Len = 0, 0
+	b.Stats = Stats{}
+}
