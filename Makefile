@@ -15,9 +15,26 @@ WBT_ENV   := PATH="$(TOOLBIN):$$PATH" $(WASMENV)
 # wasmbrowsertest's old cdproto logs harmless "unknown IPAddressSpace value" lines.
 WBT_NOISE := grep -v --line-buffered 'unknown IPAddressSpace value' || true
 
-.PHONY: test setup chromium npm fmt-check vet test-native test-wasm testdata bench
+.PHONY: test setup chromium npm build demo fmt-check vet test-native test-wasm test-js testdata bench
 
-test: setup fmt-check vet test-native test-wasm
+WASM      := js/ruvector_learning.wasm
+WASM_EXEC := js/wasm_exec.js
+GOFLAGS_WASM := -trimpath -buildvcs=false -ldflags="-s -w -buildid="
+GO_SOURCES := go.mod $(shell find internal cmd -name '*.go' -not -name '*_test.go' 2>/dev/null)
+
+test: setup fmt-check vet test-native test-wasm test-js
+
+# The main job: a simulated query optimizer learning per-operator adapters.
+demo: build
+	node js/demo/optimizer.mjs
+
+build: $(WASM) $(WASM_EXEC)
+
+$(WASM): $(GO_SOURCES)
+	$(WASMENV) $(GO) build $(GOFLAGS_WASM) -o $@ ./cmd/wasm
+
+$(WASM_EXEC): $(shell $(GO) env GOROOT)/lib/wasm/wasm_exec.js
+	cp $< $@
 
 setup: chromium npm
 
@@ -48,6 +65,12 @@ test-native:
 # The same Go suites as js/wasm in headless Chromium.
 test-wasm: chromium
 	$(WBT_ENV) $(GO) test -exec="$$($(GO) tool -n wasmbrowsertest)" ./... 2>&1 | { $(WBT_NOISE); }
+
+# The JS API suite, the differential test, types, the packed tarball (Node),
+# then every loading mode and a Vite build in headless Chromium.
+test-js: build npm chromium
+	node --test js/test/
+	node js/test/browser/run.mjs
 
 # Regenerate the golden vectors from @ruvector/learning-wasm@0.1.29.
 testdata: npm

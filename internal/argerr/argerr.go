@@ -40,3 +40,19 @@ func NewRange(arg, reason string) *Error { return &Error{Kind: Range, Arg: arg, 
 
 // NewType returns a TypeError description for arg.
 func NewType(arg, reason string) *Error { return &Error{Kind: Type, Arg: arg, Reason: reason} }
+
+// Itoa formats n in decimal (strconv would grow the wasm for this one use).
+func Itoa(n int) string {
+	if n < 0 {
+		return "-" + Itoa(-n)
+	}
+	var b [20]byte
+	i := len(b)
+	for {
+		i--
+		b[i] = byte('0' + n%10)
+		if n /= 10; n == 0 {
+			return string(b[i:])
+		}
+	}
+}

@@ -18,3 +18,12 @@ func TestError(t *testing.T) {
 		assert.Equal(t, tc.msg, tc.err.Error())
 	}
 }
+
+func TestItoa(t *testing.T) {
+	for _, tc := range []struct {
+		n    int
+		want string
+	}{{0, "0"}, {7, "7"}, {-12, "-12"}, {8192, "8192"}, {1 << 53, "9007199254740992"}} {
+		assert.Equal(t, tc.want, Itoa(tc.n))
+	}
+}

@@ -9,10 +9,10 @@ import (
 // finite reports whether v is neither NaN nor ±Inf.
 func finite(v float32) bool { return v-v == 0 }
 
-// CheckLen requires len(x) == n, the adapter's dim().
-func CheckLen(arg string, x []float32, n int) error {
-	if len(x) != n {
-		return argerr.NewRange(arg, "must have length dim()")
+// CheckLen requires an array length n equal to the adapter's dim().
+func CheckLen(arg string, n, dim int) error {
+	if n != dim {
+		return argerr.NewRange(arg, "must have length dim() = "+argerr.Itoa(dim))
 	}
 	return nil
 }
@@ -20,7 +20,7 @@ func CheckLen(arg string, x []float32, n int) error {
 // CheckGradient requires len(g) == n and a finite squared norm (no NaN, no
 // ±Inf, no float32 overflow); it returns gs = SquaredNorm(g) for the update.
 func CheckGradient(arg string, g []float32, n int) (float32, error) {
-	if err := CheckLen(arg, g, n); err != nil {
+	if err := CheckLen(arg, len(g), n); err != nil {
 		return 0, err
 	}
 	gs := SquaredNorm(g)

@@ -53,7 +53,7 @@ func (m *Micro) Forward() {
 
 // ForwardInto is y = forward(x); Forwards += 1. Both lengths must be Dim().
 func (m *Micro) ForwardInto(x, y []float32) error {
-	if err := CheckLen("input", x, m.Dim()); err != nil {
+	if err := CheckLen("input", len(x), m.Dim()); err != nil {
 		return err
 	}
 	if len(y) != len(x) {

@@ -51,7 +51,7 @@ func (s *Scoped) ForwardInto(op int, x, y []float32) error {
 	if err := CheckOp(op); err != nil {
 		return err
 	}
-	if err := lora.CheckLen("input", x, s.Dim()); err != nil {
+	if err := lora.CheckLen("input", len(x), s.Dim()); err != nil {
 		return err
 	}
 	if len(y) != len(x) {

@@ -70,10 +70,18 @@ func (b *Buffer) Capacity() int { return len(b.Ops) }
 // EmbeddingDim is the length of every stored embedding.
 func (b *Buffer) EmbeddingDim() int { return b.dim }
 
+// CheckEmbeddingLen requires an embedding length n equal to embedding_dim.
+func (b *Buffer) CheckEmbeddingLen(n int) error {
+	if n != b.dim {
+		return argerr.NewRange("embedding", "must have length embedding_dim() = "+argerr.Itoa(b.dim))
+	}
+	return nil
+}
+
 // CheckRecord validates the arguments of Record without changing anything.
 func (b *Buffer) CheckRecord(embedding []float32, op, attention int, executionMs, baselineMs float32) error {
-	if len(embedding) != b.dim {
-		return argerr.NewRange("embedding", "must have length embedding_dim")
+	if err := b.CheckEmbeddingLen(len(embedding)); err != nil {
+		return err
 	}
 	if err := scoped.CheckOp(op); err != nil {
 		return err

@@ -1,0 +1,178 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"math"
+	"syscall/js"
+	"unsafe"
+
+	"github.com/ruvector/ruvector-learning-wasm/internal/argerr"
+)
+
+var (
+	jsFloat32Array = js.Global().Get("Float32Array")
+	jsUint8Array   = js.Global().Get("Uint8Array")
+	jsArrayBuffer  = js.Global().Get("ArrayBuffer")
+	jsArray        = js.Global().Get("Array")
+	jsBigInt       = js.Global().Get("BigInt")
+)
+
+// arg is args[i], or undefined when the caller passed fewer arguments.
+func arg(args []js.Value, i int) js.Value {
+	if i < len(args) {
+		return args[i]
+	}
+	return js.Undefined()
+}
+
+// typeOf is v.Type(), except that the kinds syscall/js does not know (bigint)
+// come back as js.TypeUndefined with ok false instead of a panic.
+func typeOf(v js.Value) (t js.Type, ok bool) {
+	defer func() {
+		if recover() != nil {
+			t, ok = js.TypeUndefined, false
+		}
+	}()
+	return v.Type(), true
+}
+
+// is reports whether v is of kind t; a bigint is of no kind syscall/js knows.
+func is(v js.Value, t js.Type) bool {
+	vt, ok := typeOf(v)
+	return ok && vt == t
+}
+
+// number is a JS number argument as float64; anything else is a TypeError.
+func number(v js.Value, name string) (float64, error) {
+	if !is(v, js.TypeNumber) {
+		return 0, argerr.NewType(name, "must be a number")
+	}
+	return v.Float(), nil
+}
+
+// optNumber is number, with def for undefined or null.
+func optNumber(v js.Value, name string, def float64) (float64, error) {
+	if v.IsUndefined() || v.IsNull() {
+		return def, nil
+	}
+	return number(v, name)
+}
+
+// float32Arg is a number rounded to float32, as Math.fround does. syscall/js
+// turns a JS -0 into +0 on the way in; the JS layer passes -0 for a float32
+// parameter as -1e-46, which is not zero in float64 and rounds to -0 here.
+func float32Arg(v js.Value, name string) (float32, error) {
+	f, err := number(v, name)
+	return float32(f), err
+}
+
+// optFloat32 is float32Arg with def for undefined or null.
+func optFloat32(v js.Value, name string, def float32) (float32, error) {
+	if v.IsUndefined() || v.IsNull() {
+		return def, nil
+	}
+	return float32Arg(v, name)
+}
+
+// lastFloat holds the latest float32 result. syscall/js turns -0 into +0 on
+// the way out, so the JS layer reads a zero result from here instead.
+var lastFloat [1]float32
+
+// float32Result returns f as a JS number and keeps its exact value in lastFloat.
+func float32Result(f float32) any {
+	lastFloat[0] = f
+	return f
+}
+
+// integer requires an integral number and saturates it to ±2^53, so that the
+// core's range checks see every out-of-range value as out of range.
+func integer(f float64, name string) (int, error) {
+	if f != math.Trunc(f) || math.IsInf(f, 0) {
+		return 0, argerr.NewRange(name, "must be an integer")
+	}
+	const limit = 1 << 53
+	return int(max(min(f, limit), -limit)), nil
+}
+
+// intArg is a number argument that must be an integer.
+func intArg(v js.Value, name string) (int, error) {
+	f, err := number(v, name)
+	if err != nil {
+		return 0, err
+	}
+	return integer(f, name)
+}
+
+// optInt is intArg with def for undefined or null.
+func optInt(v js.Value, name string, def int) (int, error) {
+	f, err := optNumber(v, name, float64(def))
+	if err != nil {
+		return 0, err
+	}
+	return integer(f, name)
+}
+
+// boolArg accepts true/false, and 1/0 as wasm-bindgen's bool would.
+func boolArg(v js.Value, name string) (bool, error) {
+	switch t, _ := typeOf(v); t {
+	case js.TypeBoolean:
+		return v.Bool(), nil
+	case js.TypeNumber:
+		if f := v.Float(); f == 0 || f == 1 {
+			return f == 1, nil
+		}
+		return false, argerr.NewRange(name, "must be a boolean")
+	}
+	return false, argerr.NewType(name, "must be a boolean")
+}
+
+// float32s reads an array argument into dst after check(length) accepts its
+// length. A Float32Array is copied with one js.CopyBytesToGo over a byte view;
+// any other array-like of numbers is converted by new Float32Array(v) first.
+func float32s(v js.Value, name string, dst []float32, check func(n int) error) error {
+	if !arrayLike(v) {
+		return argerr.NewType(name, "must be a Float32Array or an array of numbers")
+	}
+	if !v.InstanceOf(jsFloat32Array) {
+		v = jsFloat32Array.New(v)
+	}
+	if err := check(v.Length()); err != nil {
+		return err
+	}
+	bytes := jsUint8Array.New(v.Get("buffer"), v.Get("byteOffset"), v.Get("byteLength"))
+	if js.CopyBytesToGo(byteView(dst), bytes) != 4*len(dst) {
+		return argerr.NewRange(name, "must not be detached")
+	}
+	return nil
+}
+
+// arrayLike accepts typed arrays, Arrays and objects with a numeric length;
+// strings, functions and ArrayBuffers are not arrays of numbers.
+func arrayLike(v js.Value) bool {
+	if !is(v, js.TypeObject) || v.InstanceOf(jsArrayBuffer) {
+		return false
+	}
+	return jsArray.Call("isArray", v).Bool() || is(v.Get("length"), js.TypeNumber)
+}
+
+// newFloat32Array copies src into a new JS Float32Array.
+func newFloat32Array(src []float32) js.Value {
+	out := jsFloat32Array.New(len(src))
+	js.CopyBytesToJS(jsUint8Array.New(out.Get("buffer")), byteView(src))
+	return out
+}
+
+// byteView is the little-endian bytes of f, sharing its memory.
+func byteView(f []float32) []byte {
+	if len(f) == 0 {
+		return nil
+	}
+	return unsafe.Slice((*byte)(unsafe.Pointer(&f[0])), 4*len(f))
+}
+
+// address is the byte offset of f[0] in the wasm linear memory.
+func address(f []float32) float64 { return float64(uintptr(unsafe.Pointer(&f[0]))) }
+
+// bigint is n as a JS bigint (exact below 2^53, far beyond any count reached).
+func bigint(n uint64) js.Value { return jsBigInt.Invoke(float64(n)) }

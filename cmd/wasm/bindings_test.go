@@ -1,0 +1,228 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"math"
+	"os"
+	"syscall/js"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/ruvector/ruvector-learning-wasm/testdata"
+)
+
+func TestMain(m *testing.M) {
+	global := js.Global()
+	registerMicro(global)
+	registerScoped(global)
+	registerBuffer(global)
+	os.Exit(m.Run())
+}
+
+func newObj(t *testing.T, class string, args ...any) js.Value {
+	t.Helper()
+	v := js.Global().Get(class).New(args...)
+	require.False(t, isError(v), "new %s: %v", class, errText(v))
+	return v
+}
+
+func isError(v js.Value) bool { return v.InstanceOf(js.Global().Get("Error")) }
+
+func errText(v js.Value) string {
+	if isError(v) {
+		return v.Get("constructor").Get("name").String() + ": " + v.Get("message").String()
+	}
+	return ""
+}
+
+// jsString is String(v), which also works for bigints.
+func jsString(v js.Value) string { return js.Global().Get("String").Invoke(v).String() }
+
+// bigText is String(BigInt(n)).
+func bigText(n int) string { return jsString(js.Global().Get("BigInt").Invoke(n)) }
+
+// f32s copies a Float32Array's bytes out, so -0 and NaN payloads survive.
+func f32s(v js.Value) []float32 {
+	out := make([]float32, v.Length())
+	js.CopyBytesToGo(byteView(out), jsUint8Array.New(v.Get("buffer"), v.Get("byteOffset"), v.Get("byteLength")))
+	return out
+}
+
+// jsFloat32 reads a float32 result as the JS layer does: a zero from lastFloat.
+func jsFloat32(v js.Value) float32 {
+	if f := v.Float(); f != 0 {
+		return float32(f)
+	}
+	return lastFloat[0]
+}
+
+func jsF32(xs []float32) js.Value {
+	return newFloat32Array(xs)
+}
+
+// TestConstructors checks new, instanceof, defaults and the prototype methods.
+func TestConstructors(t *testing.T) {
+	g := js.Global()
+	for _, tc := range []struct {
+		class  string
+		args   []any
+		method string
+		want   int
+	}{
+		{"WasmMicroLoRA", nil, "dim", 256},
+		{"WasmMicroLoRA", []any{17, nil, js.Undefined()}, "dim", 17},
+		{"WasmScopedLoRA", []any{64}, "dim", 64},
+		{"WasmTrajectoryBuffer", []any{5, 3}, "len", 0},
+	} {
+		v := newObj(t, tc.class, tc.args...)
+		assert.True(t, v.InstanceOf(g.Get(tc.class)), tc.class)
+		assert.Equal(t, tc.want, v.Call(tc.method).Int(), tc.class)
+		a, b := newObj(t, tc.class, tc.args...), newObj(t, tc.class, tc.args...)
+		assert.True(t, a.Get("free").Equal(b.Get("free")), "methods live on the prototype")
+		assert.False(t, a.Call("hasOwnProperty", "free").Bool())
+	}
+	assert.Equal(t, "HashJoin", g.Get("WasmScopedLoRA").Call("scope_name", 5).String())
+	assert.Equal(t, "Unknown", g.Get("WasmScopedLoRA").Call("scope_name", 17).String())
+	assert.Equal(t, "Unknown", g.Get("WasmScopedLoRA").Call("scope_name", 1.5).String())
+}
+
+// TestMicroGoldenThroughJS replays the golden vectors through the registered
+// JS methods (array and pointer paths) and demands bit equality.
+func TestMicroGoldenThroughJS(t *testing.T) {
+	cases, err := testdata.Cases("WasmMicroLoRA")
+	require.NoError(t, err)
+	for _, c := range cases {
+		t.Run(c.Name, func(t *testing.T) {
+			v := newObj(t, "WasmMicroLoRA", c.Args[0], math.Float32frombits(c.Args[1]), math.Float32frombits(c.Args[2]))
+			m, err := self[*micro](v)
+			require.NoError(t, err)
+			for i, s := range c.Steps {
+				var r js.Value
+				switch s.Method() {
+				case "forward":
+					copy(m.In, s.F32s("x"))
+					r = v.Call("forward")
+					require.Equal(t, s.BitsList("y"), testdata.Bits(m.Out), "step %d", i)
+				case "forward_array":
+					r = v.Call("forward_array", jsF32(s.F32s("x")))
+					require.Equal(t, s.BitsList("y"), testdata.Bits(f32s(r)), "step %d", i)
+				case "adapt":
+					copy(m.In, s.F32s("g"))
+					r = v.Call("adapt")
+				case "adapt_array":
+					r = v.Call("adapt_array", jsF32(s.F32s("g")))
+				case "adapt_with_reward":
+					copy(m.In, s.F32s("g"))
+					r = v.Call("adapt_with_reward", s.F32("imp"))
+				case "reset":
+					r = v.Call("reset")
+				case "check":
+					assert.Equal(t, s.Int("param_count"), v.Call("param_count").Int())
+					assert.Equal(t, bigText(s.Int("forward_count")), jsString(v.Call("forward_count")))
+					assert.Equal(t, bigText(s.Int("adapt_count")), jsString(v.Call("adapt_count")))
+					require.Equal(t, s.Bits("delta_norm"), math.Float32bits(jsFloat32(v.Call("delta_norm"))), "step %d", i)
+				}
+				require.False(t, isError(r), "step %d: %s", i, errText(r))
+			}
+		})
+	}
+}
+
+// TestErrorsAreReturned checks that bad input comes back as an error object of
+// the right class naming class, method and argument, with state unchanged.
+func TestErrorsAreReturned(t *testing.T) {
+	g := js.Global()
+	micro := newObj(t, "WasmMicroLoRA", 4, 0.5, 0.1)
+	micro.Call("adapt_array", jsF32([]float32{1, 2, 3, 4}))
+	scoped := newObj(t, "WasmScopedLoRA", 4)
+	buf := newObj(t, "WasmTrajectoryBuffer", 3, 4)
+	before := micro.Call("forward_array", jsF32([]float32{1, 1, 1, 1}))
+	for _, tc := range []struct {
+		name  string
+		call  func() js.Value
+		class string
+		parts []string
+	}{
+		{"dim 0", func() js.Value { return g.Get("WasmMicroLoRA").New(0) }, "RangeError", []string{"WasmMicroLoRA.constructor", "dim"}},
+		{"dim 2.5", func() js.Value { return g.Get("WasmMicroLoRA").New(2.5) }, "RangeError", []string{"dim"}},
+		{"dim bigint", func() js.Value { return g.Get("WasmMicroLoRA").New(js.Global().Get("BigInt").Invoke(4)) }, "TypeError", []string{"dim", "4n"}},
+		{"dim string", func() js.Value { return g.Get("WasmScopedLoRA").New("8") }, "TypeError", []string{"WasmScopedLoRA.constructor", "dim"}},
+		{"alpha Inf", func() js.Value { return g.Get("WasmMicroLoRA").New(4, math.Inf(1)) }, "RangeError", []string{"alpha"}},
+		{"capacity 0", func() js.Value { return g.Get("WasmTrajectoryBuffer").New(0) }, "RangeError", []string{"capacity"}},
+		{"huge storage", func() js.Value { return g.Get("WasmTrajectoryBuffer").New(1e9, 8192) }, "RangeError", []string{"capacity"}},
+		{"short gradient", func() js.Value { return micro.Call("adapt_array", jsF32([]float32{1})) }, "RangeError", []string{"WasmMicroLoRA.adapt_array", "gradient", "4"}},
+		{"NaN gradient", func() js.Value { return micro.Call("adapt_array", js.ValueOf([]any{1, math.NaN(), 1, 1})) }, "RangeError", []string{"gradient"}},
+		{"string gradient", func() js.Value { return micro.Call("adapt_array", "1234") }, "TypeError", []string{"gradient"}},
+		{"null input", func() js.Value { return micro.Call("forward_array", nil) }, "TypeError", []string{"WasmMicroLoRA.forward_array", "input"}},
+		{"number input", func() js.Value { return micro.Call("forward_array", 4) }, "TypeError", []string{"input"}},
+		{"NaN improvement", func() js.Value { return micro.Call("adapt_with_reward", math.NaN()) }, "RangeError", []string{"improvement"}},
+		{"missing improvement", func() js.Value { return micro.Call("adapt_with_reward") }, "TypeError", []string{"improvement"}},
+		{"op 17", func() js.Value { return scoped.Call("forward", 17) }, "RangeError", []string{"WasmScopedLoRA.forward", "op_type"}},
+		{"op 1.5", func() js.Value { return scoped.Call("adapt", 1.5) }, "RangeError", []string{"op_type"}},
+		{"fallback string", func() js.Value { return scoped.Call("set_category_fallback", "no") }, "TypeError", []string{"enabled"}},
+		{"attention 256", func() js.Value { return buf.Call("record", jsF32(make([]float32, 4)), 1, 256, 1, 1) }, "RangeError", []string{"attention_type"}},
+		{"negative exec", func() js.Value { return buf.Call("record", jsF32(make([]float32, 4)), 1, 2, -1, 1) }, "RangeError", []string{"execution_ms"}},
+		{"NaN threshold", func() js.Value { return buf.Call("high_quality_count", math.NaN()) }, "RangeError", []string{"threshold"}},
+		{"wrong this", func() js.Value { return micro.Get("dim").Call("call", scoped) }, "TypeError", []string{"this is not a WasmMicroLoRA"}},
+		{"undefined this", func() js.Value { return micro.Get("dim").Call("call", js.Undefined()) }, "TypeError", []string{"WasmMicroLoRA.dim"}},
+	} {
+		r := tc.call()
+		require.True(t, isError(r), "%s: got %v", tc.name, r)
+		assert.Equal(t, tc.class, r.Get("constructor").Get("name").String(), tc.name)
+		for _, p := range tc.parts {
+			assert.Contains(t, r.Get("message").String(), p, tc.name)
+		}
+	}
+	after := micro.Call("forward_array", jsF32([]float32{1, 1, 1, 1}))
+	assert.Equal(t, f32s(before), f32s(after))
+	assert.Equal(t, "2", jsString(micro.Call("forward_count")), "only the two probes counted")
+	assert.Equal(t, "1", jsString(micro.Call("adapt_count")))
+	assert.Equal(t, 0, buf.Call("len").Int())
+}
+
+// TestFree checks free, double free, use after free and release by handle.
+func TestFree(t *testing.T) {
+	v := newObj(t, "WasmMicroLoRA", 4)
+	h := v.Get(handleKey).Int()
+	require.NotZero(t, h)
+	assert.True(t, v.Call("free").IsUndefined())
+	assert.True(t, v.Call("free").IsUndefined(), "second free is a no-op")
+	r := v.Call("dim")
+	require.True(t, isError(r))
+	assert.Contains(t, r.Get("message").String(), "WasmMicroLoRA.dim: object has been freed")
+	w := newObj(t, "WasmScopedLoRA", 4)
+	hw := uint32(w.Get(handleKey).Int())
+	release(js.Undefined(), []js.Value{js.ValueOf(hw)})
+	assert.Nil(t, objects[hw-1], "release frees the Go side")
+	dispose := js.Global().Get("Symbol").Get("dispose")
+	if dispose.Type() == js.TypeSymbol {
+		x := newObj(t, "WasmTrajectoryBuffer", 2, 2)
+		js.Global().Get("Reflect").Call("get", x, dispose).Call("call", x)
+		assert.Zero(t, x.Get(handleKey).Int())
+	}
+}
+
+// TestHandlesAreReused keeps the table from growing across create/free cycles.
+func TestHandlesAreReused(t *testing.T) {
+	for range 1000 {
+		newObj(t, "WasmMicroLoRA", 8).Call("free")
+	}
+	n := len(objects)
+	for range 1000 {
+		newObj(t, "WasmMicroLoRA", 8).Call("free")
+	}
+	assert.Equal(t, n, len(objects))
+}
+
+// TestPointers checks that the buffer pointers address the engine's buffers.
+func TestPointers(t *testing.T) {
+	v := newObj(t, "WasmMicroLoRA", 3)
+	m, err := self[*micro](v)
+	require.NoError(t, err)
+	assert.Equal(t, address(m.In), v.Call("get_input_ptr").Float())
+	assert.Equal(t, address(m.Out), v.Call("get_output_ptr").Float())
+	assert.Equal(t, float64(3*4), v.Call("get_output_ptr").Float()-v.Call("get_input_ptr").Float())
+}

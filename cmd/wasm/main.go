@@ -1,0 +1,24 @@
+//go:build js && wasm
+
+// Command wasm is the WebAssembly entry point: it registers the
+// WasmMicroLoRA, WasmScopedLoRA and WasmTrajectoryBuffer constructors on the
+// JS global object and then blocks, so that their methods stay callable.
+//
+// A js.FuncOf callback cannot make its JS caller throw, so every method
+// returns a TypeError, RangeError or Error object instead of its result when
+// it rejects a call (state unchanged); js/index.js turns those into throws.
+package main
+
+import "syscall/js"
+
+func main() {
+	global := js.Global()
+	registerMicro(global)
+	registerScoped(global)
+	registerBuffer(global)
+	global.Set("__ruvectorLearningGo", js.ValueOf(map[string]any{
+		"release":   js.FuncOf(release),
+		"lastFloat": address(lastFloat[:]),
+	}))
+	select {}
+}

@@ -1,0 +1,244 @@
+// ruvector-learning-wasm loader, written as a classic script so that one file
+// serves both ways of loading the package:
+//
+//   <script src="wasm_exec.js"></script><script src="classic.js"></script>
+//     defines globalThis.ruvectorLearning = { init, initSync, WasmMicroLoRA,
+//     WasmScopedLoRA, WasmTrajectoryBuffer }, whose default wasm URL is
+//     ruvector_learning.wasm next to this script;
+//   import ... from 'ruvector-learning-wasm' (js/index.js)
+//     imports this file for globalThis.__ruvectorLearningCreate and exports
+//     what it returns.
+//
+// The Go program registers the raw classes on the JS global (cmd/wasm). A Go
+// callback cannot make its caller throw, so raw methods return an Error object
+// when they reject a call; the classes here throw it instead, carry `memory`,
+// and release the Go side of objects that are garbage-collected unfreed.
+(function (global) {
+  'use strict';
+
+  // Per class: its methods, those returning a float32 (whose zero may be -0),
+  // its statics, and the constructor arguments that are float32.
+  const CLASSES = {
+    WasmMicroLoRA: {
+      methods: ['dim', 'param_count', 'get_input_ptr', 'get_output_ptr', 'forward', 'forward_array',
+        'adapt', 'adapt_array', 'adapt_with_reward', 'reset', 'forward_count', 'adapt_count', 'delta_norm'],
+      floats: ['delta_norm'],
+      statics: [],
+      floatArgs: [1, 2],
+    },
+    WasmScopedLoRA: {
+      methods: ['dim', 'get_input_ptr', 'get_output_ptr', 'forward', 'forward_array', 'adapt', 'adapt_array',
+        'adapt_with_reward', 'reset_scope', 'reset_all', 'forward_count', 'adapt_count', 'delta_norm',
+        'total_forward_count', 'total_adapt_count', 'set_category_fallback'],
+      floats: ['delta_norm'],
+      statics: ['scope_name'],
+      floatArgs: [1, 2],
+    },
+    WasmTrajectoryBuffer: {
+      methods: ['record', 'total_count', 'len', 'is_empty', 'mean_improvement', 'best_improvement',
+        'success_rate', 'best_attention', 'variance', 'high_quality_count', 'count_by_operator', 'reset'],
+      floats: ['mean_improvement', 'best_improvement', 'success_rate', 'variance'],
+      statics: [],
+      floatArgs: [],
+    },
+  };
+
+  // syscall/js carries every JS zero as +0. A float32 -0 goes in as -1e-46
+  // (not zero in float64, -0 once rounded to float32) and a zero result is
+  // read back exactly from the Go side's lastFloat slot.
+  const NEG_ZERO_IN = -1e-46;
+  function float32In(args, indices) {
+    for (const i of indices) if (Object.is(args[i], -0)) args[i] = NEG_ZERO_IN;
+    return args;
+  }
+
+  // checked(r): throws r when the Go side returned an error object.
+  function checked(r) {
+    if (r instanceof Error) throw r;
+    return r;
+  }
+
+  function isNode() {
+    return typeof process === 'object' && process !== null && typeof process.versions === 'object' &&
+      typeof process.versions.node === 'string';
+  }
+
+  // fileURL(input): the file: URL to read from disk in Node, or null.
+  function fileURL(input) {
+    if (!isNode()) return null;
+    if (input instanceof URL) return input.protocol === 'file:' ? input : null;
+    try {
+      const url = new URL(input);
+      return url.protocol === 'file:' ? url : null;
+    } catch {
+      const nodeURL = 'node:url';
+      return import(/* @vite-ignore */ nodeURL).then((m) => m.pathToFileURL(input));
+    }
+  }
+
+  async function readFile(url) {
+    const nodeFS = 'node:fs/promises';
+    const fs = await import(/* @vite-ignore */ nodeFS);
+    return fs.readFile(await url);
+  }
+
+  // instantiate(input, imports): { instance, module } from any InitInput.
+  async function instantiate(input, imports) {
+    input = await input;
+    if (typeof input === 'string' || input instanceof URL ||
+        (typeof Request === 'function' && input instanceof Request)) {
+      const url = typeof input === 'string' || input instanceof URL ? fileURL(input) : null;
+      input = url ? await readFile(url) : await fetch(input);
+    }
+    if (typeof Response === 'function' && input instanceof Response) {
+      return instantiateResponse(input, imports);
+    }
+    if (input instanceof WebAssembly.Module) {
+      return { instance: await WebAssembly.instantiate(input, imports), module: input };
+    }
+    return WebAssembly.instantiate(input, imports);
+  }
+
+  // instantiateResponse streams when it can and falls back to bytes when the
+  // server sent the wrong MIME type.
+  async function instantiateResponse(response, imports) {
+    if (!response.ok) throw new Error('ruvector-learning-wasm: fetching the wasm failed: HTTP ' + response.status);
+    if (typeof WebAssembly.instantiateStreaming === 'function' &&
+        response.headers.get('Content-Type') === 'application/wasm') {
+      return WebAssembly.instantiateStreaming(response, imports);
+    }
+    return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+  }
+
+  // create(defaultURL): one module instance's API.
+  function create(defaultURL) {
+    let state = null; // { memory, raw, release }
+    let pending = null;
+    let generation = 0;
+
+    const registry = typeof FinalizationRegistry === 'function'
+      ? new FinalizationRegistry((held) => {
+        if (state && held.generation === generation) state.release(held.handle);
+      })
+      : { register() {}, unregister() {} };
+
+    function newGo() {
+      if (typeof global.Go !== 'function') {
+        throw new Error('ruvector-learning-wasm: wasm_exec.js must be loaded before the module (globalThis.Go is missing)');
+      }
+      const go = new global.Go();
+      go.argv = ['ruvector-learning-wasm'];
+      go.env = {};
+      return go;
+    }
+
+    // start runs the Go program, which registers the raw classes and blocks.
+    function start(go, instance) {
+      go.run(instance);
+      const raw = {};
+      for (const name of Object.keys(CLASSES)) raw[name] = global[name];
+      const { release, lastFloat } = global.__ruvectorLearningGo;
+      generation++;
+      state = { memory: instance.exports.mem, raw, release, lastFloat, floats: null };
+      bindMethods();
+      return { memory: state.memory };
+    }
+
+    // bindMethods points every wrapper method at this instance's Go functions.
+    function bindMethods() {
+      for (const [name, spec] of Object.entries(CLASSES)) {
+        const C = api[name];
+        const G = state.raw[name];
+        for (const m of spec.methods) {
+          const fn = G.prototype[m];
+          const value = spec.floats.includes(m)
+            ? { [m](...args) { const r = checked(fn.apply(this, args)); return r === 0 ? lastFloat() : r; } }[m]
+            : { [m](...args) { return checked(fn.apply(this, args)); } }[m];
+          Object.defineProperty(C.prototype, m, { value, writable: true, configurable: true });
+        }
+        for (const m of spec.statics) {
+          const fn = G[m];
+          Object.defineProperty(C, m, {
+            value: { [m](...args) { return checked(fn.apply(G, args)); } }[m],
+            writable: true, configurable: true,
+          });
+        }
+      }
+    }
+
+    // lastFloat() is the exact float32 of the latest float result (a view
+    // over wasm memory, renewed when the memory grows).
+    function lastFloat() {
+      if (!state.floats || state.floats.buffer !== state.memory.buffer) {
+        state.floats = new Float32Array(state.memory.buffer, state.lastFloat, 1);
+      }
+      return state.floats[0];
+    }
+
+    function unwrapInit(arg, key) {
+      if (arg !== undefined && arg !== null && Object.getPrototypeOf(arg) === Object.prototype) return arg[key];
+      return arg;
+    }
+
+    function init(options) {
+      if (state) return Promise.resolve({ memory: state.memory });
+      if (!pending) {
+        pending = (async () => {
+          let input = unwrapInit(options, 'module_or_path');
+          if (input === undefined || input === null) input = defaultURL();
+          const go = newGo();
+          const { instance } = await instantiate(input, go.importObject);
+          return start(go, instance);
+        })();
+        pending.catch(() => { pending = null; });
+      }
+      return pending;
+    }
+
+    function initSync(options) {
+      if (state) return { memory: state.memory };
+      let module = unwrapInit(options, 'module');
+      if (!(module instanceof WebAssembly.Module)) module = new WebAssembly.Module(module);
+      const go = newGo();
+      return start(go, new WebAssembly.Instance(module, go.importObject));
+    }
+
+    function defineClass(name, spec) {
+      const C = {
+        [name]: class {
+          constructor(...args) {
+            if (!state) throw new Error(name + ': call init() or initSync() before creating objects');
+            const self = checked(Reflect.construct(state.raw[name], float32In(args, spec.floatArgs), new.target));
+            registry.register(self, { handle: self.__wbg_ptr, generation }, self);
+            return self;
+          }
+
+          get memory() {
+            return state.memory;
+          }
+
+          free() {
+            if (!state) return;
+            registry.unregister(this);
+            checked(state.raw[name].prototype.free.call(this));
+          }
+        },
+      }[name];
+      if (typeof Symbol.dispose === 'symbol') C.prototype[Symbol.dispose] = C.prototype.free;
+      for (const m of spec.statics) {
+        C[m] = () => { throw new Error(name + '.' + m + ': call init() or initSync() first'); };
+      }
+      return C;
+    }
+
+    const api = { init, initSync };
+    for (const [name, spec] of Object.entries(CLASSES)) api[name] = defineClass(name, spec);
+    return api;
+  }
+
+  global.__ruvectorLearningCreate = create;
+  const script = typeof document !== 'undefined' ? document.currentScript : null;
+  if (script && script.src) {
+    global.ruvectorLearning = create(() => new URL('ruvector_learning.wasm', script.src));
+  }
+})(globalThis);
