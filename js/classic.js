@@ -43,6 +43,96 @@
     },
   };
 
+  // FAST[class][method](ex, mem, slow) returns the fast version of a hot
+  // method: arrays are written into the object's Go-owned scratch buffer and
+  // a //go:wasmexport function runs the call with the object's handle. Any
+  // call it cannot take (wrong types or lengths, freed object, bad values)
+  // goes to slow, the js.FuncOf method, which throws the right error.
+  function arrayFits(x, n) {
+    return (x instanceof Float32Array || Array.isArray(x)) && x.length === n;
+  }
+  function handle(self) {
+    return (self !== null && self !== undefined && self.__wbg_ptr) | 0;
+  }
+  const FAST = {
+    WasmMicroLoRA: {
+      forward: (ex, mem, slow) => function forward() {
+        if (ex.rv_micro_forward(handle(this)) !== 1) return slow.apply(this, arguments);
+      },
+      forward_array: (ex, mem, slow) => function forward_array(input) {
+        const h = handle(this);
+        if (h !== 0 && arrayFits(input, this.__dim)) {
+          const f32 = mem(), i = this.__x >>> 2;
+          f32.set(input, i);
+          if (ex.rv_micro_forward_array(h) === 1) return f32.slice(i + this.__dim, i + 2 * this.__dim);
+        }
+        return slow.apply(this, arguments);
+      },
+      adapt: (ex, mem, slow) => function adapt() {
+        if (ex.rv_micro_adapt(handle(this)) !== 1) return slow.apply(this, arguments);
+      },
+      adapt_array: (ex, mem, slow) => function adapt_array(gradient) {
+        const h = handle(this);
+        if (h !== 0 && arrayFits(gradient, this.__dim)) {
+          mem().set(gradient, this.__x >>> 2);
+          if (ex.rv_micro_adapt_array(h) === 1) return;
+        }
+        return slow.apply(this, arguments);
+      },
+      adapt_with_reward: (ex, mem, slow) => function adapt_with_reward(improvement) {
+        if (typeof improvement !== 'number' || ex.rv_micro_adapt_with_reward(handle(this), improvement) !== 1) {
+          return slow.apply(this, arguments);
+        }
+      },
+    },
+    WasmScopedLoRA: {
+      forward: (ex, mem, slow) => function forward(op_type) {
+        if (typeof op_type !== 'number' || ex.rv_scoped_forward(handle(this), op_type) !== 1) {
+          return slow.apply(this, arguments);
+        }
+      },
+      forward_array: (ex, mem, slow) => function forward_array(op_type, input) {
+        const h = handle(this);
+        if (h !== 0 && typeof op_type === 'number' && arrayFits(input, this.__dim)) {
+          const f32 = mem(), i = this.__x >>> 2;
+          f32.set(input, i);
+          if (ex.rv_scoped_forward_array(h, op_type) === 1) return f32.slice(i + this.__dim, i + 2 * this.__dim);
+        }
+        return slow.apply(this, arguments);
+      },
+      adapt: (ex, mem, slow) => function adapt(op_type) {
+        if (typeof op_type !== 'number' || ex.rv_scoped_adapt(handle(this), op_type) !== 1) {
+          return slow.apply(this, arguments);
+        }
+      },
+      adapt_array: (ex, mem, slow) => function adapt_array(op_type, gradient) {
+        const h = handle(this);
+        if (h !== 0 && typeof op_type === 'number' && arrayFits(gradient, this.__dim)) {
+          mem().set(gradient, this.__x >>> 2);
+          if (ex.rv_scoped_adapt_array(h, op_type) === 1) return;
+        }
+        return slow.apply(this, arguments);
+      },
+      adapt_with_reward: (ex, mem, slow) => function adapt_with_reward(op_type, improvement) {
+        if (typeof op_type !== 'number' || typeof improvement !== 'number' ||
+            ex.rv_scoped_adapt_with_reward(handle(this), op_type, improvement) !== 1) {
+          return slow.apply(this, arguments);
+        }
+      },
+    },
+    WasmTrajectoryBuffer: {
+      record: (ex, mem, slow) => function record(embedding, op_type, attention_type, execution_ms, baseline_ms) {
+        const h = handle(this);
+        if (h !== 0 && typeof op_type === 'number' && typeof attention_type === 'number' &&
+            typeof execution_ms === 'number' && typeof baseline_ms === 'number' && arrayFits(embedding, this.__dim)) {
+          mem().set(embedding, this.__x >>> 2);
+          if (ex.rv_buffer_record(h, op_type, attention_type, execution_ms, baseline_ms) === 1) return;
+        }
+        return slow.apply(this, arguments);
+      },
+    },
+  };
+
   // syscall/js carries every JS zero as +0. A float32 -0 goes in as -1e-46
   // (not zero in float64, -0 once rounded to float32) and a zero result is
   // read back exactly from the Go side's lastFloat slot.
@@ -133,27 +223,29 @@
     }
 
     // start runs the Go program, which registers the raw classes and blocks.
-    function start(go, instance) {
+    function start(go, instance, fastPath) {
       go.run(instance);
       const raw = {};
       for (const name of Object.keys(CLASSES)) raw[name] = global[name];
       const { release, lastFloat } = global.__ruvectorLearningGo;
       generation++;
-      state = { memory: instance.exports.mem, raw, release, lastFloat, floats: null };
-      bindMethods();
+      state = { memory: instance.exports.mem, exports: instance.exports, raw, release, lastFloat };
+      bindMethods(fastPath);
       return { memory: state.memory };
     }
 
-    // bindMethods points every wrapper method at this instance's Go functions.
-    function bindMethods() {
+    // bindMethods points every wrapper method at this instance's Go
+    // functions, and the hot ones at the fast path unless fastPath is false.
+    function bindMethods(fastPath) {
       for (const [name, spec] of Object.entries(CLASSES)) {
         const C = api[name];
         const G = state.raw[name];
         for (const m of spec.methods) {
           const fn = G.prototype[m];
-          const value = spec.floats.includes(m)
+          let value = spec.floats.includes(m)
             ? { [m](...args) { const r = checked(fn.apply(this, args)); return r === 0 ? lastFloat() : r; } }[m]
             : { [m](...args) { return checked(fn.apply(this, args)); } }[m];
+          if (fastPath && FAST[name][m]) value = FAST[name][m](state.exports, wasmF32, value);
           Object.defineProperty(C.prototype, m, { value, writable: true, configurable: true });
         }
         for (const m of spec.statics) {
@@ -166,13 +258,22 @@
       }
     }
 
+    // wasmF32() is a Float32Array over all of wasm memory, renewed after growth.
+    let f32view = null;
+    function wasmF32() {
+      if (f32view === null || f32view.buffer !== state.memory.buffer) f32view = new Float32Array(state.memory.buffer);
+      return f32view;
+    }
+
     // lastFloat() is the exact float32 of the latest float result (a view
     // over wasm memory, renewed when the memory grows).
     function lastFloat() {
-      if (!state.floats || state.floats.buffer !== state.memory.buffer) {
-        state.floats = new Float32Array(state.memory.buffer, state.lastFloat, 1);
-      }
-      return state.floats[0];
+      return wasmF32()[state.lastFloat >>> 2];
+    }
+
+    // fastPathOption: { fastPath: false } keeps every call on js.FuncOf (for tests).
+    function fastPathOption(options) {
+      return !(options && Object.getPrototypeOf(options) === Object.prototype && options.fastPath === false);
     }
 
     function unwrapInit(arg, key) {
@@ -188,7 +289,7 @@
           if (input === undefined || input === null) input = defaultURL();
           const go = newGo();
           const { instance } = await instantiate(input, go.importObject);
-          return start(go, instance);
+          return start(go, instance, fastPathOption(options));
         })();
         pending.catch(() => { pending = null; });
       }
@@ -200,7 +301,7 @@
       let module = unwrapInit(options, 'module');
       if (!(module instanceof WebAssembly.Module)) module = new WebAssembly.Module(module);
       const go = newGo();
-      return start(go, new WebAssembly.Instance(module, go.importObject));
+      return start(go, new WebAssembly.Instance(module, go.importObject), fastPathOption(options));
     }
 
     function defineClass(name, spec) {
@@ -209,7 +310,10 @@
           constructor(...args) {
             if (!state) throw new Error(name + ': call init() or initSync() before creating objects');
             const self = checked(Reflect.construct(state.raw[name], float32In(args, spec.floatArgs), new.target));
-            registry.register(self, { handle: self.__wbg_ptr, generation }, self);
+            const h = self.__wbg_ptr;
+            self.__x = state.exports.rv_scratch(h);
+            self.__dim = state.exports.rv_dim(h);
+            registry.register(self, { handle: h, generation }, self);
             return self;
           }
 
