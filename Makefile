@@ -32,6 +32,7 @@ build: $(WASM) $(WASM_EXEC)
 
 $(WASM): $(GO_SOURCES)
 	$(WASMENV) $(GO) build $(GOFLAGS_WASM) -o $@ ./cmd/wasm
+	chmod 644 $@
 
 $(WASM_EXEC): $(shell $(GO) env GOROOT)/lib/wasm/wasm_exec.js
 	cp $< $@
@@ -48,7 +49,7 @@ $(BROWSER):
 
 npm: node_modules/.package-lock.json
 
-node_modules/.package-lock.json: package.json package-lock.json
+node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund
 
 fmt-check:
@@ -69,7 +70,7 @@ test-wasm: chromium
 # The JS API suite, the differential test, types, the packed tarball (Node),
 # then every loading mode and a Vite build in headless Chromium.
 test-js: build npm chromium
-	node --test js/test/
+	node --test js/test/*.test.mjs
 	node js/test/browser/run.mjs
 
 # Regenerate the golden vectors from @ruvector/learning-wasm@0.1.29.

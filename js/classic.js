@@ -133,6 +133,53 @@
     },
   };
 
+  // GETTERS[class][method] = [code, kind]: read-only methods answered by
+  // rv_get(handle, code, arg) in one wasm call. kind: 'n' number, 'b' bigint,
+  // 'z' boolean "is zero", 'a'/'ab' the same with a number argument. A NaN
+  // answer (bad argument, freed object) goes to the js.FuncOf method.
+  const GETTERS = {
+    WasmMicroLoRA: {
+      dim: [1, 'n'], param_count: [2, 'n'], forward_count: [3, 'b'], adapt_count: [4, 'b'], delta_norm: [5, 'n'],
+    },
+    WasmScopedLoRA: {
+      dim: [1, 'n'], forward_count: [3, 'ab'], adapt_count: [4, 'ab'], delta_norm: [5, 'a'],
+      total_forward_count: [6, 'b'], total_adapt_count: [7, 'b'],
+    },
+    WasmTrajectoryBuffer: {
+      total_count: [8, 'b'], len: [9, 'n'], is_empty: [9, 'z'], mean_improvement: [10, 'n'],
+      best_improvement: [11, 'n'], success_rate: [12, 'n'], best_attention: [13, 'n'], variance: [14, 'n'],
+      high_quality_count: [15, 'a'], count_by_operator: [16, 'a'],
+    },
+  };
+  const GET_INPUT_PTR = 17;
+
+  function fastGetter(ex, [code, kind], slow) {
+    const get = ex.rv_get;
+    switch (kind) {
+      case 'n': return function () { const v = get(handle(this), code, 0); return v === v ? v : slow.apply(this, arguments); };
+      case 'b': return function () { const v = get(handle(this), code, 0); return v === v ? BigInt(v) : slow.apply(this, arguments); };
+      case 'z': return function () { const v = get(handle(this), code, 0); return v === v ? v === 0 : slow.apply(this, arguments); };
+      case 'a': return function (a) {
+        const v = typeof a === 'number' ? get(handle(this), code, a) : NaN;
+        return v === v ? v : slow.apply(this, arguments);
+      };
+      case 'ab': return function (a) {
+        const v = typeof a === 'number' ? get(handle(this), code, a) : NaN;
+        return v === v ? BigInt(v) : slow.apply(this, arguments);
+      };
+    }
+    throw new Error('unknown getter kind ' + kind);
+  }
+
+  // The buffer pointers are fixed for an object's lifetime (Go's collector
+  // does not move objects), so they are read once at construction; asking Go
+  // again could grow wasm memory and detach a view the caller is building.
+  function fastPointer(C, offsetInDims, slow) {
+    return function () {
+      return this instanceof C && handle(this) !== 0 ? this.__in + 4 * offsetInDims * this.__dim : slow.apply(this, arguments);
+    };
+  }
+
   // syscall/js carries every JS zero as +0. A float32 -0 goes in as -1e-46
   // (not zero in float64, -0 once rounded to float32) and a zero result is
   // read back exactly from the Go side's lastFloat slot.
@@ -245,7 +292,7 @@
           let value = spec.floats.includes(m)
             ? { [m](...args) { const r = checked(fn.apply(this, args)); return r === 0 ? lastFloat() : r; } }[m]
             : { [m](...args) { return checked(fn.apply(this, args)); } }[m];
-          if (fastPath && FAST[name][m]) value = FAST[name][m](state.exports, wasmF32, value);
+          if (fastPath) value = fastMethod(C, name, m, value);
           Object.defineProperty(C.prototype, m, { value, writable: true, configurable: true });
         }
         for (const m of spec.statics) {
@@ -256,6 +303,16 @@
           });
         }
       }
+    }
+
+    // fastMethod is the fast version of method m of class name, or slow.
+    function fastMethod(C, name, m, slow) {
+      const ex = state.exports;
+      if (FAST[name][m]) return FAST[name][m](ex, wasmF32, slow);
+      if (GETTERS[name][m]) return fastGetter(ex, GETTERS[name][m], slow);
+      if (m === 'get_input_ptr') return fastPointer(C, 0, slow);
+      if (m === 'get_output_ptr') return fastPointer(C, 1, slow);
+      return slow;
     }
 
     // wasmF32() is a Float32Array over all of wasm memory, renewed after growth.
@@ -312,7 +369,8 @@
             const self = checked(Reflect.construct(state.raw[name], float32In(args, spec.floatArgs), new.target));
             const h = self.__wbg_ptr;
             self.__x = state.exports.rv_scratch(h);
-            self.__dim = state.exports.rv_dim(h);
+            self.__dim = state.exports.rv_get(h, 1, 0);
+            self.__in = name === 'WasmTrajectoryBuffer' ? 0 : state.exports.rv_get(h, GET_INPUT_PTR, 0);
             registry.register(self, { handle: h, generation }, self);
             return self;
           }

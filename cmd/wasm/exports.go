@@ -43,7 +43,7 @@ func opArg(f float64) (int, bool) {
 	return op, err == nil
 }
 
-// rvLayout returns the byte offset of handle h's scratch buffer x, or 0 for
+// rvScratch returns the byte offset of handle h's scratch buffer x, or 0 for
 // an unknown handle. For both LoRA classes y follows x, dim floats later.
 //
 //go:wasmexport rv_scratch
@@ -56,23 +56,6 @@ func rvScratch(h uint32) (p uint32) {
 		return uint32(address(o.x))
 	case *buffer:
 		return uint32(address(o.x))
-	}
-	return 0
-}
-
-// rvDim returns the array length that handle h's methods take (dim or
-// embedding_dim), or 0 for an unknown handle.
-//
-//go:wasmexport rv_dim
-func rvDim(h uint32) (n int32) {
-	defer func() { recover() }()
-	switch o := objectAt(h).(type) {
-	case *micro:
-		return int32(o.Dim())
-	case *scopedLoRA:
-		return int32(o.Dim())
-	case *buffer:
-		return int32(o.EmbeddingDim())
 	}
 	return 0
 }
