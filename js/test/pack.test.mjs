@@ -22,6 +22,7 @@ const TSC = join(REPO, 'node_modules/typescript/bin/tsc');
 const NAME = 'ruvector-learning-wasm';
 
 const EXPECTED_FILES = [
+  'LICENSE',
   'README.md',
   'js/classic.js',
   'js/index.js',
