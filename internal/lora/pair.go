@@ -54,37 +54,30 @@ func (p *Pair) Dim() int { return len(p.A0) }
 func (p *Pair) ParamCount() int { return 2*max(len(p.A0), 256) + 2*len(p.A0) }
 
 // Forward computes y = x + alpha*(l0*B0 + l1*B1) with l0 = Σ x[i]*A0[i] and
-// l1 = Σ x[i]*A1[i], summed in index order. x and y have length d; they may be
-// the same slice.
+// l1 = Σ x[i]*A1[i], summed in index order (kernels dot2 and project). x and
+// y have length d; they may be the same slice.
 func (p *Pair) Forward(x, y []float32) {
 	d := len(p.A0)
-	x, y = x[:d], y[:d]
-	a0, a1, b0, b1 := p.A0[:d], p.A1[:d], p.B0[:d], p.B1[:d]
-	var l0, l1 float32
-	for i, v := range x {
-		l0 += float32(v * a0[i])
-		l1 += float32(v * a1[i])
-	}
-	alpha := p.Alpha
-	for i, v := range x {
-		y[i] = v + float32(alpha*float32(float32(l0*b0[i])+float32(l1*b1[i])))
-	}
+	x, y = x[:d:d], y[:d:d]
+	l0, l1 := dot2(&x[0], &p.A0[0], &p.A1[0], d)
+	project(&x[0], &y[0], &p.B0[0], &p.B1[0], d, l0, l1, p.Alpha)
 }
 
-// SquaredNorm is gs = Σ g[i]*g[i] in index order. It is NaN or +Inf exactly
-// when g holds a NaN or an infinity or when the sum overflows float32.
+// SquaredNorm is gs = Σ g[i]*g[i] in index order (kernel sumSquares). It is
+// NaN or +Inf exactly when g holds a NaN or an infinity or when the sum
+// overflows float32.
 func SquaredNorm(g []float32) float32 {
-	var gs float32
-	for _, v := range g {
-		gs += float32(v * v)
+	if len(g) == 0 {
+		return 0
 	}
-	return gs
+	return sumSquares(&g[0], len(g))
 }
 
 // skipNorm is the threshold below which an update is skipped.
 const skipNorm = 1e-16
 
-// Update applies B0[j] += (r*c0)*n, B1[j] += (r*c1)*n with n = g[j]/fast_sqrt(gs),
+// Update applies B0[j] += (r*c0)*n, B1[j] += (r*c1)*n with n = g[j]*(1/fast_sqrt(gs))
+// (kernel axpy2),
 // c0 = C0 = Σ A0, c1 = C1 = Σ A1, and counts it, unless gs = Σ g² < 1e-16. gs is
 // SquaredNorm(g), passed in because callers have already computed it to
 // validate g. It reports whether the update was applied.
@@ -93,15 +86,9 @@ func (p *Pair) Update(g []float32, gs, r float32) bool {
 		return false
 	}
 	d := len(p.A0)
-	g = g[:d]
+	g = g[:d:d]
 	inv := 1 / FastSqrt(gs)
-	s0, s1 := r*p.C0, r*p.C1
-	b0, b1 := p.B0[:d], p.B1[:d]
-	for j, v := range g {
-		n := v * inv
-		b0[j] += float32(s0 * n)
-		b1[j] += float32(s1 * n)
-	}
+	axpy2(&p.B0[0], &p.B1[0], &g[0], d, inv, r*p.C0, r*p.C1)
 	p.Count++
 	return true
 }

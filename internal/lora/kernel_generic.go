@@ -1,0 +1,46 @@
+//go:build !wasm
+
+package lora
+
+import "unsafe"
+
+// The kernels in plain Go. On wasm, kernel_wasm.s implements the same loops
+// in hand-written wasm, in the same order.
+
+// dot2 is l0 = Σ x[i]*a0[i], l1 = Σ x[i]*a1[i], summed in index order.
+func dot2(x, a0, a1 *float32, n int) (l0, l1 float32) {
+	xs, as0, as1 := unsafe.Slice(x, n), unsafe.Slice(a0, n), unsafe.Slice(a1, n)
+	for i, v := range xs {
+		l0 += float32(v * as0[i])
+		l1 += float32(v * as1[i])
+	}
+	return l0, l1
+}
+
+// project is y[i] = x[i] + alpha*((l0*b0[i]) + (l1*b1[i])).
+func project(x, y, b0, b1 *float32, n int, l0, l1, alpha float32) {
+	xs, ys, bs0, bs1 := unsafe.Slice(x, n), unsafe.Slice(y, n), unsafe.Slice(b0, n), unsafe.Slice(b1, n)
+	for i, v := range xs {
+		ys[i] = v + float32(alpha*float32(float32(l0*bs0[i])+float32(l1*bs1[i])))
+	}
+}
+
+// sumSquares is Σ v[i]*v[i] in index order. (In wasm assembly g names a
+// register, so the kernels call a gradient v.)
+func sumSquares(v *float32, n int) float32 {
+	var gs float32
+	for _, e := range unsafe.Slice(v, n) {
+		gs += float32(e * e)
+	}
+	return gs
+}
+
+// axpy2 is b0[j] += s0*(v[j]*inv), b1[j] += s1*(v[j]*inv).
+func axpy2(b0, b1, v *float32, n int, inv, s0, s1 float32) {
+	bs0, bs1 := unsafe.Slice(b0, n), unsafe.Slice(b1, n)
+	for j, e := range unsafe.Slice(v, n) {
+		m := e * inv
+		bs0[j] += float32(s0 * m)
+		bs1[j] += float32(s1 * m)
+	}
+}

@@ -1,0 +1,91 @@
+package lora
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// The reference loops of SPEC §2, written out plainly; the kernels (wasm
+// assembly under js/wasm) must agree with them bit for bit.
+
+func refDot2(x, a0, a1 []float32) (l0, l1 float32) {
+	for i := range x {
+		l0 = l0 + float32(x[i]*a0[i])
+		l1 = l1 + float32(x[i]*a1[i])
+	}
+	return l0, l1
+}
+
+func refProject(x, y, b0, b1 []float32, l0, l1, alpha float32) {
+	for i := range x {
+		y[i] = x[i] + float32(alpha*float32(float32(l0*b0[i])+float32(l1*b1[i])))
+	}
+}
+
+func refAxpy2(b0, b1, g []float32, inv, s0, s1 float32) {
+	for j := range g {
+		n := g[j] * inv
+		b0[j] = b0[j] + float32(s0*n)
+		b1[j] = b1[j] + float32(s1*n)
+	}
+}
+
+// vector returns n values mixing ordinary numbers with guard values that
+// expose a wrong operation order (large and tiny magnitudes, signed zeros).
+func vector(r *rand.Rand, n int) []float32 {
+	special := []float32{0, float32(math.Copysign(0, -1)), 1e30, -1e30, 1e-30, 3.4e38, -1, 1}
+	v := make([]float32, n)
+	for i := range v {
+		if r.IntN(8) == 0 {
+			v[i] = special[r.IntN(len(special))]
+		} else {
+			v[i] = float32(r.NormFloat64() * math.Pow(10, float64(r.IntN(7)-3)))
+		}
+	}
+	return v
+}
+
+func bitsOf(v []float32) []uint32 {
+	b := make([]uint32, len(v))
+	for i, f := range v {
+		b[i] = math.Float32bits(f)
+	}
+	return b
+}
+
+func TestKernelsMatchReferenceLoops(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, n := range []int{1, 2, 3, 4, 5, 7, 8, 9, 16, 17, 31, 64, 255, 256, 257, 1000} {
+		for range 20 {
+			x, a0, a1, b0, b1 := vector(r, n), vector(r, n), vector(r, n), vector(r, n), vector(r, n)
+
+			l0, l1 := dot2(&x[0], &a0[0], &a1[0], n)
+			w0, w1 := refDot2(x, a0, a1)
+			require.Equal(t, math.Float32bits(w0), math.Float32bits(l0), "dot2 l0, n=%d", n)
+			require.Equal(t, math.Float32bits(w1), math.Float32bits(l1), "dot2 l1, n=%d", n)
+
+			l0, l1, alpha := vector(r, 1)[0], vector(r, 1)[0], vector(r, 1)[0]
+			y, want := make([]float32, n+1), make([]float32, n+1)
+			y[n], want[n] = 42, 42 // guard: nothing is written past n
+			project(&x[0], &y[0], &b0[0], &b1[0], n, l0, l1, alpha)
+			refProject(x, want[:n], b0, b1, l0, l1, alpha)
+			require.Equal(t, bitsOf(want), bitsOf(y), "project, n=%d", n)
+
+			var gs float32
+			for _, v := range x {
+				gs = gs + float32(v*v)
+			}
+			require.Equal(t, math.Float32bits(gs), math.Float32bits(sumSquares(&x[0], n)), "sumSquares, n=%d", n)
+
+			inv, s0, s1 := vector(r, 1)[0], vector(r, 1)[0], vector(r, 1)[0]
+			c0, c1 := append(append([]float32(nil), b0...), 7), append(append([]float32(nil), b1...), 7)
+			axpy2(&c0[0], &c1[0], &x[0], n, inv, s0, s1)
+			refAxpy2(b0, b1, x, inv, s0, s1)
+			require.Equal(t, bitsOf(append(b0, 7)), bitsOf(c0), "axpy2 b0, n=%d", n)
+			require.Equal(t, bitsOf(append(b1, 7)), bitsOf(c1), "axpy2 b1, n=%d", n)
+		}
+	}
+}
