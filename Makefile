@@ -15,7 +15,7 @@ WBT_ENV   := PATH="$(TOOLBIN):$$PATH" $(WASMENV)
 # wasmbrowsertest's old cdproto logs harmless "unknown IPAddressSpace value" lines.
 WBT_NOISE := grep -v --line-buffered 'unknown IPAddressSpace value' || true
 
-.PHONY: test setup chromium npm build demo fmt-check vet test-native test-wasm test-js testdata bench
+.PHONY: test setup chromium npm build demo fmt-check vet test-native test-wasm test-js testdata bench fuzz
 
 WASM      := js/ruvector_learning.wasm
 WASM_EXEC := js/wasm_exec.js
@@ -72,6 +72,14 @@ test-wasm: chromium
 test-js: build npm chromium
 	node --test js/test/*.test.mjs
 	node js/test/browser/run.mjs
+
+# Each fuzz target for FUZZTIME (seed corpora live in internal/*/testdata/fuzz).
+FUZZTIME ?= 10s
+FUZZ_TARGETS := lora:FuzzMicro lora:FuzzConfig scoped:FuzzScoped trajectory:FuzzBuffer
+fuzz:
+	for t in $(FUZZ_TARGETS); do \
+		$(GO) test -run '^$$' -fuzz "^$${t#*:}$$" -fuzztime $(FUZZTIME) ./internal/$${t%%:*} || exit 1; \
+	done
 
 # Regenerate the golden vectors from @ruvector/learning-wasm@0.1.29.
 testdata: npm

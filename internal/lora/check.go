@@ -24,11 +24,15 @@ func CheckGradient(arg string, g []float32, n int) (float32, error) {
 		return 0, err
 	}
 	gs := SquaredNorm(g)
-	if !(gs <= math.MaxFloat32) {
+	if !GradientFinite(gs) {
 		return 0, argerr.NewRange(arg, "must hold finite values whose squared norm fits in float32")
 	}
 	return gs, nil
 }
+
+// GradientFinite reports whether a squared norm is finite, the condition
+// SPEC §7 puts on every gradient.
+func GradientFinite(gs float32) bool { return gs <= math.MaxFloat32 }
 
 // CheckImprovement rejects NaN; ±Inf keep the reference's meaning.
 func CheckImprovement(improvement float32) error {
