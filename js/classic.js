@@ -43,90 +43,89 @@
     },
   };
 
-  // FAST[class][method](ex, mem, slow) returns the fast version of a hot
-  // method: arrays are written into the object's Go-owned scratch buffer and
+  // FAST[class][method](k, slow) returns the fast version of a hot method,
+  // given k = { ex: the instance's exports, mem(): a Float32Array over wasm
+  // memory, handle(obj): obj's handle, 0 unless obj is a live object of this
+  // instance }: arrays are written into the object's Go-owned scratch buffer and
   // a //go:wasmexport function runs the call with the object's handle. Any
   // call it cannot take (wrong types or lengths, freed object, bad values)
   // goes to slow, the js.FuncOf method, which throws the right error.
   function arrayFits(x, n) {
     return (x instanceof Float32Array || Array.isArray(x)) && x.length === n;
   }
-  function handle(self) {
-    return (self !== null && self !== undefined && self.__wbg_ptr) | 0;
-  }
   const FAST = {
     WasmMicroLoRA: {
-      forward: (ex, mem, slow) => function forward() {
-        if (ex.rv_micro_forward(handle(this)) !== 1) return slow.apply(this, arguments);
+      forward: (k, slow) => function forward() {
+        if (k.ex.rv_micro_forward(k.handle(this)) !== 1) return slow.apply(this, arguments);
       },
-      forward_array: (ex, mem, slow) => function forward_array(input) {
-        const h = handle(this);
+      forward_array: (k, slow) => function forward_array(input) {
+        const h = k.handle(this);
         if (h !== 0 && arrayFits(input, this.__dim)) {
-          const f32 = mem(), i = this.__x >>> 2;
+          const f32 = k.mem(), i = this.__x >>> 2;
           f32.set(input, i);
-          if (ex.rv_micro_forward_array(h) === 1) return f32.slice(i + this.__dim, i + 2 * this.__dim);
+          if (k.ex.rv_micro_forward_array(h) === 1) return f32.slice(i + this.__dim, i + 2 * this.__dim);
         }
         return slow.apply(this, arguments);
       },
-      adapt: (ex, mem, slow) => function adapt() {
-        if (ex.rv_micro_adapt(handle(this)) !== 1) return slow.apply(this, arguments);
+      adapt: (k, slow) => function adapt() {
+        if (k.ex.rv_micro_adapt(k.handle(this)) !== 1) return slow.apply(this, arguments);
       },
-      adapt_array: (ex, mem, slow) => function adapt_array(gradient) {
-        const h = handle(this);
+      adapt_array: (k, slow) => function adapt_array(gradient) {
+        const h = k.handle(this);
         if (h !== 0 && arrayFits(gradient, this.__dim)) {
-          mem().set(gradient, this.__x >>> 2);
-          if (ex.rv_micro_adapt_array(h) === 1) return;
+          k.mem().set(gradient, this.__x >>> 2);
+          if (k.ex.rv_micro_adapt_array(h) === 1) return;
         }
         return slow.apply(this, arguments);
       },
-      adapt_with_reward: (ex, mem, slow) => function adapt_with_reward(improvement) {
-        if (typeof improvement !== 'number' || ex.rv_micro_adapt_with_reward(handle(this), improvement) !== 1) {
+      adapt_with_reward: (k, slow) => function adapt_with_reward(improvement) {
+        if (typeof improvement !== 'number' || k.ex.rv_micro_adapt_with_reward(k.handle(this), improvement) !== 1) {
           return slow.apply(this, arguments);
         }
       },
     },
     WasmScopedLoRA: {
-      forward: (ex, mem, slow) => function forward(op_type) {
-        if (typeof op_type !== 'number' || ex.rv_scoped_forward(handle(this), op_type) !== 1) {
+      forward: (k, slow) => function forward(op_type) {
+        if (typeof op_type !== 'number' || k.ex.rv_scoped_forward(k.handle(this), op_type) !== 1) {
           return slow.apply(this, arguments);
         }
       },
-      forward_array: (ex, mem, slow) => function forward_array(op_type, input) {
-        const h = handle(this);
+      forward_array: (k, slow) => function forward_array(op_type, input) {
+        const h = k.handle(this);
         if (h !== 0 && typeof op_type === 'number' && arrayFits(input, this.__dim)) {
-          const f32 = mem(), i = this.__x >>> 2;
+          const f32 = k.mem(), i = this.__x >>> 2;
           f32.set(input, i);
-          if (ex.rv_scoped_forward_array(h, op_type) === 1) return f32.slice(i + this.__dim, i + 2 * this.__dim);
+          if (k.ex.rv_scoped_forward_array(h, op_type) === 1) return f32.slice(i + this.__dim, i + 2 * this.__dim);
         }
         return slow.apply(this, arguments);
       },
-      adapt: (ex, mem, slow) => function adapt(op_type) {
-        if (typeof op_type !== 'number' || ex.rv_scoped_adapt(handle(this), op_type) !== 1) {
+      adapt: (k, slow) => function adapt(op_type) {
+        if (typeof op_type !== 'number' || k.ex.rv_scoped_adapt(k.handle(this), op_type) !== 1) {
           return slow.apply(this, arguments);
         }
       },
-      adapt_array: (ex, mem, slow) => function adapt_array(op_type, gradient) {
-        const h = handle(this);
+      adapt_array: (k, slow) => function adapt_array(op_type, gradient) {
+        const h = k.handle(this);
         if (h !== 0 && typeof op_type === 'number' && arrayFits(gradient, this.__dim)) {
-          mem().set(gradient, this.__x >>> 2);
-          if (ex.rv_scoped_adapt_array(h, op_type) === 1) return;
+          k.mem().set(gradient, this.__x >>> 2);
+          if (k.ex.rv_scoped_adapt_array(h, op_type) === 1) return;
         }
         return slow.apply(this, arguments);
       },
-      adapt_with_reward: (ex, mem, slow) => function adapt_with_reward(op_type, improvement) {
+      adapt_with_reward: (k, slow) => function adapt_with_reward(op_type, improvement) {
         if (typeof op_type !== 'number' || typeof improvement !== 'number' ||
-            ex.rv_scoped_adapt_with_reward(handle(this), op_type, improvement) !== 1) {
+            k.ex.rv_scoped_adapt_with_reward(k.handle(this), op_type, improvement) !== 1) {
           return slow.apply(this, arguments);
         }
       },
     },
     WasmTrajectoryBuffer: {
-      record: (ex, mem, slow) => function record(embedding, op_type, attention_type, execution_ms, baseline_ms) {
-        const h = handle(this);
+      record: (k, slow) => function record(embedding, op_type, attention_type, execution_ms, baseline_ms) {
+        const h = k.handle(this);
         if (h !== 0 && typeof op_type === 'number' && typeof attention_type === 'number' &&
             typeof execution_ms === 'number' && typeof baseline_ms === 'number' && arrayFits(embedding, this.__dim)) {
-          mem().set(embedding, this.__x >>> 2);
-          if (ex.rv_buffer_record(h, op_type, attention_type, execution_ms, baseline_ms) === 1) return;
+          k.mem().set(embedding, this.__x >>> 2);
+          if (k.ex.rv_buffer_record(h, op_type, attention_type, execution_ms, baseline_ms) === 1) return;
         }
         return slow.apply(this, arguments);
       },
@@ -153,8 +152,8 @@
   };
   const GET_INPUT_PTR = 17;
 
-  function fastGetter(ex, [code, kind], slow) {
-    const get = ex.rv_get;
+  function fastGetter(k, [code, kind], slow) {
+    const get = k.ex.rv_get, handle = k.handle;
     switch (kind) {
       case 'n': return function () { const v = get(handle(this), code, 0); return v === v ? v : slow.apply(this, arguments); };
       case 'b': return function () { const v = get(handle(this), code, 0); return v === v ? BigInt(v) : slow.apply(this, arguments); };
@@ -174,9 +173,9 @@
   // The buffer pointers are fixed for an object's lifetime (Go's collector
   // does not move objects), so they are read once at construction; asking Go
   // again could grow wasm memory and detach a view the caller is building.
-  function fastPointer(C, offsetInDims, slow) {
+  function fastPointer(C, k, offsetInDims, slow) {
     return function () {
-      return this instanceof C && handle(this) !== 0 ? this.__in + 4 * offsetInDims * this.__dim : slow.apply(this, arguments);
+      return this instanceof C && k.handle(this) !== 0 ? this.__in + 4 * offsetInDims * this.__dim : slow.apply(this, arguments);
     };
   }
 
@@ -248,10 +247,14 @@
   }
 
   // create(defaultURL): one module instance's API.
+  const EXITED = 'ruvector-learning-wasm: the Go runtime has exited; call init() or initSync() to start a fresh instance';
+
+  // create(defaultURL): one loader with its own module instance and classes.
   function create(defaultURL) {
-    let state = null; // { memory, raw, release }
-    let pending = null;
-    let generation = 0;
+    let state = null; // the live instance: { memory, exports, raw, release, lastFloat }
+    let pending = null; // a running init()
+    let generation = 0; // bumped at every start and every exit
+    let exited = false; // a Go runtime of this loader has exited
 
     const registry = typeof FinalizationRegistry === 'function'
       ? new FinalizationRegistry((held) => {
@@ -269,36 +272,71 @@
       return go;
     }
 
-    // start runs the Go program, which registers the raw classes and blocks.
+    // start runs the Go program, which registers the raw classes and blocks,
+    // and binds the classes to it. Its end, however it comes, is noticed.
     function start(go, instance, fastPath) {
-      go.run(instance);
+      const gen = ++generation;
+      go.run(instance).then(() => markExited(gen), () => markExited(gen));
       const raw = {};
       for (const name of Object.keys(CLASSES)) raw[name] = global[name];
       const { release, lastFloat } = global.__ruvectorLearningGo;
-      generation++;
       state = { memory: instance.exports.mem, exports: instance.exports, raw, release, lastFloat };
-      bindMethods(fastPath);
+      bindMethods(gen, fastPath);
       return { memory: state.memory };
     }
 
-    // bindMethods points every wrapper method at this instance's Go
+    // markExited retires generation gen: every later call on its objects throws.
+    function markExited(gen) {
+      if (gen !== generation) return;
+      generation++;
+      state = null;
+      pending = null;
+      exited = true;
+    }
+
+    // call runs fn, a raw Go method of generation gen, as self's method.
+    function call(gen, self, label, fn, args) {
+      if (gen !== generation) throw new Error(EXITED);
+      if (self !== null && typeof self === 'object' && self.__gen !== undefined && self.__gen !== gen) {
+        throw new Error(label + ': this object belongs to a Go runtime that has exited; create a new one');
+      }
+      let r;
+      try {
+        r = fn.apply(self, args);
+      } catch (e) {
+        if (e instanceof WebAssembly.RuntimeError || /Go program has already exited/.test(String(e && e.message))) {
+          markExited(gen);
+          throw new Error(EXITED, { cause: e });
+        }
+        throw e;
+      }
+      return checked(r);
+    }
+
+    // bindMethods points every wrapper method at generation gen's Go
     // functions, and the hot ones at the fast path unless fastPath is false.
-    function bindMethods(fastPath) {
+    function bindMethods(gen, fastPath) {
+      const k = {
+        ex: state.exports,
+        mem: wasmF32,
+        handle: (self) => (self !== null && self !== undefined && self.__gen === gen && gen === generation
+          ? self.__wbg_ptr | 0 : 0),
+      };
       for (const [name, spec] of Object.entries(CLASSES)) {
         const C = api[name];
         const G = state.raw[name];
         for (const m of spec.methods) {
-          const fn = G.prototype[m];
+          const fn = G.prototype[m], label = name + '.' + m;
           let value = spec.floats.includes(m)
-            ? { [m](...args) { const r = checked(fn.apply(this, args)); return r === 0 ? lastFloat() : r; } }[m]
-            : { [m](...args) { return checked(fn.apply(this, args)); } }[m];
-          if (fastPath) value = fastMethod(C, name, m, value);
+            ? { [m](...args) { const r = call(gen, this, label, fn, args); return r === 0 ? lastFloat() : r; } }[m]
+            : { [m](...args) { return call(gen, this, label, fn, args); } }[m];
+          if (fastPath) value = fastMethod(C, k, name, m, value);
           Object.defineProperty(C.prototype, m, { value, writable: true, configurable: true });
         }
         for (const m of spec.statics) {
-          const fn = G[m];
+          const fn = G[m], label = name + '.' + m;
           Object.defineProperty(C, m, {
-            value: { [m](...args) { return checked(fn.apply(G, args)); } }[m],
+            value: { [m](...args) { return call(gen, G, label, fn, args); } }[m],
             writable: true, configurable: true,
           });
         }
@@ -306,12 +344,11 @@
     }
 
     // fastMethod is the fast version of method m of class name, or slow.
-    function fastMethod(C, name, m, slow) {
-      const ex = state.exports;
-      if (FAST[name][m]) return FAST[name][m](ex, wasmF32, slow);
-      if (GETTERS[name][m]) return fastGetter(ex, GETTERS[name][m], slow);
-      if (m === 'get_input_ptr') return fastPointer(C, 0, slow);
-      if (m === 'get_output_ptr') return fastPointer(C, 1, slow);
+    function fastMethod(C, k, name, m, slow) {
+      if (FAST[name][m]) return FAST[name][m](k, slow);
+      if (GETTERS[name][m]) return fastGetter(k, GETTERS[name][m], slow);
+      if (m === 'get_input_ptr') return fastPointer(C, k, 0, slow);
+      if (m === 'get_output_ptr') return fastPointer(C, k, 1, slow);
       return slow;
     }
 
@@ -322,8 +359,7 @@
       return f32view;
     }
 
-    // lastFloat() is the exact float32 of the latest float result (a view
-    // over wasm memory, renewed when the memory grows).
+    // lastFloat() is the exact float32 of the latest float result.
     function lastFloat() {
       return wasmF32()[state.lastFloat >>> 2];
     }
@@ -341,14 +377,15 @@
     function init(options) {
       if (state) return Promise.resolve({ memory: state.memory });
       if (!pending) {
-        pending = (async () => {
+        const attempt = (async () => {
           let input = unwrapInit(options, 'module_or_path');
           if (input === undefined || input === null) input = defaultURL();
           const go = newGo();
           const { instance } = await instantiate(input, go.importObject);
           return start(go, instance, fastPathOption(options));
         })();
-        pending.catch(() => { pending = null; });
+        attempt.catch(() => { if (pending === attempt) pending = null; });
+        pending = attempt;
       }
       return pending;
     }
@@ -365,24 +402,30 @@
       const C = {
         [name]: class {
           constructor(...args) {
-            if (!state) throw new Error(name + ': call init() or initSync() before creating objects');
+            if (!state) throw new Error(exited ? EXITED : name + ': call init() or initSync() before creating objects');
+            const ex = state.exports;
             const self = checked(Reflect.construct(state.raw[name], float32In(args, spec.floatArgs), new.target));
             const h = self.__wbg_ptr;
-            self.__x = state.exports.rv_scratch(h);
-            self.__dim = state.exports.rv_get(h, 1, 0);
-            self.__in = name === 'WasmTrajectoryBuffer' ? 0 : state.exports.rv_get(h, GET_INPUT_PTR, 0);
+            self.__gen = generation;
+            self.__x = ex.rv_scratch(h);
+            self.__dim = ex.rv_get(h, 1, 0);
+            self.__in = name === 'WasmTrajectoryBuffer' ? 0 : ex.rv_get(h, GET_INPUT_PTR, 0);
             registry.register(self, { handle: h, generation }, self);
             return self;
           }
 
+          /** The module's WebAssembly.Memory (undefined once its Go runtime has exited). */
           get memory() {
-            return state.memory;
+            return state && this.__gen === generation ? state.memory : undefined;
           }
 
           free() {
-            if (!state) return;
             registry.unregister(this);
-            checked(state.raw[name].prototype.free.call(this));
+            if (state && this.__gen === generation) {
+              checked(state.raw[name].prototype.free.call(this));
+            } else if (this !== null && typeof this === 'object' && this.__gen !== undefined) {
+              this.__wbg_ptr = 0; // its runtime is gone, and its memory with it
+            }
           }
         },
       }[name];

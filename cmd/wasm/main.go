@@ -11,14 +11,22 @@ package main
 
 import "syscall/js"
 
+// main registers the classes and waits until __ruvectorLearningGo.exit() is
+// called, which only tests do: a Go program that has returned cannot be
+// called again, and the JS layer must notice and say so.
 func main() {
 	global := js.Global()
 	registerMicro(global)
 	registerScoped(global)
 	registerBuffer(global)
+	quit := make(chan struct{})
 	global.Set("__ruvectorLearningGo", js.ValueOf(map[string]any{
 		"release":   js.FuncOf(release),
 		"lastFloat": address(lastFloat[:]),
+		"exit": js.FuncOf(func(js.Value, []js.Value) any {
+			close(quit)
+			return nil
+		}),
 	}))
-	select {}
+	<-quit
 }
