@@ -17,7 +17,7 @@
   'use strict';
 
   // Per class: its methods, those returning a float32 (whose zero may be -0),
-  // its statics, and the constructor arguments that are float32.
+  // its statics, the constructor arguments that are float32, and its rv_new code.
   const CLASSES = {
     WasmMicroLoRA: {
       methods: ['dim', 'param_count', 'get_input_ptr', 'get_output_ptr', 'forward', 'forward_array',
@@ -25,6 +25,7 @@
       floats: ['delta_norm'],
       statics: [],
       floatArgs: [1, 2],
+      code: 1,
     },
     WasmScopedLoRA: {
       methods: ['dim', 'get_input_ptr', 'get_output_ptr', 'forward', 'forward_array', 'adapt', 'adapt_array',
@@ -33,6 +34,7 @@
       floats: ['delta_norm'],
       statics: ['scope_name'],
       floatArgs: [1, 2],
+      code: 2,
     },
     WasmTrajectoryBuffer: {
       methods: ['record', 'total_count', 'len', 'is_empty', 'mean_improvement', 'best_improvement',
@@ -40,6 +42,7 @@
       floats: ['mean_improvement', 'best_improvement', 'success_rate', 'variance'],
       statics: [],
       floatArgs: [],
+      code: 3,
     },
   };
 
@@ -179,6 +182,20 @@
     };
   }
 
+  // fastNew constructs through rv_new when every argument is a number,
+  // undefined or null; 0 (rejected, or other kinds of argument) sends the
+  // call to the js.FuncOf constructor, which throws the right error.
+  function fastNew(ex, code, args) {
+    if (args.length > 3) return 0;
+    let defaults = 0;
+    for (let i = 0; i < 3; i++) {
+      const a = args[i];
+      if (a === undefined || a === null) defaults |= 1 << i;
+      else if (typeof a !== 'number') return 0;
+    }
+    return ex.rv_new(code, defaults, args[0] ?? 0, args[1] ?? 0, args[2] ?? 0);
+  }
+
   // syscall/js carries every JS zero as +0. A float32 -0 goes in as -1e-46
   // (not zero in float64, -0 once rounded to float32) and a zero result is
   // read back exactly from the Go side's lastFloat slot.
@@ -251,14 +268,14 @@
 
   // create(defaultURL): one loader with its own module instance and classes.
   function create(defaultURL) {
-    let state = null; // the live instance: { memory, exports, raw, release, lastFloat }
+    let state = null; // the live instance: { memory, exports, raw, lastFloat }
     let pending = null; // a running init()
     let generation = 0; // bumped at every start and every exit
     let exited = false; // a Go runtime of this loader has exited
 
     const registry = typeof FinalizationRegistry === 'function'
       ? new FinalizationRegistry((held) => {
-        if (state && held.generation === generation) state.release(held.handle);
+        if (state && held.generation === generation) state.exports.rv_release(held.handle);
       })
       : { register() {}, unregister() {} };
 
@@ -279,8 +296,8 @@
       go.run(instance).then(() => markExited(gen), () => markExited(gen));
       const raw = {};
       for (const name of Object.keys(CLASSES)) raw[name] = global[name];
-      const { release, lastFloat } = global.__ruvectorLearningGo;
-      state = { memory: instance.exports.mem, exports: instance.exports, raw, release, lastFloat };
+      const { lastFloat } = global.__ruvectorLearningGo;
+      state = { memory: instance.exports.mem, exports: instance.exports, raw, lastFloat, fastPath };
       bindMethods(gen, fastPath);
       return { memory: state.memory };
     }
@@ -404,8 +421,14 @@
           constructor(...args) {
             if (!state) throw new Error(exited ? EXITED : name + ': call init() or initSync() before creating objects');
             const ex = state.exports;
-            const self = checked(Reflect.construct(state.raw[name], float32In(args, spec.floatArgs), new.target));
-            const h = self.__wbg_ptr;
+            let self = this;
+            let h = state.fastPath ? fastNew(ex, spec.code, args) : 0;
+            if (h !== 0) {
+              self.__wbg_ptr = h;
+            } else {
+              self = checked(Reflect.construct(state.raw[name], float32In(args, spec.floatArgs), new.target));
+              h = self.__wbg_ptr;
+            }
             self.__gen = generation;
             self.__x = ex.rv_scratch(h);
             self.__dim = ex.rv_get(h, 1, 0);
@@ -422,6 +445,11 @@
           free() {
             registry.unregister(this);
             if (state && this.__gen === generation) {
+              if (state.fastPath && this instanceof C && this.__wbg_ptr !== 0) {
+                state.exports.rv_release(this.__wbg_ptr);
+                this.__wbg_ptr = 0;
+                return;
+              }
               checked(state.raw[name].prototype.free.call(this));
             } else if (this !== null && typeof this === 'object' && this.__gen !== undefined) {
               this.__wbg_ptr = 0; // its runtime is gone, and its memory with it

@@ -195,7 +195,7 @@ func TestFree(t *testing.T) {
 	assert.Contains(t, r.Get("message").String(), "WasmMicroLoRA.dim: object has been freed")
 	w := newObj(t, "WasmScopedLoRA", 4)
 	hw := uint32(w.Get(handleKey).Int())
-	release(js.Undefined(), []js.Value{js.ValueOf(hw)})
+	rvRelease(hw)
 	assert.Nil(t, objects[hw-1], "release frees the Go side")
 	dispose := js.Global().Get("Symbol").Get("dispose")
 	if dispose.Type() == js.TypeSymbol {

@@ -27,6 +27,11 @@ func newBuffer(args []js.Value) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	return makeBuffer(capacity, dim)
+}
+
+// makeBuffer builds a WasmTrajectoryBuffer from checked-type arguments.
+func makeBuffer(capacity, dim int) (*buffer, error) {
 	b, err := trajectory.New(int64(capacity), dim)
 	if err != nil {
 		return nil, err

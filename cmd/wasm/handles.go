@@ -87,11 +87,10 @@ func free(this js.Value) error {
 	return nil
 }
 
-// release(handle) frees a Go object whose JS object was garbage-collected
-// (the FinalizationRegistry's callback).
-func release(_ js.Value, args []js.Value) any {
-	if len(args) == 1 && is(args[0], js.TypeNumber) {
-		drop(uint32(args[0].Int()))
-	}
-	return nil
+// rvRelease frees handle h's Go object, whose JS object was garbage-collected
+// without free() (the FinalizationRegistry's callback); unknown handles are ignored.
+//
+//go:wasmexport rv_release
+func rvRelease(h uint32) {
+	drop(h)
 }

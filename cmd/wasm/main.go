@@ -21,7 +21,6 @@ func main() {
 	registerBuffer(global)
 	quit := make(chan struct{})
 	global.Set("__ruvectorLearningGo", js.ValueOf(map[string]any{
-		"release":   js.FuncOf(release),
 		"lastFloat": address(lastFloat[:]),
 		"exit": js.FuncOf(func(js.Value, []js.Value) any {
 			close(quit)

@@ -38,6 +38,11 @@ func newMicro(args []js.Value) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	return makeMicro(dim, alpha, lr)
+}
+
+// makeMicro builds a WasmMicroLoRA from checked-type arguments.
+func makeMicro(dim int, alpha, lr float32) (*micro, error) {
 	m, err := lora.NewMicro(dim, alpha, lr)
 	if err != nil {
 		return nil, err

@@ -20,6 +20,11 @@ func newScoped(args []js.Value) (any, error) {
 	if err != nil {
 		return nil, err
 	}
+	return makeScoped(dim, alpha, lr)
+}
+
+// makeScoped builds a WasmScopedLoRA from checked-type arguments.
+func makeScoped(dim int, alpha, lr float32) (*scopedLoRA, error) {
 	s, err := scoped.New(dim, alpha, lr)
 	if err != nil {
 		return nil, err
