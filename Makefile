@@ -75,7 +75,8 @@ test-js: build npm chromium
 
 # Each fuzz target for FUZZTIME (seed corpora live in internal/*/testdata/fuzz).
 FUZZTIME ?= 10s
-FUZZ_TARGETS := lora:FuzzMicro lora:FuzzConfig scoped:FuzzScoped trajectory:FuzzBuffer
+FUZZ_TARGETS := lora:FuzzMicro lora:FuzzConfig lora:FuzzUnmarshalMicro scoped:FuzzScoped \
+	scoped:FuzzUnmarshal trajectory:FuzzBuffer trajectory:FuzzUnmarshal
 fuzz:
 	for t in $(FUZZ_TARGETS); do \
 		$(GO) test -run '^$$' -fuzz "^$${t#*:}$$" -fuzztime $(FUZZTIME) ./internal/$${t%%:*} || exit 1; \
