@@ -178,7 +178,7 @@
   // again could grow wasm memory and detach a view the caller is building.
   function fastPointer(C, k, offsetInDims, slow) {
     return function () {
-      return this instanceof C && k.handle(this) !== 0 ? this.__in + 4 * offsetInDims * this.__dim : slow.apply(this, arguments);
+      return k.handle(this) !== 0 ? this.__in + 4 * offsetInDims * this.__dim : slow.apply(this, arguments);
     };
   }
 
@@ -311,12 +311,11 @@
       exited = true;
     }
 
-    // call runs fn, a raw Go method of generation gen, as self's method.
-    function call(gen, self, label, fn, args) {
+    // call runs fn, a raw Go method of generation gen, as self's method;
+    // C is self's class (undefined for statics).
+    function call(gen, C, self, label, fn, args) {
       if (gen !== generation) throw new Error(EXITED);
-      if (self !== null && typeof self === 'object' && self.__gen !== undefined && self.__gen !== gen) {
-        throw new Error(label + ': this object belongs to a Go runtime that has exited; create a new one');
-      }
+      if (C !== undefined) checkThis(C, self, label, gen);
       let r;
       try {
         r = fn.apply(self, args);
@@ -330,30 +329,37 @@
       return checked(r);
     }
 
+    // checkThis requires self to be a genuine object of class C (copies and
+    // objects of other classes carry no brand) from generation gen.
+    function checkThis(C, self, label, gen) {
+      const g = C.brand(self);
+      if (g === undefined) throw new TypeError(label + ': this is not a ' + C.name);
+      if (g !== gen) throw new Error(label + ': this object belongs to a Go runtime that has exited; create a new one');
+    }
+
     // bindMethods points every wrapper method at generation gen's Go
     // functions, and the hot ones at the fast path unless fastPath is false.
     function bindMethods(gen, fastPath) {
-      const k = {
-        ex: state.exports,
-        mem: wasmF32,
-        handle: (self) => (self !== null && self !== undefined && self.__gen === gen && gen === generation
-          ? self.__wbg_ptr | 0 : 0),
-      };
       for (const [name, spec] of Object.entries(CLASSES)) {
         const C = api[name];
         const G = state.raw[name];
+        const k = {
+          ex: state.exports,
+          mem: wasmF32,
+          handle: (self) => (C.brand(self) === gen && gen === generation ? self.__wbg_ptr : 0),
+        };
         for (const m of spec.methods) {
           const fn = G.prototype[m], label = name + '.' + m;
           let value = spec.floats.includes(m)
-            ? { [m](...args) { const r = call(gen, this, label, fn, args); return r === 0 ? lastFloat() : r; } }[m]
-            : { [m](...args) { return call(gen, this, label, fn, args); } }[m];
+            ? { [m](...args) { const r = call(gen, C, this, label, fn, args); return r === 0 ? lastFloat() : r; } }[m]
+            : { [m](...args) { return call(gen, C, this, label, fn, args); } }[m];
           if (fastPath) value = fastMethod(C, k, name, m, value);
           Object.defineProperty(C.prototype, m, { value, writable: true, configurable: true });
         }
         for (const m of spec.statics) {
           const fn = G[m], label = name + '.' + m;
           Object.defineProperty(C, m, {
-            value: { [m](...args) { return call(gen, G, label, fn, args); } }[m],
+            value: { [m](...args) { return call(gen, undefined, G, label, fn, args); } }[m],
             writable: true, configurable: true,
           });
         }
@@ -415,45 +421,50 @@
       return start(go, new WebAssembly.Instance(module, go.importObject), fastPathOption(options));
     }
 
+    // hidden(self, key, value) sets an internal property that copies skip.
+    function hidden(self, key, value) {
+      Object.defineProperty(self, key, { value, writable: true, enumerable: false, configurable: true });
+    }
+
     function defineClass(name, spec) {
       const C = {
         [name]: class {
+          // The private brand: the generation of the Go runtime this object
+          // lives in. Only genuine instances have it, so copies and objects
+          // of other classes are refused before their handle is trusted.
+          #gen;
+
+          static brand(self) {
+            return self !== null && typeof self === 'object' && #gen in self ? self.#gen : undefined;
+          }
+
           constructor(...args) {
             if (!state) throw new Error(exited ? EXITED : name + ': call init() or initSync() before creating objects');
             const ex = state.exports;
-            let self = this;
             let h = state.fastPath ? fastNew(ex, spec.code, args) : 0;
-            if (h !== 0) {
-              self.__wbg_ptr = h;
-            } else {
-              self = checked(Reflect.construct(state.raw[name], float32In(args, spec.floatArgs), new.target));
-              h = self.__wbg_ptr;
+            if (h === 0) {
+              checked(state.raw[name].apply(this, float32In(args, spec.floatArgs)));
+              h = this.__wbg_ptr;
             }
-            self.__gen = generation;
-            self.__x = ex.rv_scratch(h);
-            self.__dim = ex.rv_get(h, 1, 0);
-            self.__in = name === 'WasmTrajectoryBuffer' ? 0 : ex.rv_get(h, GET_INPUT_PTR, 0);
-            registry.register(self, { handle: h, generation }, self);
-            return self;
+            this.#gen = generation;
+            hidden(this, '__wbg_ptr', h);
+            hidden(this, '__x', ex.rv_scratch(h));
+            hidden(this, '__dim', ex.rv_get(h, 1, 0));
+            hidden(this, '__in', name === 'WasmTrajectoryBuffer' ? 0 : ex.rv_get(h, GET_INPUT_PTR, 0));
+            registry.register(this, { handle: h, generation }, this);
           }
 
           /** The module's WebAssembly.Memory (undefined once its Go runtime has exited). */
           get memory() {
-            return state && this.__gen === generation ? state.memory : undefined;
+            return state && C.brand(this) === generation ? state.memory : undefined;
           }
 
           free() {
+            const g = C.brand(this);
+            if (g === undefined) throw new TypeError(name + '.free: this is not a ' + name);
             registry.unregister(this);
-            if (state && this.__gen === generation) {
-              if (state.fastPath && this instanceof C && this.__wbg_ptr !== 0) {
-                state.exports.rv_release(this.__wbg_ptr);
-                this.__wbg_ptr = 0;
-                return;
-              }
-              checked(state.raw[name].prototype.free.call(this));
-            } else if (this !== null && typeof this === 'object' && this.__gen !== undefined) {
-              this.__wbg_ptr = 0; // its runtime is gone, and its memory with it
-            }
+            if (g === generation && this.__wbg_ptr !== 0) state.exports.rv_release(this.__wbg_ptr);
+            this.__wbg_ptr = 0;
           }
         },
       }[name];
