@@ -86,5 +86,10 @@ fuzz:
 testdata: npm
 	node testdata/gen/generate.mjs
 
-bench:
+# Go kernels natively, then ours against the reference and plain JS side by
+# side in Node and in Chromium, and start-up and size (tables land in out/).
+bench: build npm chromium
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/...
+	node js/bench/node.mjs
+	node js/bench/browser.mjs
+	node js/bench/startup.mjs

@@ -47,9 +47,9 @@
   };
 
   // FAST[class][method](k, slow) returns the fast version of a hot method,
-  // given k = { ex: the instance's exports, mem(): a Float32Array over wasm
-  // memory, handle(obj): obj's handle, 0 unless obj is a live object of this
-  // instance }: arrays are written into the object's Go-owned scratch buffer and
+  // given k = { ex: the instance's exports, write(array, ptr) and read(ptr,
+  // n): copies into and out of wasm memory, handle(obj): obj's handle, 0
+  // unless obj is a genuine live object of the class }: arrays are written into the object's Go-owned scratch buffer and
   // a //go:wasmexport function runs the call with the object's handle. Any
   // call it cannot take (wrong types or lengths, freed object, bad values)
   // goes to slow, the js.FuncOf method, which throws the right error.
@@ -63,10 +63,9 @@
       },
       forward_array: (k, slow) => function forward_array(input) {
         const h = k.handle(this);
-        if (h !== 0 && arrayFits(input, this.__dim)) {
-          const f32 = k.mem(), i = this.__x >>> 2;
-          f32.set(input, i);
-          if (k.ex.rv_micro_forward_array(h) === 1) return f32.slice(i + this.__dim, i + 2 * this.__dim);
+        if (h !== 0 && arrayFits(input, this.__dim) && k.write(input, this.__x) &&
+            k.ex.rv_micro_forward_array(h) === 1) {
+          return k.read(this.__x + 4 * this.__dim, this.__dim);
         }
         return slow.apply(this, arguments);
       },
@@ -75,9 +74,9 @@
       },
       adapt_array: (k, slow) => function adapt_array(gradient) {
         const h = k.handle(this);
-        if (h !== 0 && arrayFits(gradient, this.__dim)) {
-          k.mem().set(gradient, this.__x >>> 2);
-          if (k.ex.rv_micro_adapt_array(h) === 1) return;
+        if (h !== 0 && arrayFits(gradient, this.__dim) && k.write(gradient, this.__x) &&
+            k.ex.rv_micro_adapt_array(h) === 1) {
+          return;
         }
         return slow.apply(this, arguments);
       },
@@ -95,10 +94,9 @@
       },
       forward_array: (k, slow) => function forward_array(op_type, input) {
         const h = k.handle(this);
-        if (h !== 0 && typeof op_type === 'number' && arrayFits(input, this.__dim)) {
-          const f32 = k.mem(), i = this.__x >>> 2;
-          f32.set(input, i);
-          if (k.ex.rv_scoped_forward_array(h, op_type) === 1) return f32.slice(i + this.__dim, i + 2 * this.__dim);
+        if (h !== 0 && typeof op_type === 'number' && arrayFits(input, this.__dim) && k.write(input, this.__x) &&
+            k.ex.rv_scoped_forward_array(h, op_type) === 1) {
+          return k.read(this.__x + 4 * this.__dim, this.__dim);
         }
         return slow.apply(this, arguments);
       },
@@ -109,9 +107,9 @@
       },
       adapt_array: (k, slow) => function adapt_array(op_type, gradient) {
         const h = k.handle(this);
-        if (h !== 0 && typeof op_type === 'number' && arrayFits(gradient, this.__dim)) {
-          k.mem().set(gradient, this.__x >>> 2);
-          if (k.ex.rv_scoped_adapt_array(h, op_type) === 1) return;
+        if (h !== 0 && typeof op_type === 'number' && arrayFits(gradient, this.__dim) && k.write(gradient, this.__x) &&
+            k.ex.rv_scoped_adapt_array(h, op_type) === 1) {
+          return;
         }
         return slow.apply(this, arguments);
       },
@@ -123,14 +121,31 @@
       },
     },
     WasmTrajectoryBuffer: {
+      // The embedding goes straight into the buffer's spare ring slot, whose
+      // offset each record and reset returns; any other way of changing
+      // the buffer re-reads it.
       record: (k, slow) => function record(embedding, op_type, attention_type, execution_ms, baseline_ms) {
         const h = k.handle(this);
         if (h !== 0 && typeof op_type === 'number' && typeof attention_type === 'number' &&
-            typeof execution_ms === 'number' && typeof baseline_ms === 'number' && arrayFits(embedding, this.__dim)) {
-          k.mem().set(embedding, this.__x >>> 2);
-          if (k.ex.rv_buffer_record(h, op_type, attention_type, execution_ms, baseline_ms) === 1) return;
+            typeof execution_ms === 'number' && typeof baseline_ms === 'number' &&
+            arrayFits(embedding, this.__dim) && k.write(embedding, this.__x)) {
+          const next = k.ex.rv_buffer_record(h, op_type, attention_type, execution_ms, baseline_ms);
+          if (next !== 0) {
+            this.__x = next;
+            return;
+          }
         }
-        return slow.apply(this, arguments);
+        try {
+          return slow.apply(this, arguments);
+        } finally {
+          if (h !== 0) this.__x = k.ex.rv_scratch(h);
+        }
+      },
+      reset: (k, slow) => function reset() {
+        const h = k.handle(this);
+        const next = h !== 0 ? k.ex.rv_buffer_reset(h) : 0;
+        if (next === 0) return slow.apply(this, arguments);
+        this.__x = next;
       },
     },
   };
@@ -293,6 +308,13 @@
     // and binds the classes to it. Its end, however it comes, is noticed.
     function start(go, instance, fastPath) {
       const gen = ++generation;
+      // wasm_exec calls go.exit synchronously when the program ends (an
+      // out-of-memory crash included), before any promise settles.
+      const exit = go.exit.bind(go);
+      go.exit = (code) => {
+        markExited(gen);
+        exit(code);
+      };
       go.run(instance).then(() => markExited(gen), () => markExited(gen));
       const raw = {};
       for (const name of Object.keys(CLASSES)) raw[name] = global[name];
@@ -345,7 +367,8 @@
         const G = state.raw[name];
         const k = {
           ex: state.exports,
-          mem: wasmF32,
+          write: writeF32,
+          read: (ptr, n) => wasmF32().slice(ptr >>> 2, (ptr >>> 2) + n),
           handle: (self) => (C.brand(self) === gen && gen === generation ? self.__wbg_ptr : 0),
         };
         for (const m of spec.methods) {
@@ -382,6 +405,17 @@
       return f32view;
     }
 
+    // writeF32 copies array x into wasm memory at byte offset ptr; false
+    // when an element cannot become a number (a bigint, a symbol).
+    function writeF32(x, ptr) {
+      try {
+        wasmF32().set(x, ptr >>> 2);
+        return true;
+      } catch {
+        return false;
+      }
+    }
+
     // lastFloat() is the exact float32 of the latest float result.
     function lastFloat() {
       return wasmF32()[state.lastFloat >>> 2];
@@ -405,6 +439,7 @@
           if (input === undefined || input === null) input = defaultURL();
           const go = newGo();
           const { instance } = await instantiate(input, go.importObject);
+          if (state) return { memory: state.memory }; // initSync finished first
           return start(go, instance, fastPathOption(options));
         })();
         attempt.catch(() => { if (pending === attempt) pending = null; });
@@ -440,12 +475,19 @@
 
           constructor(...args) {
             if (!state) throw new Error(exited ? EXITED : name + ': call init() or initSync() before creating objects');
-            const ex = state.exports;
-            let h = state.fastPath ? fastNew(ex, spec.code, args) : 0;
-            if (h === 0) {
-              checked(state.raw[name].apply(this, float32In(args, spec.floatArgs)));
-              h = this.__wbg_ptr;
+            const ex = state.exports, gen = generation;
+            let h = 0;
+            try {
+              h = state.fastPath ? fastNew(ex, spec.code, args) : 0;
+              if (h === 0) {
+                checked(state.raw[name].apply(this, float32In(args, spec.floatArgs)));
+                h = this.__wbg_ptr;
+              }
+            } catch (e) {
+              if (gen !== generation) throw new Error(EXITED, { cause: e });
+              throw e;
             }
+            if (gen !== generation) throw new Error(EXITED);
             this.#gen = generation;
             hidden(this, '__wbg_ptr', h);
             hidden(this, '__x', ex.rv_scratch(h));
@@ -481,8 +523,12 @@
   }
 
   global.__ruvectorLearningCreate = create;
+  // As a script tag, the default wasm URL is next to this script; in a classic
+  // worker (importScripts), where no script element exists, next to the worker.
   const script = typeof document !== 'undefined' ? document.currentScript : null;
   if (script && script.src) {
     global.ruvectorLearning = create(() => new URL('ruvector_learning.wasm', script.src));
+  } else if (typeof importScripts === 'function' && global.location) {
+    global.ruvectorLearning = create(() => new URL('ruvector_learning.wasm', global.location.href));
   }
 })(globalThis);

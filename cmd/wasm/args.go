@@ -135,7 +135,10 @@ func float32s(v js.Value, name string, dst []float32, check func(n int) error) e
 		return argerr.NewType(name, "must be a Float32Array or an array of numbers")
 	}
 	if !v.InstanceOf(jsFloat32Array) {
-		v = jsFloat32Array.New(v)
+		var converted bool
+		if v, converted = toFloat32Array(v); !converted {
+			return argerr.NewType(name, "must hold only numbers")
+		}
 	}
 	if err := check(v.Length()); err != nil {
 		return err
@@ -145,6 +148,17 @@ func float32s(v js.Value, name string, dst []float32, check func(n int) error) e
 		return argerr.NewRange(name, "must not be detached")
 	}
 	return nil
+}
+
+// toFloat32Array is new Float32Array(v), or false when JS refuses an
+// element (a bigint, a symbol, a throwing valueOf).
+func toFloat32Array(v js.Value) (out js.Value, converted bool) {
+	defer func() {
+		if recover() != nil {
+			converted = false
+		}
+	}()
+	return jsFloat32Array.New(v), true
 }
 
 // arrayLike accepts typed arrays, Arrays and objects with a numeric length;

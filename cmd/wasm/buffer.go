@@ -32,6 +32,12 @@ func newBuffer(args []js.Value) (any, error) {
 
 // makeBuffer builds a WasmTrajectoryBuffer from checked-type arguments.
 func makeBuffer(capacity, dim int) (*buffer, error) {
+	if err := trajectory.CheckSize(int64(capacity), dim); err != nil {
+		return nil, err
+	}
+	if err := checkHeadroom("capacity", int64(capacity+1)*int64(4*dim+6)); err != nil {
+		return nil, err
+	}
 	b, err := trajectory.New(int64(capacity), dim)
 	if err != nil {
 		return nil, err

@@ -35,6 +35,7 @@ func class(global js.Value, name string, params []string, create func(args []js.
 		this.Set(handleKey, store(obj))
 		return nil
 	}).Value
+	js.Global().Get("Object").Call("defineProperty", ctor, "name", map[string]any{"value": name})
 	proto := ctor.Get("prototype")
 	methods = append(methods, method{"free", nil, func(this js.Value, _ []js.Value) (any, error) {
 		return nil, free(this)

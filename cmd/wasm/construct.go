@@ -14,18 +14,13 @@ const (
 	newTrajectoryBuffer
 )
 
-// rvNew constructs an object of class kind from up to three number
-// arguments; bit i of defaults marks argument i as undefined or null (its
-// default applies). It returns the new handle, or 0 when the arguments are
-// rejected: the JS layer then calls the js.FuncOf constructor for the error.
+// newObject (rv_new) constructs an object of class kind from up to three
+// number arguments; bit i of defaults marks argument i as undefined or null
+// (its default applies). It returns the new handle, or 0 when the arguments
+// are rejected: the JS layer then calls the js.FuncOf constructor for the error.
 //
-//go:wasmexport rv_new
-func rvNew(kind, defaults int32, a0, a1, a2 float64) (h uint32) {
-	defer func() {
-		if recover() != nil {
-			h = 0
-		}
-	}()
+//go:noinline
+func newObject(kind, defaults int32, a0, a1, a2 float64) uint32 {
 	arg := func(i int, v, def float64) float64 {
 		if defaults&(1<<i) != 0 {
 			return def

@@ -10,178 +10,129 @@ package main
 // js.FuncOf path checks them. Every function returns ok (1) or failed (0);
 // on failure nothing has changed, and the JS layer repeats the call through
 // the js.FuncOf method, which builds the error to throw.
+//
+// Each export only defers the panic guard and calls its body in fast.go: a
+// Go function that defers compiles to much slower wasm, so the work is kept
+// out of the deferring frame (a measured 0.46 → 0.25 µs for record).
 
 const (
 	failed int32 = 0
 	ok     int32 = 1
 )
 
-// status is ok for a nil error, failed otherwise.
-func status(err error) int32 {
-	if err != nil {
-		return failed
-	}
-	return ok
-}
-
-// lookup returns handle h's object of type T, or false.
-func lookup[T any](h uint32) (T, bool) {
-	t, found := objectAt(h).(T)
-	return t, found
-}
-
-// guard turns a panic into failed; every export defers it.
+// guard turns a panic into failed.
 func guard(r *int32) {
 	if recover() != nil {
 		*r = failed
 	}
 }
 
-// opArg checks that f is an integer operator type.
-func opArg(f float64) (int, bool) {
-	op, err := integer(f, "op_type")
-	return op, err == nil
+// guardZero turns a panic into 0.
+func guardZero(r *uint32) {
+	if recover() != nil {
+		*r = 0
+	}
 }
 
-// rvScratch returns the byte offset of handle h's scratch buffer x, or 0 for
-// an unknown handle. For both LoRA classes y follows x, dim floats later.
-//
+// guardNaN turns a panic into NaN (no value).
+func guardNaN(r *float64) {
+	if recover() != nil {
+		*r = noValue
+	}
+}
+
+//go:wasmexport rv_new
+func rvNew(kind, defaults int32, a0, a1, a2 float64) (h uint32) {
+	defer guardZero(&h)
+	return newObject(kind, defaults, a0, a1, a2)
+}
+
+//go:wasmexport rv_release
+func rvRelease(h uint32) {
+	defer func() { _ = recover() }()
+	drop(h)
+}
+
 //go:wasmexport rv_scratch
 func rvScratch(h uint32) (p uint32) {
-	defer func() { recover() }()
-	switch o := objectAt(h).(type) {
-	case *micro:
-		return uint32(address(o.x))
-	case *scopedLoRA:
-		return uint32(address(o.x))
-	case *buffer:
-		return uint32(address(o.x))
-	}
-	return 0
+	defer guardZero(&p)
+	return scratch(h)
 }
 
-// objectAt is handle h's object, or nil.
-func objectAt(h uint32) any {
-	if h == 0 || int(h) > len(objects) {
-		return nil
-	}
-	return objects[h-1]
+//go:wasmexport rv_get
+func rvGet(h uint32, what int32, arg float64) (v float64) {
+	defer guardNaN(&v)
+	return get(h, what, arg)
 }
 
 //go:wasmexport rv_micro_forward
 func rvMicroForward(h uint32) (r int32) {
 	defer guard(&r)
-	m, found := lookup[*micro](h)
-	if !found {
-		return failed
-	}
-	m.Forward()
-	return ok
+	return microForward(h)
 }
 
 //go:wasmexport rv_micro_forward_array
 func rvMicroForwardArray(h uint32) (r int32) {
 	defer guard(&r)
-	m, found := lookup[*micro](h)
-	if !found {
-		return failed
-	}
-	return status(m.ForwardInto(m.x, m.y))
+	return microForwardArray(h)
 }
 
 //go:wasmexport rv_micro_adapt
 func rvMicroAdapt(h uint32) (r int32) {
 	defer guard(&r)
-	m, found := lookup[*micro](h)
-	if !found {
-		return failed
-	}
-	return status(m.Adapt())
+	return microAdapt(h)
 }
 
 //go:wasmexport rv_micro_adapt_array
 func rvMicroAdaptArray(h uint32) (r int32) {
 	defer guard(&r)
-	m, found := lookup[*micro](h)
-	if !found {
-		return failed
-	}
-	return status(m.AdaptArray(m.x))
+	return microAdaptArray(h)
 }
 
 //go:wasmexport rv_micro_adapt_with_reward
 func rvMicroAdaptWithReward(h uint32, improvement float64) (r int32) {
 	defer guard(&r)
-	m, found := lookup[*micro](h)
-	if !found {
-		return failed
-	}
-	return status(m.AdaptWithReward(float32(improvement)))
+	return microAdaptWithReward(h, improvement)
 }
 
 //go:wasmexport rv_scoped_forward
 func rvScopedForward(h uint32, op float64) (r int32) {
 	defer guard(&r)
-	s, found := lookup[*scopedLoRA](h)
-	o, valid := opArg(op)
-	if !found || !valid {
-		return failed
-	}
-	return status(s.Forward(o))
+	return scopedForward(h, op)
 }
 
 //go:wasmexport rv_scoped_forward_array
 func rvScopedForwardArray(h uint32, op float64) (r int32) {
 	defer guard(&r)
-	s, found := lookup[*scopedLoRA](h)
-	o, valid := opArg(op)
-	if !found || !valid {
-		return failed
-	}
-	return status(s.ForwardInto(o, s.x, s.y))
+	return scopedForwardArray(h, op)
 }
 
 //go:wasmexport rv_scoped_adapt
 func rvScopedAdapt(h uint32, op float64) (r int32) {
 	defer guard(&r)
-	s, found := lookup[*scopedLoRA](h)
-	o, valid := opArg(op)
-	if !found || !valid {
-		return failed
-	}
-	return status(s.Adapt(o))
+	return scopedAdapt(h, op)
 }
 
 //go:wasmexport rv_scoped_adapt_array
 func rvScopedAdaptArray(h uint32, op float64) (r int32) {
 	defer guard(&r)
-	s, found := lookup[*scopedLoRA](h)
-	o, valid := opArg(op)
-	if !found || !valid {
-		return failed
-	}
-	return status(s.AdaptArray(o, s.x))
+	return scopedAdaptArray(h, op)
 }
 
 //go:wasmexport rv_scoped_adapt_with_reward
 func rvScopedAdaptWithReward(h uint32, op, improvement float64) (r int32) {
 	defer guard(&r)
-	s, found := lookup[*scopedLoRA](h)
-	o, valid := opArg(op)
-	if !found || !valid {
-		return failed
-	}
-	return status(s.AdaptWithReward(o, float32(improvement)))
+	return scopedAdaptWithReward(h, op, improvement)
 }
 
 //go:wasmexport rv_buffer_record
-func rvBufferRecord(h uint32, op, attention, executionMs, baselineMs float64) (r int32) {
-	defer guard(&r)
-	b, found := lookup[*buffer](h)
-	o, validOp := opArg(op)
-	a, err := integer(attention, "attention_type")
-	if !found || !validOp || err != nil {
-		return failed
-	}
-	return status(b.Record(b.x, o, a, float32(executionMs), float32(baselineMs)))
+func rvBufferRecord(h uint32, op, attention, executionMs, baselineMs float64) (p uint32) {
+	defer guardZero(&p)
+	return bufferRecord(h, op, attention, executionMs, baselineMs)
+}
+
+//go:wasmexport rv_buffer_reset
+func rvBufferReset(h uint32) (p uint32) {
+	defer guardZero(&p)
+	return bufferReset(h)
 }

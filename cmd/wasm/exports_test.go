@@ -4,6 +4,7 @@ package main
 
 import (
 	"math"
+	"syscall/js"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -78,11 +79,29 @@ func TestFastPathRejects(t *testing.T) {
 	assert.Zero(t, s.TotalAdapts())
 	assert.Equal(t, failed, rvMicroForward(h), "a scoped handle is not a micro one")
 	b := rvNew(newTrajectoryBuffer, 0, 3, 2, 0)
-	assert.Equal(t, failed, rvBufferRecord(b, 1, 256, 1, 1))
-	assert.Equal(t, failed, rvBufferRecord(b, 1, 2, -1, 1))
-	assert.Equal(t, ok, rvBufferRecord(b, 1, 2, 1, 2))
+	spare := rvScratch(b)
+	assert.Zero(t, rvBufferRecord(b, 1, 256, 1, 1))
+	assert.Zero(t, rvBufferRecord(b, 1, 2, -1, 1))
+	assert.Equal(t, spare, rvScratch(b), "a rejected record keeps the spare slot")
+	next := rvBufferRecord(b, 1, 2, 1, 2)
+	assert.Equal(t, spare+2*4, next, "the spare slot moves on by one embedding")
+	assert.Equal(t, next, rvScratch(b))
 	assert.Equal(t, 1.0, rvGet(b, getLen, 0))
 	assert.Equal(t, 1.0, rvGet(b, getMean, 0))
 	rvRelease(h)
 	rvRelease(b)
+}
+
+// TestHeadroom refuses a buffer that would take the heap past the limit.
+func TestHeadroom(t *testing.T) {
+	saved := heapLimit
+	defer func() { heapLimit = saved }()
+	heapLimit = 64 << 20
+	r := js.Global().Get("WasmTrajectoryBuffer").New(100000, 256) // ~100 MiB
+	require.True(t, isError(r))
+	assert.Equal(t, "RangeError", r.Get("constructor").Get("name").String())
+	assert.Contains(t, r.Get("message").String(), "more memory than this module has left")
+	assert.Zero(t, rvNew(newTrajectoryBuffer, 0, 100000, 256, 0))
+	heapLimit = saved
+	assert.NotZero(t, rvNew(newTrajectoryBuffer, 0, 100000, 256, 0))
 }

@@ -28,18 +28,13 @@ const (
 // noValue tells the JS layer to take the js.FuncOf path, which explains.
 var noValue = math.NaN()
 
-// rvGet answers read-only method what of handle h, with argument arg (an
-// op_type or a threshold) where the method takes one. Every answer is exact
-// in float64: counts below 2^53, float32 values including -0. NaN means the
-// call is not valid (unknown handle or code, bad argument).
+// get (rv_get) answers read-only method what of handle h, with argument
+// arg (an op_type or a threshold) where the method takes one. Every answer
+// is exact in float64: counts below 2^53, float32 values including -0. NaN
+// means the call is not valid (unknown handle or code, bad argument).
 //
-//go:wasmexport rv_get
-func rvGet(h uint32, what int32, arg float64) (v float64) {
-	defer func() {
-		if recover() != nil {
-			v = noValue
-		}
-	}()
+//go:noinline
+func get(h uint32, what int32, arg float64) float64 {
 	switch o := objectAt(h).(type) {
 	case *micro:
 		return o.get(what)

@@ -86,11 +86,3 @@ func free(this js.Value) error {
 	this.Set(handleKey, 0)
 	return nil
 }
-
-// rvRelease frees handle h's Go object, whose JS object was garbage-collected
-// without free() (the FinalizationRegistry's callback); unknown handles are ignored.
-//
-//go:wasmexport rv_release
-func rvRelease(h uint32) {
-	drop(h)
-}

@@ -22,13 +22,17 @@ const (
 
 // Buffer is the trajectory ring and its statistics. Slot i of the ring holds
 // Embeddings[i*dim:(i+1)*dim], Ops[i], Attentions[i] and Improvements[i].
+// There is one slot more than the capacity: the spare slot, where the next
+// record goes, is never a stored one, so a caller may write the next
+// embedding there directly (Spare) and Record then has nothing to copy.
 type Buffer struct {
 	dim          int
+	capacity     int
 	Embeddings   []float32
 	Ops          []uint8
 	Attentions   []uint8
 	Improvements []float32
-	// next is the slot the next record goes to; Len is the number stored.
+	// next is the spare slot; Len is the number of stored trajectories.
 	next, Len int
 	Stats
 }
@@ -54,9 +58,10 @@ func New(capacity int64, dim int) (*Buffer, error) {
 	if err := CheckSize(capacity, dim); err != nil {
 		return nil, err
 	}
-	n := int(capacity)
+	n := int(capacity) + 1
 	return &Buffer{
 		dim:          dim,
+		capacity:     int(capacity),
 		Embeddings:   make([]float32, n*dim),
 		Ops:          make([]uint8, n),
 		Attentions:   make([]uint8, n),
@@ -64,8 +69,15 @@ func New(capacity int64, dim int) (*Buffer, error) {
 	}, nil
 }
 
-// Capacity is the number of slots.
-func (b *Buffer) Capacity() int { return len(b.Ops) }
+// Capacity is the number of trajectories the ring keeps.
+func (b *Buffer) Capacity() int { return b.capacity }
+
+// slots is the number of ring slots, the spare one included.
+func (b *Buffer) slots() int { return len(b.Ops) }
+
+// Spare is the embedding of the spare slot, where the next record's
+// embedding goes; Record does not copy an embedding that is this slice.
+func (b *Buffer) Spare() []float32 { return b.Embedding(b.next) }
 
 // EmbeddingDim is the length of every stored embedding.
 func (b *Buffer) EmbeddingDim() int { return b.dim }
@@ -101,8 +113,10 @@ func (b *Buffer) CheckRecord(embedding []float32, op, attention int, executionMs
 // Record stores one trajectory, overwriting the oldest when full, and folds
 // improvement = baseline/execution - 1 (0 when execution is 0) into Stats.
 func (b *Buffer) Record(embedding []float32, op, attention int, executionMs, baselineMs float32) error {
-	if err := b.CheckRecord(embedding, op, attention, executionMs, baselineMs); err != nil {
-		return err
+	// One inlined test for the common case; CheckRecord names the bad argument.
+	if len(embedding) != b.dim || uint(op) >= scoped.NumOps || uint(attention) > math.MaxUint8 ||
+		!(executionMs >= 0 && executionMs <= math.MaxFloat32) || !(baselineMs >= 0 && baselineMs <= math.MaxFloat32) {
+		return b.CheckRecord(embedding, op, attention, executionMs, baselineMs)
 	}
 	var improvement float32
 	if executionMs > 0 {
@@ -110,14 +124,16 @@ func (b *Buffer) Record(embedding []float32, op, attention int, executionMs, bas
 	}
 	b.Stats.add(improvement, uint8(attention))
 	i := b.next
-	copy(b.Embeddings[i*b.dim:(i+1)*b.dim], embedding)
+	if spare := b.Embedding(i); &spare[0] != &embedding[0] {
+		copy(spare, embedding)
+	}
 	b.Ops[i] = uint8(op)
 	b.Attentions[i] = uint8(attention)
 	b.Improvements[i] = improvement
-	if b.next++; b.next == b.Capacity() {
+	if b.next++; b.next == b.slots() {
 		b.next = 0
 	}
-	if b.Len < b.Capacity() {
+	if b.Len < b.capacity {
 		b.Len++
 	}
 	return nil
@@ -127,7 +143,7 @@ func (b *Buffer) Record(embedding []float32, op, attention int, executionMs, bas
 func (b *Buffer) Slot(i int) int {
 	s := b.next - b.Len + i
 	if s < 0 {
-		s += b.Capacity()
+		s += b.slots()
 	}
 	return s
 }

@@ -112,7 +112,7 @@ func TestRingOrderAndCounts(t *testing.T) {
 	b.Reset()
 	assert.Zero(t, b.Len)
 	assert.Equal(t, Stats{}, b.Stats)
-	assert.Len(t, b.Embeddings, 6, "storage is kept")
+	assert.Len(t, b.Embeddings, 8, "storage is kept: 3 slots and the spare")
 }
 
 func TestQuality(t *testing.T) {

@@ -62,6 +62,6 @@ func Unmarshal(data []byte) (*Buffer, error) {
 		b.Ops[i], b.Attentions[i], b.Improvements[i] = op, r.U8(), r.F32()
 		r.F32s(b.Embedding(i))
 	}
-	b.Len, b.next = int(n), int(n)%b.Capacity()
+	b.Len, b.next = int(n), int(n)
 	return b, r.Err()
 }

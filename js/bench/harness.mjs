@@ -1,0 +1,405 @@
+// harness.mjs — side-by-side benchmark of three implementations of the same
+// API: the reference (@ruvector/learning-wasm, Rust), ours (Go → wasm) and
+// plain JavaScript (plain.mjs). Environment-neutral: no Node imports, so the
+// Node runner (node.mjs) and the Chromium page (page.mjs) share it.
+//
+//   const r = await runBench({ impls: { reference, ours, plain }, dim, rounds, targetMs, log });
+//   r.rows, r.markdown, r.method (a sentence on how), r.env, r.config
+//
+// Each impl is { WasmMicroLoRA, WasmScopedLoRA, WasmTrajectoryBuffer, io }
+// where io(obj, dim) returns a function giving { input, output } Float32Array
+// views of obj's zero-allocation buffers (see wasmIO / plainIO).
+//
+// Method: before timing, a self-check makes sure plain and ours give the
+// reference's bits. Then, per (op, impl), a warm-up and a one-time batch-size
+// calibration (a batch takes about targetMs). Each round times one batch of
+// every op for every impl, with the impl order rotating from round to round;
+// each batch is cut into SLICES slices that alternate between the impls, and
+// an impl's µs per call for the round is its fastest slice (noise from other
+// processes only adds time). The table reports medians over rounds, and the
+// median of the per-round ratios (so slow phases of a shared machine hit both
+// sides of a ratio alike). Every batch feeds its outputs into `sink`.
+
+/** Accumulates something from every batch so no work can be optimised away. */
+export let sink = 0;
+
+const IMPL_NAMES = ['reference', 'ours', 'plain'];
+const VARIANTS = 16; // prepared inputs, rotated through
+const SLICES = 8; // each timed batch is cut into this many interleaved slices
+const LR = 1e-4;
+const ALPHA = 0.1;
+const SCOPED_OP = 5; // HashJoin (category Join)
+const SIBLING_OP = 4; // NestedLoopJoin, same category: gives the fallback adapter real weights
+
+// wasmIO(memory) is an io() for wasm-backed objects: Float32Array views of
+// the object's buffers in `memory`, re-created after the memory grows.
+export function wasmIO(memory) {
+  return (obj, dim) => {
+    const inPtr = obj.get_input_ptr(), outPtr = obj.get_output_ptr();
+    let buffer = null, views = null;
+    return () => {
+      if (memory.buffer !== buffer) {
+        buffer = memory.buffer;
+        views = { input: new Float32Array(buffer, inPtr, dim), output: new Float32Array(buffer, outPtr, dim) };
+      }
+      return views;
+    };
+  };
+}
+
+// plainIO is the io() for plain.mjs objects, whose buffers are JS fields.
+export function plainIO(obj) {
+  const views = { input: obj.input, output: obj.output };
+  return () => views;
+}
+
+// ---------------------------------------------------------------- inputs
+
+// makeData: fixed pseudo-random inputs, gradients and trajectory timings.
+function makeData(dim) {
+  let s = 0x9e3779b9;
+  const next = () => {
+    s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0;
+    return s / 4294967296;
+  };
+  const vectors = (amp) => Array.from({ length: VARIANTS }, () => {
+    const v = new Float32Array(dim);
+    for (let i = 0; i < dim; i++) v[i] = (next() * 2 - 1) * amp;
+    return v;
+  });
+  return {
+    dim,
+    X: vectors(1),
+    G: vectors(0.05),
+    EXEC: Float64Array.from({ length: VARIANTS }, () => 5 + next() * 20),
+    BASE: Float64Array.from({ length: VARIANTS }, () => 5 + next() * 20),
+  };
+}
+
+// ---------------------------------------------------------------- ops
+
+// opsFactory(impl, data) returns [{ name, batch(n) → number }]. It must only
+// use its arguments and globals: each impl runs its own compiled copy
+// (isolatedCopy) so V8's type feedback stays monomorphic per impl, as in an
+// application that uses one of the three.
+function opsFactory(impl, data) {
+  const { X, G, EXEC, BASE, dim } = data;
+  const M = 15; // VARIANTS - 1, as a mask
+  const alpha = 0.1, lr = 1e-4, op = 5, sibling = 4; // ALPHA, LR, SCOPED_OP, SIBLING_OP
+
+  function micro() {
+    const m = new impl.WasmMicroLoRA(dim, alpha, lr);
+    for (let k = 0; k < 4; k++) m.adapt_array(G[k]);
+    return m;
+  }
+  function scoped() {
+    const s = new impl.WasmScopedLoRA(dim, alpha, lr);
+    for (let k = 0; k < 4; k++) s.adapt_array(sibling, G[k]);
+    return s;
+  }
+
+  const ops = [];
+  const add = (name, batch) => ops.push({ name, batch });
+
+  {
+    const m = micro(), io = impl.io(m, dim);
+    add('forward', (n) => {
+      let s = 0;
+      for (let k = 0; k < n; k++) {
+        const v = io();
+        v.input.set(X[k & M]);
+        m.forward();
+        s += v.output[k % dim];
+      }
+      return s;
+    });
+  }
+  {
+    const m = micro();
+    add('forward_array', (n) => {
+      let s = 0;
+      for (let k = 0; k < n; k++) s += m.forward_array(X[k & M])[k % dim];
+      return s;
+    });
+  }
+  {
+    const m = micro(), io = impl.io(m, dim);
+    add('adapt', (n) => {
+      for (let k = 0; k < n; k++) {
+        io().input.set(G[k & M]);
+        m.adapt();
+      }
+      return m.delta_norm();
+    });
+  }
+  {
+    const m = micro();
+    add('adapt_array', (n) => {
+      for (let k = 0; k < n; k++) m.adapt_array(G[k & M]);
+      return m.delta_norm();
+    });
+  }
+  {
+    const m = micro(), io = impl.io(m, dim);
+    add('adapt_with_reward', (n) => {
+      for (let k = 0; k < n; k++) {
+        io().input.set(G[k & M]);
+        m.adapt_with_reward(0.5);
+      }
+      return m.delta_norm();
+    });
+  }
+  {
+    const sc = scoped(), io = impl.io(sc, dim);
+    add('scoped.forward', (n) => {
+      let s = 0;
+      for (let k = 0; k < n; k++) {
+        const v = io();
+        v.input.set(X[k & M]);
+        sc.forward(op);
+        s += v.output[k % dim];
+      }
+      return s;
+    });
+  }
+  {
+    const sc = scoped();
+    add('scoped.forward_array', (n) => {
+      let s = 0;
+      for (let k = 0; k < n; k++) s += sc.forward_array(op, X[k & M])[k % dim];
+      return s;
+    });
+  }
+  {
+    const sc = scoped();
+    add('scoped.adapt_array', (n) => {
+      for (let k = 0; k < n; k++) sc.adapt_array(op, G[k & M]);
+      return sc.delta_norm(op);
+    });
+  }
+  {
+    const sc = scoped(), io = impl.io(sc, dim);
+    add('scoped.adapt_with_reward', (n) => {
+      for (let k = 0; k < n; k++) {
+        io().input.set(G[k & M]);
+        sc.adapt_with_reward(op, 0.5);
+      }
+      return sc.delta_norm(op);
+    });
+  }
+  {
+    const buf = new impl.WasmTrajectoryBuffer(1000, dim);
+    add('record', (n) => {
+      for (let k = 0; k < n; k++) {
+        const i = k & M;
+        buf.record(X[i], k % 17, k & 7, EXEC[i], BASE[i]);
+      }
+      return buf.mean_improvement();
+    });
+  }
+  return ops;
+}
+
+// isolatedCopy(fn): a fresh compile of fn's source, with its own type feedback.
+function isolatedCopy(fn) {
+  return new Function(`return (${fn.toString()});`)();
+}
+
+// ---------------------------------------------------------------- self-check
+
+function sameBits(a, b) {
+  if (a.length !== b.length) return false;
+  const ua = new Uint32Array(Float32Array.from(a).buffer), ub = new Uint32Array(Float32Array.from(b).buffer);
+  return ua.every((v, i) => v === ub[i]);
+}
+
+// session runs a short scripted session on impl and returns its outputs. Its
+// large alpha and learning rate make the LoRA term big enough that a missing
+// float32 rounding anywhere shows in the output bits.
+const CHECK_ALPHA = 1, CHECK_LR = 0.5;
+function session(impl, data) {
+  const { X, G, dim } = data;
+  const out = {};
+  const m = new impl.WasmMicroLoRA(dim, CHECK_ALPHA, CHECK_LR);
+  for (let k = 0; k < 5; k++) m.adapt_array(G[k]);
+  const io = impl.io(m, dim);
+  io().input.set(G[5]);
+  m.adapt_with_reward(0.5);
+  out.micro = m.forward_array(X[0]);
+  io().input.set(X[1]);
+  m.forward();
+  out.microZeroAlloc = Float32Array.from(io().output);
+  out.microNorm = m.delta_norm();
+  const sc = new impl.WasmScopedLoRA(dim, CHECK_ALPHA, CHECK_LR);
+  for (let k = 0; k < 3; k++) sc.adapt_array(SCOPED_OP, G[k]);
+  for (let k = 0; k < 4; k++) sc.adapt_array(SIBLING_OP, G[k + 3]);
+  out.scoped = sc.forward_array(SCOPED_OP, X[1]);
+  const buf = new impl.WasmTrajectoryBuffer(8, dim);
+  for (let k = 0; k < 12; k++) buf.record(X[k & 15], k % 17, k & 7, data.EXEC[k & 15], data.BASE[k & 15]);
+  out.stats = [buf.mean_improvement(), buf.best_improvement(), buf.success_rate(), buf.variance(),
+    buf.best_attention(), buf.high_quality_count(0.5), buf.len()];
+  for (const o of [m, sc, buf]) o.free();
+  return out;
+}
+
+// selfCheck throws unless plain and ours reproduce the reference's bits.
+export function selfCheck(impls, dim = 256) {
+  const data = makeData(dim);
+  const want = session(impls.reference, data);
+  for (const name of ['ours', 'plain']) {
+    const got = session(impls[name], data);
+    const bad = [];
+    if (!sameBits(got.micro, want.micro)) bad.push('WasmMicroLoRA.forward_array');
+    if (!sameBits(got.microZeroAlloc, want.microZeroAlloc)) bad.push('WasmMicroLoRA.forward');
+    if (!Object.is(got.microNorm, want.microNorm)) bad.push('WasmMicroLoRA.delta_norm');
+    if (!sameBits(got.scoped, want.scoped)) bad.push('WasmScopedLoRA.forward_array');
+    if (!got.stats.every((v, i) => Object.is(v, want.stats[i]))) bad.push('WasmTrajectoryBuffer stats');
+    if (bad.length) throw new Error(`self-check: ${name} differs from the reference in ${bad.join(', ')}`);
+  }
+}
+
+// ---------------------------------------------------------------- timing
+
+function timeBatch(batch, n) {
+  const t0 = performance.now();
+  const s = batch(n);
+  const ms = performance.now() - t0;
+  sink += s;
+  return ms;
+}
+
+// calibrate: the batch size n for which a batch takes ~targetMs (warming up
+// on the way). Each size is timed three times and the fastest counts, so that
+// a pause caused by another process cannot stop the search at a tiny n; the
+// estimate is then checked once at full size, since some ops get faster or
+// slower as their object's state fills up (e.g. a trajectory ring).
+function calibrate(batch, targetMs) {
+  const fastest = (n) => Math.min(timeBatch(batch, n), timeBatch(batch, n), timeBatch(batch, n));
+  let n = 1;
+  for (;;) {
+    const ms = fastest(n);
+    if (ms >= targetMs / 4) {
+      n = Math.max(1, Math.round((n * targetMs) / ms));
+      return Math.max(1, Math.round((n * targetMs) / fastest(n)));
+    }
+    n *= ms < targetMs / 100 ? 10 : 2;
+  }
+}
+
+// timeRound: one batch per impl, each cut into SLICES slices that alternate
+// between the impls (the order rotating with `shift`). An impl's figure for
+// the round is its fastest slice in µs per call: other processes on a shared
+// machine only ever add time, and with several short slices per round at
+// least one usually runs undisturbed.
+function timeRound(batches, sizes, shift) {
+  const k = batches.length;
+  const best = new Array(k).fill(Infinity);
+  for (let s = 0; s < SLICES; s++) {
+    for (let j = 0; j < k; j++) {
+      const b = (shift + s + j) % k;
+      const n = Math.max(1, Math.round(sizes[b] / SLICES));
+      best[b] = Math.min(best[b], (timeBatch(batches[b], n) * 1000) / n);
+    }
+  }
+  return best;
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const h = s.length >> 1;
+  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
+}
+
+const yieldToEventLoop = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+// ---------------------------------------------------------------- report
+
+function fmtUs(us) {
+  if (us >= 100) return us.toFixed(0);
+  if (us >= 10) return us.toFixed(1);
+  if (us >= 1) return us.toFixed(2);
+  return us.toFixed(3);
+}
+
+function fmtRatio(x) {
+  return Number.isFinite(x) ? x.toFixed(2) : 'n/a';
+}
+
+function toMarkdown(rows) {
+  const lines = [
+    '| op | reference µs | ours µs | ours/ref | plain JS µs | ours/plain |',
+    '|---|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of rows) {
+    lines.push(`| ${r.op} | ${fmtUs(r.referenceUs)} | ${fmtUs(r.oursUs)} | ${fmtRatio(r.oursOverRef)} | ` +
+      `${fmtUs(r.plainUs)} | ${fmtRatio(r.oursOverPlain)} |`);
+  }
+  return lines.join('\n');
+}
+
+// methodNote: one line saying how the table's numbers were made.
+function methodNote(c) {
+  return `dim ${c.dim}, alpha ${c.alpha}, lr ${c.lr}; ${c.rounds} rounds, each timing a ~${c.targetMs} ms batch per ` +
+    `op and impl cut into ${c.slices} slices that alternate between the impls. µs per call: the fastest slice of a ` +
+    'round, median over rounds. Ratios: median of the per-round ratios (< 1 means ours is faster).';
+}
+
+function environment() {
+  const g = globalThis;
+  return {
+    userAgent: g.navigator?.userAgent ?? null,
+    node: g.process?.versions?.node ?? null,
+    crossOriginIsolated: g.crossOriginIsolated ?? null,
+  };
+}
+
+// ---------------------------------------------------------------- main
+
+/**
+ * runBench({ impls: { reference, ours, plain }, dim, rounds, targetMs, log })
+ * → { rows, markdown, method, env, config }. rows[i] = { op, referenceUs, oursUs,
+ * plainUs, oursOverRef, oursOverPlain, batch: { reference, ours, plain } (calls per
+ * batch), samples: { reference, ours, plain } (µs per call, one per round) }.
+ */
+export async function runBench({ impls, dim = 256, rounds = 15, targetMs = 20, log = () => {} }) {
+  for (const name of IMPL_NAMES) if (!impls[name]) throw new Error(`runBench: impls.${name} is missing`);
+  selfCheck(impls, dim);
+  log('self-check passed: plain and ours match the reference bit for bit');
+
+  const data = makeData(dim);
+  const ops = {};
+  for (const name of IMPL_NAMES) ops[name] = isolatedCopy(opsFactory)(impls[name], data);
+  const opNames = ops.reference.map((o) => o.name);
+
+  const batchSize = opNames.map(() => ({}));
+  opNames.forEach((op, i) => {
+    for (const name of IMPL_NAMES) batchSize[i][name] = calibrate(ops[name][i].batch, targetMs);
+  });
+  log('calibrated batch sizes');
+
+  const us = opNames.map(() => ({ reference: [], ours: [], plain: [] }));
+  for (let r = 0; r < rounds; r++) {
+    opNames.forEach((op, i) => {
+      const t = timeRound(IMPL_NAMES.map((name) => ops[name][i].batch), IMPL_NAMES.map((name) => batchSize[i][name]), r + i);
+      IMPL_NAMES.forEach((name, j) => us[i][name].push(t[j]));
+    });
+    log(`round ${r + 1}/${rounds}`);
+    await yieldToEventLoop(); // let GC finalizers and the page breathe
+  }
+
+  const rows = opNames.map((op, i) => {
+    const t = us[i];
+    return {
+      op,
+      referenceUs: median(t.reference),
+      oursUs: median(t.ours),
+      plainUs: median(t.plain),
+      oursOverRef: median(t.ours.map((v, k) => v / t.reference[k])),
+      oursOverPlain: median(t.ours.map((v, k) => v / t.plain[k])),
+      batch: batchSize[i],
+      samples: t,
+    };
+  });
+  const config = { dim, rounds, targetMs, lr: LR, alpha: ALPHA, slices: SLICES };
+  return { rows, markdown: toMarkdown(rows), method: methodNote(config), env: environment(), config };
+}

@@ -1,0 +1,72 @@
+// node.mjs — runs the side-by-side benchmark (harness.mjs) in Node: the
+// reference @ruvector/learning-wasm, ours (../index.js) and plain JavaScript.
+//
+//   node js/bench/node.mjs            ours on its default (fast) path → out/bench-node.md
+//   node js/bench/node.mjs --slow     ours with init({ fastPath: false }), every call
+//                                     through js.FuncOf → out/bench-node-slow.md
+//
+// Env: BENCH_ROUNDS (default 45), BENCH_MS (target ms per batch, default 10). Many short
+// rounds rather than a few long ones: on a shared machine the median of per-round
+// ratios then settles better.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import init, * as ours from '../index.js';
+import * as ref from '@ruvector/learning-wasm';
+import * as plain from './plain.mjs';
+import { runBench, wasmIO, plainIO } from './harness.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO = path.resolve(HERE, '../..');
+const REF_WASM = path.join(REPO, 'node_modules/@ruvector/learning-wasm/ruvector_learning_wasm_bg.wasm');
+
+function envInt(name, fallback) {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+}
+
+function classes(m) {
+  return { WasmMicroLoRA: m.WasmMicroLoRA, WasmScopedLoRA: m.WasmScopedLoRA, WasmTrajectoryBuffer: m.WasmTrajectoryBuffer };
+}
+
+async function loadImpls(slow) {
+  const refExports = ref.initSync({ module: fs.readFileSync(REF_WASM) });
+  const { memory } = await init(slow ? { fastPath: false } : undefined);
+  return {
+    reference: { ...classes(ref), io: wasmIO(refExports.memory) },
+    ours: { ...classes(ours), io: wasmIO(memory) },
+    plain: { ...classes(plain), io: plainIO },
+  };
+}
+
+function header(title, result) {
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  return `# ${title}\n\n` +
+    `${new Date().toISOString()} · Node ${process.version} · ${cpu} · ` +
+    'shared, noisy 2-core machine; ratios come from alternating rounds in one process\n\n' +
+    `${result.method}\n`;
+}
+
+async function main() {
+  const slow = process.argv.includes('--slow');
+  const impls = await loadImpls(slow);
+  const title = slow
+    ? 'Benchmark (Node) — ours on the slow js.FuncOf path (init({ fastPath: false }))'
+    : 'Benchmark (Node) — ours on its default fast path';
+  const result = await runBench({
+    impls,
+    rounds: envInt('BENCH_ROUNDS', 45),
+    targetMs: envInt('BENCH_MS', 10),
+    log: (msg) => process.stderr.write(`bench: ${msg}\n`),
+  });
+  const md = `${header(title, result)}\n${result.markdown}\n`;
+  console.log(md);
+  const file = path.join(REPO, 'out', slow ? 'bench-node-slow.md' : 'bench-node.md');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, md);
+  console.log(`wrote ${path.relative(REPO, file)}`);
+}
+
+await main();

@@ -1,0 +1,82 @@
+// startup-child.mjs — one start-up sample for startup.mjs, in a fresh process.
+//
+//   node js/bench/startup-child.mjs <mode> [hello.wasm]
+//
+// Prints {"ms": …}: the time from the start of initialisation to the first
+// usable object (a WasmMicroLoRA(256) and one forward_array), or, for the Go
+// hello world, until the global `hello` it registers has been called. Anything
+// outside the timer (imports, reading bytes, compiling a Module for the
+// *-module modes) happens before it starts.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO = path.resolve(HERE, '../..');
+const OURS_WASM = path.join(REPO, 'js/ruvector_learning.wasm');
+const REF_WASM = path.join(REPO, 'node_modules/@ruvector/learning-wasm/ruvector_learning_wasm_bg.wasm');
+
+const input = new Float32Array(256).map((_, i) => Math.sin(i));
+
+function firstUse(lib) {
+  const lora = new lib.WasmMicroLoRA(256);
+  return lora.forward_array(input)[1];
+}
+
+// Each mode: prepare() runs before the timer, run(prepared) is timed.
+const MODES = {
+  'ours-url': {
+    prepare: () => import('../index.js'),
+    run: async (lib) => { await lib.default(); return firstUse(lib); },
+  },
+  'ours-bytes': {
+    prepare: async () => ({ lib: await import('../index.js'), bytes: fs.readFileSync(OURS_WASM) }),
+    run: async ({ lib, bytes }) => { await lib.default({ module_or_path: bytes }); return firstUse(lib); },
+  },
+  'ours-module': {
+    prepare: async () => ({ lib: await import('../index.js'), module: new WebAssembly.Module(fs.readFileSync(OURS_WASM)) }),
+    run: async ({ lib, module }) => { await lib.default({ module_or_path: module }); return firstUse(lib); },
+  },
+  'reference-bytes': {
+    prepare: async () => ({ lib: await import('@ruvector/learning-wasm'), bytes: fs.readFileSync(REF_WASM) }),
+    run: async ({ lib, bytes }) => { lib.initSync({ module: bytes }); return firstUse(lib); },
+  },
+  'reference-module': {
+    prepare: async () => ({ lib: await import('@ruvector/learning-wasm'), module: new WebAssembly.Module(fs.readFileSync(REF_WASM)) }),
+    run: async ({ lib, module }) => { lib.initSync({ module }); return firstUse(lib); },
+  },
+  'hello-bytes': {
+    prepare: async () => { await import('../wasm_exec.js'); return fs.readFileSync(process.argv[3]); },
+    run: async (bytes) => runHello((go) => WebAssembly.instantiate(bytes, go.importObject).then((r) => r.instance)),
+  },
+  'hello-module': {
+    prepare: async () => { await import('../wasm_exec.js'); return new WebAssembly.Module(fs.readFileSync(process.argv[3])); },
+    run: async (module) => runHello((go) => WebAssembly.instantiate(module, go.importObject)),
+  },
+};
+
+// runHello: new Go(), instantiate, go.run, then call the registered hello().
+async function runHello(instantiate) {
+  const go = new globalThis.Go();
+  const instance = await instantiate(go);
+  go.run(instance);
+  if (typeof globalThis.hello !== 'function') throw new Error('hello world did not register hello()');
+  return globalThis.hello();
+}
+
+async function main() {
+  const mode = MODES[process.argv[2]];
+  if (!mode) throw new Error(`unknown mode ${process.argv[2]}; one of ${Object.keys(MODES).join(', ')}`);
+  const prepared = await mode.prepare();
+  const t0 = performance.now();
+  const value = await mode.run(prepared);
+  const ms = performance.now() - t0;
+  process.stdout.write(`${JSON.stringify({ ms, value })}\n`);
+  process.exit(0);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,138 @@
+// startup.mjs — start-up and size benchmark (Node).
+//
+//   node js/bench/startup.mjs
+//
+// Start-up: for each way of starting, N fresh processes (startup-child.mjs),
+// run in rotating order, each timing from the start of initialisation to the
+// first usable object (new WasmMicroLoRA(256) + one forward_array; for the Go
+// hello world, until its `hello` global answers). Reported: median and min ms.
+// The "floor" is a Go syscall/js hello world built with the same toolchain and
+// flags in a temporary directory outside the repo: what any Go program pays.
+// Size: raw and gzip -9 bytes of ours and of that floor.
+//
+// Writes out/startup-node.md and out/size.md. Env: BENCH_STARTUP_N (default 7).
+
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const REPO = path.resolve(HERE, '../..');
+const CHILD = path.join(HERE, 'startup-child.mjs');
+const OURS_WASM = path.join(REPO, 'js/ruvector_learning.wasm');
+const REF_WASM = path.join(REPO, 'node_modules/@ruvector/learning-wasm/ruvector_learning_wasm_bg.wasm');
+const CAVEAT = 'shared, noisy 2-core machine; each sample is a fresh process, modes run in rotating order';
+
+const MODES = [
+  ['ours-url', 'ours: `await init()` (default URL, file read included)'],
+  ['ours-bytes', 'ours: `await init({ module_or_path: bytes })`'],
+  ['ours-module', 'ours: `await init({ module_or_path: module })`, Module compiled before the timer'],
+  ['reference-bytes', 'reference: `initSync({ module: bytes })`'],
+  ['reference-module', 'reference: `initSync({ module })`, Module compiled before the timer'],
+  ['hello-bytes', 'Go hello world (floor): new Go() + instantiate(bytes) + go.run + hello()'],
+  ['hello-module', 'Go hello world (floor): the same from a Module compiled before the timer'],
+];
+
+const HELLO_GO = `package main
+
+import "syscall/js"
+
+func main() {
+	js.Global().Set("hello", js.FuncOf(func(this js.Value, args []js.Value) any { return "hello" }))
+	select {}
+}
+`;
+
+// buildHello builds the floor program with the Makefile's flags; returns its path.
+function buildHello(dir) {
+  fs.writeFileSync(path.join(dir, 'main.go'), HELLO_GO);
+  const env = { ...process.env, GOOS: 'js', GOARCH: 'wasm', GOFLAGS: '', GOTOOLCHAIN: 'local' };
+  execFileSync('go', ['mod', 'init', 'hello'], { cwd: dir, env, stdio: 'ignore' });
+  const out = path.join(dir, 'hello.wasm');
+  execFileSync('go', ['build', '-trimpath', '-buildvcs=false', '-ldflags=-s -w -buildid=', '-o', out, '.'],
+    { cwd: dir, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  return out;
+}
+
+function sample(mode, helloWasm) {
+  const out = execFileSync(process.execPath, [CHILD, mode, helloWasm], { cwd: REPO, timeout: 60000 });
+  return JSON.parse(out.toString()).ms;
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const h = s.length >> 1;
+  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
+}
+
+// measure: n samples per mode, the mode order rotating from pass to pass.
+function measure(n, helloWasm) {
+  const ms = Object.fromEntries(MODES.map(([m]) => [m, []]));
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < MODES.length; j++) {
+      const [mode] = MODES[(i + j) % MODES.length];
+      ms[mode].push(sample(mode, helloWasm));
+    }
+    process.stderr.write(`startup: pass ${i + 1}/${n}\n`);
+  }
+  return ms;
+}
+
+function header(title, extra, caveat) {
+  return `# ${title}\n\n${new Date().toISOString()} · Node ${process.version} · ${os.cpus()[0]?.model ?? 'unknown CPU'}` +
+    `${caveat ? ` · ${caveat}` : ''}\n\n${extra}\n`;
+}
+
+function startupTable(ms) {
+  const lines = ['| what | median ms | min ms |', '|---|---:|---:|'];
+  for (const [mode, what] of MODES) {
+    lines.push(`| ${what} | ${median(ms[mode]).toFixed(1)} | ${Math.min(...ms[mode]).toFixed(1)} |`);
+  }
+  return lines.join('\n');
+}
+
+function sizes(file) {
+  const bytes = fs.readFileSync(file);
+  return { raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length };
+}
+
+function sizeTable(ours, floor, ref) {
+  const row = (what, a, b) => `| ${what} | ${a.toLocaleString('en-US')} | ${b.toLocaleString('en-US')} | ${(a / b).toFixed(2)} |`;
+  return ['| what | ours bytes | floor bytes | ratio |', '|---|---:|---:|---:|',
+    row('raw wasm', ours.raw, floor.raw), row('gzip -9', ours.gzip, floor.gzip)].join('\n') +
+    `\n\nFor context, the reference's wasm (Rust) is ${ref.raw.toLocaleString('en-US')} bytes raw, ` +
+    `${ref.gzip.toLocaleString('en-US')} gzipped.`;
+}
+
+function write(name, text) {
+  const file = path.join(REPO, 'out', name);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+  console.log(`wrote ${path.relative(REPO, file)}`);
+}
+
+function main() {
+  const n = Math.max(1, Number(process.env.BENCH_STARTUP_N) || 7);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ruvector-floor-'));
+  try {
+    const helloWasm = buildHello(dir);
+    const ms = measure(n, helloWasm);
+    const startup = header('Start-up (Node)', `${n} fresh processes per row; time from the start of init to ` +
+      'the first usable object (new WasmMicroLoRA(256) + one forward_array). "floor": a Go syscall/js hello ' +
+      'world built with the same toolchain and flags.', CAVEAT) + `\n${startupTable(ms)}\n`;
+    const size = header('Size', `floor: the same Go hello world (\`${path.basename(helloWasm)}\`, ` +
+      `${execFileSync('go', ['version']).toString().trim()}, -trimpath -buildvcs=false -ldflags="-s -w -buildid=").`) +
+      `\n${sizeTable(sizes(OURS_WASM), sizes(helloWasm), sizes(REF_WASM))}\n`;
+    console.log(startup);
+    console.log(size);
+    write('startup-node.md', startup);
+    write('size.md', size);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main();
