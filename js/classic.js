@@ -320,6 +320,7 @@
       for (const name of Object.keys(CLASSES)) raw[name] = global[name];
       const { lastFloat } = global.__ruvectorLearningGo;
       state = { memory: instance.exports.mem, exports: instance.exports, raw, lastFloat, fastPath };
+      f32view = null;
       bindMethods(gen, fastPath);
       return { memory: state.memory };
     }
@@ -398,10 +399,12 @@
       return slow;
     }
 
-    // wasmF32() is a Float32Array over all of wasm memory, renewed after growth.
+    // wasmF32() is a Float32Array over all of wasm memory. Growth detaches
+    // the old buffer, which empties the view; only then is it made anew (the
+    // memory.buffer getter costs more than the rest of a fast call).
     let f32view = null;
     function wasmF32() {
-      if (f32view === null || f32view.buffer !== state.memory.buffer) f32view = new Float32Array(state.memory.buffer);
+      if (f32view === null || f32view.length === 0) f32view = new Float32Array(state.memory.buffer);
       return f32view;
     }
 

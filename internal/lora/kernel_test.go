@@ -89,3 +89,27 @@ func TestKernelsMatchReferenceLoops(t *testing.T) {
 		}
 	}
 }
+
+func TestForwardBlendMatchesSeparatePasses(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, n := range []int{1, 3, 4, 5, 9, 64, 255, 256} {
+		a, c := NewPair(n, 0.7, 0.1), NewPair(n, -1.25, 0.1)
+		copy(a.B0, vector(r, n))
+		copy(a.B1, vector(r, n))
+		copy(c.B0, vector(r, n))
+		copy(c.B1, vector(r, n))
+		for _, w := range []float32{0, 0.1, 0.3, 0.9} {
+			x := vector(r, n)
+			p, q := make([]float32, n), make([]float32, n)
+			a.Forward(x, p)
+			c.Forward(x, q)
+			want := make([]float32, n+1)
+			for i := range n {
+				want[i] = float32(p[i]*w) + float32(q[i]*(1-w))
+			}
+			y := make([]float32, n+1) // y[n] is a guard
+			ForwardBlend(a, c, x, y, w, 1-w)
+			require.Equal(t, bitsOf(want), bitsOf(y), "n=%d w=%v", n, w)
+		}
+	}
+}

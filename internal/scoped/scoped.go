@@ -16,8 +16,8 @@ type Scoped struct {
 	Categories [NumCategories]*lora.Pair
 	Forwards   [NumOps]uint64
 	Fallback   bool
-	// In and Out are the zero-allocation buffers; tmp holds the category output.
-	In, Out, tmp []float32
+	// In and Out are the zero-allocation buffers.
+	In, Out []float32
 }
 
 // New returns a manager whose 24 adapters are lora.NewPair(dim, alpha, lr),
@@ -33,8 +33,8 @@ func New(dim int, alpha, lr float32) (*Scoped, error) {
 	for i := range s.Categories {
 		s.Categories[i] = lora.NewPair(dim, alpha, lr)
 	}
-	io := make([]float32, 3*dim)
-	s.In, s.Out, s.tmp = io[:dim:dim], io[dim:2*dim:2*dim], io[2*dim:]
+	io := make([]float32, 2*dim)
+	s.In, s.Out = io[:dim:dim], io[dim:]
 	return s, nil
 }
 
@@ -46,7 +46,8 @@ func (s *Scoped) Forward(op int) error { return s.ForwardInto(op, s.In, s.Out) }
 
 // ForwardInto is Forwards[op] += 1; y = Ops[op](x); and, while fallback is on
 // and Ops[op].Count < 10, y[i] = y[i]*w + c[i]*(1-w) with c = Categories[cat](x)
-// and w = min(f32(Count)/10, 1). x and y must not overlap.
+// and w = min(f32(Count)/10, 1), computed in one pass (lora.ForwardBlend).
+// x and y must not overlap.
 func (s *Scoped) ForwardInto(op int, x, y []float32) error {
 	if err := CheckOp(op); err != nil {
 		return err
@@ -59,18 +60,12 @@ func (s *Scoped) ForwardInto(op int, x, y []float32) error {
 	}
 	s.Forwards[op]++
 	a := s.Ops[op]
-	a.Forward(x, y)
 	if !s.Fallback || a.Count >= fallbackUpdates {
+		a.Forward(x, y)
 		return nil
 	}
-	c := s.tmp
-	s.Categories[Category(op)].Forward(x, c)
 	w := min(float32(a.Count)/fallbackUpdates, 1)
-	v := 1 - w
-	c = c[:len(y)]
-	for i, yi := range y {
-		y[i] = float32(yi*w) + float32(c[i]*v)
-	}
+	lora.ForwardBlend(a, s.Categories[Category(op)], x, y, w, 1-w)
 	return nil
 }
 
