@@ -3,7 +3,6 @@
 package main
 
 import (
-	"errors"
 	"syscall/js"
 
 	"github.com/ruvector/ruvector-learning-wasm/internal/argerr"
@@ -87,9 +86,11 @@ func recoverInto(result *any, class, method string) {
 // jsError builds the JS error for err: "Class.method: arg reason (got value)".
 func jsError(class, method string, params []string, args []js.Value, err error) js.Value {
 	prefix := class + "." + method + ": "
-	var ae *argerr.Error
+	// The core returns *argerr.Error unwrapped, so a type assertion suffices
+	// (errors.As would link internal/reflectlite into the wasm).
+	ae, isArg := err.(*argerr.Error)
 	switch {
-	case errors.As(err, &ae):
+	case isArg:
 		msg := prefix + ae.Error()
 		for i, p := range params {
 			if p == ae.Arg {
