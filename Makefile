@@ -20,7 +20,7 @@ WBT_NOISE := grep -v --line-buffered 'unknown IPAddressSpace value' || true
 WASM      := js/ruvector_learning.wasm
 WASM_EXEC := js/wasm_exec.js
 GOFLAGS_WASM := -trimpath -buildvcs=false -ldflags="-s -w -buildid="
-GO_SOURCES := go.mod $(shell find internal cmd -name '*.go' -not -name '*_test.go' 2>/dev/null)
+GO_SOURCES := go.mod $(shell find internal cmd \( -name '*.go' -o -name '*.s' \) -not -name '*_test.go' 2>/dev/null)
 
 test: setup fmt-check vet test-native test-wasm test-js
 

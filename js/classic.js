@@ -9,212 +9,26 @@
 //     imports this file for globalThis.__ruvectorLearningCreate and exports
 //     what it returns.
 //
-// The Go program registers the raw classes on the JS global (cmd/wasm). A Go
-// callback cannot make its caller throw, so raw methods return an Error object
-// when they reject a call; the classes here throw it instead, carry `memory`,
-// and release the Go side of objects that are garbage-collected unfreed.
+// The Go program (cmd/wasm) registers raw classes on the JS global and
+// publishes its method table. The classes here are built from that table:
+// each method calls the //go:wasmexport rv_call with the object's handle (the
+// fast path), and when a call is rejected, repeats it through the raw js.FuncOf
+// method, which returns the error object to throw (a Go callback cannot make
+// its caller throw). They carry `memory`, a private brand, and release the Go
+// side of objects that are garbage-collected unfreed.
 (function (global) {
   'use strict';
 
-  // Per class: its methods, those returning a float32 (whose zero may be -0),
-  // its statics, the constructor arguments that are float32, and its rv_new code.
-  const CLASSES = {
-    WasmMicroLoRA: {
-      methods: ['dim', 'param_count', 'get_input_ptr', 'get_output_ptr', 'forward', 'forward_array',
-        'adapt', 'adapt_array', 'adapt_with_reward', 'reset', 'forward_count', 'adapt_count', 'delta_norm'],
-      floats: ['delta_norm'],
-      statics: [],
-      floatArgs: [1, 2],
-      code: 1,
-    },
-    WasmScopedLoRA: {
-      methods: ['dim', 'get_input_ptr', 'get_output_ptr', 'forward', 'forward_array', 'adapt', 'adapt_array',
-        'adapt_with_reward', 'reset_scope', 'reset_all', 'forward_count', 'adapt_count', 'delta_norm',
-        'total_forward_count', 'total_adapt_count', 'set_category_fallback'],
-      floats: ['delta_norm'],
-      statics: ['scope_name'],
-      floatArgs: [1, 2],
-      code: 2,
-    },
-    WasmTrajectoryBuffer: {
-      methods: ['record', 'total_count', 'len', 'is_empty', 'mean_improvement', 'best_improvement',
-        'success_rate', 'best_attention', 'variance', 'high_quality_count', 'count_by_operator', 'reset'],
-      floats: ['mean_improvement', 'best_improvement', 'success_rate', 'variance'],
-      statics: [],
-      floatArgs: [],
-      code: 3,
-    },
-  };
-
-  // FAST[class][method](k, slow) returns the fast version of a hot method,
-  // given k = { ex: the instance's exports, write(array, ptr) and read(ptr,
-  // n): copies into and out of wasm memory, handle(obj): obj's handle, 0
-  // unless obj is a genuine live object of the class }: arrays are written into the object's Go-owned scratch buffer and
-  // a //go:wasmexport function runs the call with the object's handle. Any
-  // call it cannot take (wrong types or lengths, freed object, bad values)
-  // goes to slow, the js.FuncOf method, which throws the right error.
-  function arrayFits(x, n) {
-    return (x instanceof Float32Array || Array.isArray(x)) && x.length === n;
-  }
-  const FAST = {
-    WasmMicroLoRA: {
-      forward: (k, slow) => function forward() {
-        if (k.ex.rv_micro_forward(k.handle(this)) !== 1) return slow.apply(this, arguments);
-      },
-      forward_array: (k, slow) => function forward_array(input) {
-        const h = k.handle(this);
-        if (h !== 0 && arrayFits(input, this.__dim) && k.write(input, this.__x) &&
-            k.ex.rv_micro_forward_array(h) === 1) {
-          return k.read(this.__x + 4 * this.__dim, this.__dim);
-        }
-        return slow.apply(this, arguments);
-      },
-      adapt: (k, slow) => function adapt() {
-        if (k.ex.rv_micro_adapt(k.handle(this)) !== 1) return slow.apply(this, arguments);
-      },
-      adapt_array: (k, slow) => function adapt_array(gradient) {
-        const h = k.handle(this);
-        if (h !== 0 && arrayFits(gradient, this.__dim) && k.write(gradient, this.__x) &&
-            k.ex.rv_micro_adapt_array(h) === 1) {
-          return;
-        }
-        return slow.apply(this, arguments);
-      },
-      adapt_with_reward: (k, slow) => function adapt_with_reward(improvement) {
-        if (typeof improvement !== 'number' || k.ex.rv_micro_adapt_with_reward(k.handle(this), improvement) !== 1) {
-          return slow.apply(this, arguments);
-        }
-      },
-    },
-    WasmScopedLoRA: {
-      forward: (k, slow) => function forward(op_type) {
-        if (typeof op_type !== 'number' || k.ex.rv_scoped_forward(k.handle(this), op_type) !== 1) {
-          return slow.apply(this, arguments);
-        }
-      },
-      forward_array: (k, slow) => function forward_array(op_type, input) {
-        const h = k.handle(this);
-        if (h !== 0 && typeof op_type === 'number' && arrayFits(input, this.__dim) && k.write(input, this.__x) &&
-            k.ex.rv_scoped_forward_array(h, op_type) === 1) {
-          return k.read(this.__x + 4 * this.__dim, this.__dim);
-        }
-        return slow.apply(this, arguments);
-      },
-      adapt: (k, slow) => function adapt(op_type) {
-        if (typeof op_type !== 'number' || k.ex.rv_scoped_adapt(k.handle(this), op_type) !== 1) {
-          return slow.apply(this, arguments);
-        }
-      },
-      adapt_array: (k, slow) => function adapt_array(op_type, gradient) {
-        const h = k.handle(this);
-        if (h !== 0 && typeof op_type === 'number' && arrayFits(gradient, this.__dim) && k.write(gradient, this.__x) &&
-            k.ex.rv_scoped_adapt_array(h, op_type) === 1) {
-          return;
-        }
-        return slow.apply(this, arguments);
-      },
-      adapt_with_reward: (k, slow) => function adapt_with_reward(op_type, improvement) {
-        if (typeof op_type !== 'number' || typeof improvement !== 'number' ||
-            k.ex.rv_scoped_adapt_with_reward(k.handle(this), op_type, improvement) !== 1) {
-          return slow.apply(this, arguments);
-        }
-      },
-    },
-    WasmTrajectoryBuffer: {
-      // The embedding goes straight into the buffer's spare ring slot, whose
-      // offset each record and reset returns; any other way of changing
-      // the buffer re-reads it.
-      record: (k, slow) => function record(embedding, op_type, attention_type, execution_ms, baseline_ms) {
-        const h = k.handle(this);
-        if (h !== 0 && typeof op_type === 'number' && typeof attention_type === 'number' &&
-            typeof execution_ms === 'number' && typeof baseline_ms === 'number' &&
-            arrayFits(embedding, this.__dim) && k.write(embedding, this.__x)) {
-          const next = k.ex.rv_buffer_record(h, op_type, attention_type, execution_ms, baseline_ms);
-          if (next !== 0) {
-            this.__x = next;
-            return;
-          }
-        }
-        try {
-          return slow.apply(this, arguments);
-        } finally {
-          if (h !== 0) this.__x = k.ex.rv_scratch(h);
-        }
-      },
-      reset: (k, slow) => function reset() {
-        const h = k.handle(this);
-        const next = h !== 0 ? k.ex.rv_buffer_reset(h) : 0;
-        if (next === 0) return slow.apply(this, arguments);
-        this.__x = next;
-      },
-    },
-  };
-
-  // GETTERS[class][method] = [code, kind]: read-only methods answered by
-  // rv_get(handle, code, arg) in one wasm call. kind: 'n' number, 'b' bigint,
-  // 'z' boolean "is zero", 'a'/'ab' the same with a number argument. A NaN
-  // answer (bad argument, freed object) goes to the js.FuncOf method.
-  const GETTERS = {
-    WasmMicroLoRA: {
-      dim: [1, 'n'], param_count: [2, 'n'], forward_count: [3, 'b'], adapt_count: [4, 'b'], delta_norm: [5, 'n'],
-    },
-    WasmScopedLoRA: {
-      dim: [1, 'n'], forward_count: [3, 'ab'], adapt_count: [4, 'ab'], delta_norm: [5, 'a'],
-      total_forward_count: [6, 'b'], total_adapt_count: [7, 'b'],
-    },
-    WasmTrajectoryBuffer: {
-      total_count: [8, 'b'], len: [9, 'n'], is_empty: [9, 'z'], mean_improvement: [10, 'n'],
-      best_improvement: [11, 'n'], success_rate: [12, 'n'], best_attention: [13, 'n'], variance: [14, 'n'],
-      high_quality_count: [15, 'a'], count_by_operator: [16, 'a'],
-    },
-  };
-  const GET_INPUT_PTR = 17;
-
-  function fastGetter(k, [code, kind], slow) {
-    const get = k.ex.rv_get, handle = k.handle;
-    switch (kind) {
-      case 'n': return function () { const v = get(handle(this), code, 0); return v === v ? v : slow.apply(this, arguments); };
-      case 'b': return function () { const v = get(handle(this), code, 0); return v === v ? BigInt(v) : slow.apply(this, arguments); };
-      case 'z': return function () { const v = get(handle(this), code, 0); return v === v ? v === 0 : slow.apply(this, arguments); };
-      case 'a': return function (a) {
-        const v = typeof a === 'number' ? get(handle(this), code, a) : NaN;
-        return v === v ? v : slow.apply(this, arguments);
-      };
-      case 'ab': return function (a) {
-        const v = typeof a === 'number' ? get(handle(this), code, a) : NaN;
-        return v === v ? BigInt(v) : slow.apply(this, arguments);
-      };
-    }
-    throw new Error('unknown getter kind ' + kind);
-  }
-
-  // The buffer pointers are fixed for an object's lifetime (Go's collector
-  // does not move objects), so they are read once at construction; asking Go
-  // again could grow wasm memory and detach a view the caller is building.
-  function fastPointer(C, k, offsetInDims, slow) {
-    return function () {
-      return k.handle(this) !== 0 ? this.__in + 4 * offsetInDims * this.__dim : slow.apply(this, arguments);
-    };
-  }
-
-  // fastNew constructs through rv_new when every argument is a number,
-  // undefined or null; 0 (rejected, or other kinds of argument) sends the
-  // call to the js.FuncOf constructor, which throws the right error.
-  function fastNew(ex, code, args) {
-    if (args.length > 3) return 0;
-    let defaults = 0;
-    for (let i = 0; i < 3; i++) {
-      const a = args[i];
-      if (a === undefined || a === null) defaults |= 1 << i;
-      else if (typeof a !== 'number') return 0;
-    }
-    return ex.rv_new(code, defaults, args[0] ?? 0, args[1] ?? 0, args[2] ?? 0);
-  }
-
-  // syscall/js carries every JS zero as +0. A float32 -0 goes in as -1e-46
-  // (not zero in float64, -0 once rounded to float32) and a zero result is
-  // read back exactly from the Go side's lastFloat slot.
+  // Class ids are 1-based, as in Go's table.
+  const CLASS_NAMES = ['WasmMicroLoRA', 'WasmScopedLoRA', 'WasmTrajectoryBuffer'];
+  const STATICS = { WasmScopedLoRA: ['scope_name'] };
+  // Constructor arguments that are float32: syscall/js carries every JS zero
+  // as +0, so on the js.FuncOf path a -0 goes in as -1e-46 (not zero in
+  // float64, -0 once rounded to float32).
+  const FLOAT_ARGS = { WasmMicroLoRA: [1, 2], WasmScopedLoRA: [1, 2], WasmTrajectoryBuffer: [] };
   const NEG_ZERO_IN = -1e-46;
+  const EXITED = 'ruvector-learning-wasm: the Go runtime has exited; call init() or initSync() to start a fresh instance';
+
   function float32In(args, indices) {
     for (const i of indices) if (Object.is(args[i], -0)) args[i] = NEG_ZERO_IN;
     return args;
@@ -224,6 +38,88 @@
   function checked(r) {
     if (r instanceof Error) throw r;
     return r;
+  }
+
+  function arrayFits(x, n) {
+    return (x instanceof Float32Array || Array.isArray(x)) && x.length === n;
+  }
+
+  // boolNumber is a boolean argument as 0 or 1, NaN when it is not one.
+  function boolNumber(v) {
+    return v === true || v === 1 ? 1 : v === false || v === 0 ? 0 : NaN;
+  }
+
+  // fastMethod builds the fast version of method code with parameter letters
+  // params (n number, b boolean, a array) and result kind result, given
+  // k = { ex: the exports, handle(self): self's handle, 0 unless a genuine
+  // live object of the class; write(x, ptr): array x copied into wasm memory,
+  // false when it cannot be; out: the reader of the result }. Whatever it
+  // cannot take goes to slow, the js.FuncOf method, which throws.
+  function fastMethod(k, code, params, slow) {
+    const { ex, handle, write, out } = k;
+    const isNum = (v) => typeof v === 'number';
+    switch (params) {
+      case '':
+        return function () {
+          const h = handle(this);
+          return h !== 0 && ex.rv_call(h, code, 0, 0, 0, 0) === 1 ? out(this) : slow.apply(this, arguments);
+        };
+      case 'n':
+        return function (a) {
+          const h = handle(this);
+          return h !== 0 && isNum(a) && ex.rv_call(h, code, a, 0, 0, 0) === 1 ? out(this) : slow.apply(this, arguments);
+        };
+      case 'nn':
+        return function (a, b) {
+          const h = handle(this);
+          return h !== 0 && isNum(a) && isNum(b) && ex.rv_call(h, code, a, b, 0, 0) === 1
+            ? out(this) : slow.apply(this, arguments);
+        };
+      case 'b':
+        return function (a) {
+          const h = handle(this), b = boolNumber(a);
+          return h !== 0 && b === b && ex.rv_call(h, code, b, 0, 0, 0) === 1 ? out(this) : slow.apply(this, arguments);
+        };
+      case 'a':
+        return function (x) {
+          const h = handle(this);
+          return h !== 0 && arrayFits(x, this.__dim) && write(x, this.__x) && ex.rv_call(h, code, 0, 0, 0, 0) === 1
+            ? out(this) : slow.apply(this, arguments);
+        };
+      case 'na':
+        return function (a, x) {
+          const h = handle(this);
+          return h !== 0 && isNum(a) && arrayFits(x, this.__dim) && write(x, this.__x) &&
+            ex.rv_call(h, code, a, 0, 0, 0) === 1 ? out(this) : slow.apply(this, arguments);
+        };
+      case 'annnn': // record, through its own export rv_record
+        return function (x, a, b, c, d) {
+          const h = handle(this);
+          if (h !== 0 && isNum(a) && isNum(b) && isNum(c) && isNum(d) && arrayFits(x, this.__dim) && write(x, this.__x)) {
+            const spare = ex.rv_record(h, a, b, c, d);
+            if (spare !== 0) {
+              this.__x = spare;
+              return;
+            }
+          }
+          return slow.apply(this, arguments);
+        };
+    }
+    return slow;
+  }
+
+  // fastNew constructs through rv_new when every argument is a number,
+  // undefined or null; 0 (rejected, or other kinds of argument) sends the
+  // call to the js.FuncOf constructor, which throws the right error.
+  function fastNew(ex, classId, args) {
+    if (args.length > 3) return 0;
+    let defaults = 0;
+    for (let i = 0; i < 3; i++) {
+      const a = args[i];
+      if (a === undefined || a === null) defaults |= 1 << i;
+      else if (typeof a !== 'number') return 0;
+    }
+    return ex.rv_new(classId, defaults, args[0] ?? 0, args[1] ?? 0, args[2] ?? 0);
   }
 
   function isNode() {
@@ -278,12 +174,9 @@
     return WebAssembly.instantiate(await response.arrayBuffer(), imports);
   }
 
-  // create(defaultURL): one module instance's API.
-  const EXITED = 'ruvector-learning-wasm: the Go runtime has exited; call init() or initSync() to start a fresh instance';
-
   // create(defaultURL): one loader with its own module instance and classes.
   function create(defaultURL) {
-    let state = null; // the live instance: { memory, exports, raw, lastFloat }
+    let state = null; // the live instance: { memory, exports, raw, table, fastPath }
     let pending = null; // a running init()
     let generation = 0; // bumped at every start and every exit
     let exited = false; // a Go runtime of this loader has exited
@@ -317,10 +210,11 @@
       };
       go.run(instance).then(() => markExited(gen), () => markExited(gen));
       const raw = {};
-      for (const name of Object.keys(CLASSES)) raw[name] = global[name];
-      const { lastFloat } = global.__ruvectorLearningGo;
-      state = { memory: instance.exports.mem, exports: instance.exports, raw, lastFloat, fastPath };
-      f32view = null;
+      for (const name of CLASS_NAMES) raw[name] = global[name];
+      const ex = instance.exports;
+      state = { memory: ex.mem, exports: ex, raw, table: global.__ruvectorLearningGo.methods, fastPath };
+      views.f32 = views.f64 = null;
+      views.result = ex.rv_result() >>> 3;
       bindMethods(gen, fastPath);
       return { memory: state.memory };
     }
@@ -333,6 +227,44 @@
       pending = null;
       exited = true;
     }
+
+    // Views over wasm memory. Growth detaches the old buffer, which empties
+    // a view; only then is it made anew (the memory.buffer getter costs more
+    // than the rest of a fast call).
+    const views = { f32: null, f64: null, result: 0 };
+    function f32() {
+      if (views.f32 === null || views.f32.length === 0) views.f32 = new Float32Array(state.memory.buffer);
+      return views.f32;
+    }
+    function resultValue() {
+      if (views.f64 === null || views.f64.length === 0) views.f64 = new Float64Array(state.memory.buffer);
+      return views.f64[views.result];
+    }
+
+    // writeF32 copies array x into wasm memory at byte offset ptr; false
+    // when an element cannot become a number (a bigint, a symbol). A plain
+    // array is converted first: an element's valueOf could grow the memory
+    // and detach the view in the middle of the copy.
+    function writeF32(x, ptr) {
+      try {
+        if (!(x instanceof Float32Array)) x = new Float32Array(x);
+        f32().set(x, ptr >>> 2);
+        return true;
+      } catch {
+        return false;
+      }
+    }
+
+    // readers[kind](self): a call's JS result, from the result slot or memory.
+    const readers = {
+      v: () => undefined,
+      x: (self) => { self.__x = resultValue(); },
+      n: resultValue,
+      f: resultValue,
+      c: () => BigInt(resultValue()),
+      b: () => resultValue() !== 0,
+      y: (self) => f32().slice((self.__x >>> 2) + self.__dim, (self.__x >>> 2) + 2 * self.__dim),
+    };
 
     // call runs fn, a raw Go method of generation gen, as self's method;
     // C is self's class (undefined for statics).
@@ -360,68 +292,56 @@
       if (g !== gen) throw new Error(label + ': this object belongs to a Go runtime that has exited; create a new one');
     }
 
-    // bindMethods points every wrapper method at generation gen's Go
-    // functions, and the hot ones at the fast path unless fastPath is false.
-    function bindMethods(gen, fastPath) {
-      for (const [name, spec] of Object.entries(CLASSES)) {
-        const C = api[name];
-        const G = state.raw[name];
-        const k = {
-          ex: state.exports,
-          write: writeF32,
-          read: (ptr, n) => wasmF32().slice(ptr >>> 2, (ptr >>> 2) + n),
-          handle: (self) => (C.brand(self) === gen && gen === generation ? self.__wbg_ptr : 0),
+    // slowMethod wraps fn, the raw js.FuncOf method, to throw its errors. It
+    // reads a zero or NaN number from the result slot (their bits do not
+    // survive syscall/js) and re-reads the scratch offset a call of kind x moved.
+    function slowMethod(gen, C, label, fn, result) {
+      const ex = state.exports;
+      if (result === 'f' || result === 'n') {
+        // syscall/js turns -0 into +0 and every NaN into the canonical one.
+        return function (...args) {
+          const r = call(gen, C, this, label, fn, args);
+          return r === 0 || r !== r ? resultValue() : r;
         };
-        for (const m of spec.methods) {
-          const fn = G.prototype[m], label = name + '.' + m;
-          let value = spec.floats.includes(m)
-            ? { [m](...args) { const r = call(gen, C, this, label, fn, args); return r === 0 ? lastFloat() : r; } }[m]
-            : { [m](...args) { return call(gen, C, this, label, fn, args); } }[m];
-          if (fastPath) value = fastMethod(C, k, name, m, value);
-          Object.defineProperty(C.prototype, m, { value, writable: true, configurable: true });
-        }
-        for (const m of spec.statics) {
+      }
+      if (result === 'x') {
+        return function (...args) {
+          const r = call(gen, C, this, label, fn, args);
+          this.__x = ex.rv_scratch(this.__wbg_ptr);
+          return r;
+        };
+      }
+      return function (...args) { return call(gen, C, this, label, fn, args); };
+    }
+
+    // bindMethods defines every class's methods from Go's table, bound to
+    // generation gen: fast ones unless fastPath is false.
+    function bindMethods(gen, fastPath) {
+      const ex = state.exports;
+      state.table.forEach(([classId, m, params, result], code) => {
+        const name = CLASS_NAMES[classId - 1], C = api[name], label = name + '.' + m;
+        const handle = (self) => (C.brand(self) === gen && gen === generation ? self.__wbg_ptr : 0);
+        const k = { ex, handle, write: writeF32, out: readers[result] };
+        const slow = slowMethod(gen, C, label, state.raw[name].prototype[m], result);
+        const value = fastPath ? fastMethod(k, code, params, slow) : slow;
+        Object.defineProperty(C.prototype, m, { value: renamed(value, m), writable: true, configurable: true });
+      });
+      for (const [name, statics] of Object.entries(STATICS)) {
+        const G = state.raw[name];
+        for (const m of statics) {
           const fn = G[m], label = name + '.' + m;
-          Object.defineProperty(C, m, {
-            value: { [m](...args) { return call(gen, undefined, G, label, fn, args); } }[m],
+          Object.defineProperty(api[name], m, {
+            value: renamed(function (...args) { return call(gen, undefined, G, label, fn, args); }, m),
             writable: true, configurable: true,
           });
         }
       }
     }
 
-    // fastMethod is the fast version of method m of class name, or slow.
-    function fastMethod(C, k, name, m, slow) {
-      if (FAST[name][m]) return FAST[name][m](k, slow);
-      if (GETTERS[name][m]) return fastGetter(k, GETTERS[name][m], slow);
-      if (m === 'get_input_ptr') return fastPointer(C, k, 0, slow);
-      if (m === 'get_output_ptr') return fastPointer(C, k, 1, slow);
-      return slow;
-    }
-
-    // wasmF32() is a Float32Array over all of wasm memory. Growth detaches
-    // the old buffer, which empties the view; only then is it made anew (the
-    // memory.buffer getter costs more than the rest of a fast call).
-    let f32view = null;
-    function wasmF32() {
-      if (f32view === null || f32view.length === 0) f32view = new Float32Array(state.memory.buffer);
-      return f32view;
-    }
-
-    // writeF32 copies array x into wasm memory at byte offset ptr; false
-    // when an element cannot become a number (a bigint, a symbol).
-    function writeF32(x, ptr) {
-      try {
-        wasmF32().set(x, ptr >>> 2);
-        return true;
-      } catch {
-        return false;
-      }
-    }
-
-    // lastFloat() is the exact float32 of the latest float result.
-    function lastFloat() {
-      return wasmF32()[state.lastFloat >>> 2];
+    // renamed gives fn the method's name (for stack traces and .name).
+    function renamed(fn, name) {
+      Object.defineProperty(fn, 'name', { value: name });
+      return fn;
     }
 
     // fastPathOption: { fastPath: false } keeps every call on js.FuncOf (for tests).
@@ -464,7 +384,14 @@
       Object.defineProperty(self, key, { value, writable: true, enumerable: false, configurable: true });
     }
 
-    function defineClass(name, spec) {
+    // dimCode[classId] is the table code of the method giving the length of
+    // the class's array arguments (dim, or embedding_dim for the buffer).
+    function dimCode(classId) {
+      const want = classId === 3 ? 'embedding_dim' : 'dim';
+      return state.table.findIndex(([c, m]) => c === classId && m === want);
+    }
+
+    function defineClass(name, classId) {
       const C = {
         [name]: class {
           // The private brand: the generation of the Go runtime this object
@@ -481,9 +408,9 @@
             const ex = state.exports, gen = generation;
             let h = 0;
             try {
-              h = state.fastPath ? fastNew(ex, spec.code, args) : 0;
+              h = state.fastPath ? fastNew(ex, classId, args) : 0;
               if (h === 0) {
-                checked(state.raw[name].apply(this, float32In(args, spec.floatArgs)));
+                checked(state.raw[name].apply(this, float32In(args, FLOAT_ARGS[name])));
                 h = this.__wbg_ptr;
               }
             } catch (e) {
@@ -491,12 +418,12 @@
               throw e;
             }
             if (gen !== generation) throw new Error(EXITED);
-            this.#gen = generation;
+            this.#gen = gen;
             hidden(this, '__wbg_ptr', h);
             hidden(this, '__x', ex.rv_scratch(h));
-            hidden(this, '__dim', ex.rv_get(h, 1, 0));
-            hidden(this, '__in', name === 'WasmTrajectoryBuffer' ? 0 : ex.rv_get(h, GET_INPUT_PTR, 0));
-            registry.register(this, { handle: h, generation }, this);
+            ex.rv_call(h, dimCode(classId), 0, 0, 0, 0);
+            hidden(this, '__dim', resultValue());
+            registry.register(this, { handle: h, generation: gen }, this);
           }
 
           /** The module's WebAssembly.Memory (undefined once its Go runtime has exited). */
@@ -514,14 +441,14 @@
         },
       }[name];
       if (typeof Symbol.dispose === 'symbol') C.prototype[Symbol.dispose] = C.prototype.free;
-      for (const m of spec.statics) {
+      for (const m of STATICS[name] || []) {
         C[m] = () => { throw new Error(name + '.' + m + ': call init() or initSync() first'); };
       }
       return C;
     }
 
     const api = { init, initSync };
-    for (const [name, spec] of Object.entries(CLASSES)) api[name] = defineClass(name, spec);
+    CLASS_NAMES.forEach((name, i) => { api[name] = defineClass(name, i + 1); });
     return api;
   }
 

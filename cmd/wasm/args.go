@@ -3,7 +3,6 @@
 package main
 
 import (
-	"math"
 	"syscall/js"
 	"unsafe"
 
@@ -51,68 +50,6 @@ func number(v js.Value, name string) (float64, error) {
 	return v.Float(), nil
 }
 
-// optNumber is number, with def for undefined or null.
-func optNumber(v js.Value, name string, def float64) (float64, error) {
-	if v.IsUndefined() || v.IsNull() {
-		return def, nil
-	}
-	return number(v, name)
-}
-
-// float32Arg is a number rounded to float32, as Math.fround does. syscall/js
-// turns a JS -0 into +0 on the way in; the JS layer passes -0 for a float32
-// parameter as -1e-46, which is not zero in float64 and rounds to -0 here.
-func float32Arg(v js.Value, name string) (float32, error) {
-	f, err := number(v, name)
-	return float32(f), err
-}
-
-// optFloat32 is float32Arg with def for undefined or null.
-func optFloat32(v js.Value, name string, def float32) (float32, error) {
-	if v.IsUndefined() || v.IsNull() {
-		return def, nil
-	}
-	return float32Arg(v, name)
-}
-
-// lastFloat holds the latest float32 result. syscall/js turns -0 into +0 on
-// the way out, so the JS layer reads a zero result from here instead.
-var lastFloat [1]float32
-
-// float32Result returns f as a JS number and keeps its exact value in lastFloat.
-func float32Result(f float32) any {
-	lastFloat[0] = f
-	return f
-}
-
-// integer requires an integral number and saturates it to ±2^53, so that the
-// core's range checks see every out-of-range value as out of range.
-func integer(f float64, name string) (int, error) {
-	if f != math.Trunc(f) || math.IsInf(f, 0) {
-		return 0, argerr.NewRange(name, "must be an integer")
-	}
-	const limit = 1 << 53
-	return int(max(min(f, limit), -limit)), nil
-}
-
-// intArg is a number argument that must be an integer.
-func intArg(v js.Value, name string) (int, error) {
-	f, err := number(v, name)
-	if err != nil {
-		return 0, err
-	}
-	return integer(f, name)
-}
-
-// optInt is intArg with def for undefined or null.
-func optInt(v js.Value, name string, def int) (int, error) {
-	f, err := optNumber(v, name, float64(def))
-	if err != nil {
-		return 0, err
-	}
-	return integer(f, name)
-}
-
 // boolArg accepts true/false, and 1/0 as wasm-bindgen's bool would.
 func boolArg(v js.Value, name string) (bool, error) {
 	switch t, _ := typeOf(v); t {
@@ -127,10 +64,10 @@ func boolArg(v js.Value, name string) (bool, error) {
 	return false, argerr.NewType(name, "must be a boolean")
 }
 
-// float32s reads an array argument into dst after check(length) accepts its
-// length. A Float32Array is copied with one js.CopyBytesToGo over a byte view;
+// float32s reads array argument name into o's scratch area once its length
+// fits. A Float32Array is copied with one js.CopyBytesToGo over a byte view;
 // any other array-like of numbers is converted by new Float32Array(v) first.
-func float32s(v js.Value, name string, dst []float32, check func(n int) error) error {
+func float32s(v js.Value, name string, o any) error {
 	if !arrayLike(v) {
 		return argerr.NewType(name, "must be a Float32Array or an array of numbers")
 	}
@@ -140,9 +77,10 @@ func float32s(v js.Value, name string, dst []float32, check func(n int) error) e
 			return argerr.NewType(name, "must hold only numbers")
 		}
 	}
-	if err := check(v.Length()); err != nil {
+	if err := arrayLen(o, name, v.Length()); err != nil {
 		return err
 	}
+	dst := scratchOf(o)
 	bytes := jsUint8Array.New(v.Get("buffer"), v.Get("byteOffset"), v.Get("byteLength"))
 	if js.CopyBytesToGo(byteView(dst), bytes) != 4*len(dst) {
 		return argerr.NewRange(name, "must not be detached")
@@ -188,5 +126,6 @@ func byteView(f []float32) []byte {
 // address is the byte offset of f[0] in the wasm linear memory.
 func address(f []float32) float64 { return float64(uintptr(unsafe.Pointer(&f[0]))) }
 
-// bigint is n as a JS bigint (exact below 2^53, far beyond any count reached).
-func bigint(n uint64) js.Value { return jsBigInt.Invoke(float64(n)) }
+// bigint is the count n as a JS bigint (exact below 2^53, far beyond any
+// count reached).
+func bigint(n float64) js.Value { return jsBigInt.Invoke(n) }

@@ -15,10 +15,7 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	global := js.Global()
-	registerMicro(global)
-	registerScoped(global)
-	registerBuffer(global)
+	register(js.Global())
 	os.Exit(m.Run())
 }
 
@@ -51,12 +48,12 @@ func f32s(v js.Value) []float32 {
 	return out
 }
 
-// jsFloat32 reads a float32 result as the JS layer does: a zero from lastFloat.
+// jsFloat32 reads a float32 result as the JS layer does: a zero from result.
 func jsFloat32(v js.Value) float32 {
 	if f := v.Float(); f != 0 {
 		return float32(f)
 	}
-	return lastFloat[0]
+	return float32(result[0])
 }
 
 func jsF32(xs []float32) js.Value {
@@ -97,8 +94,9 @@ func TestMicroGoldenThroughJS(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.Name, func(t *testing.T) {
 			v := newObj(t, "WasmMicroLoRA", c.Args[0], math.Float32frombits(c.Args[1]), math.Float32frombits(c.Args[2]))
-			m, err := self[*micro](v)
+			o, err := self(v, classMicro)
 			require.NoError(t, err)
+			m := o.(*micro)
 			for i, s := range c.Steps {
 				var r js.Value
 				switch s.Method() {
@@ -220,8 +218,9 @@ func TestHandlesAreReused(t *testing.T) {
 // TestPointers checks that the buffer pointers address the engine's buffers.
 func TestPointers(t *testing.T) {
 	v := newObj(t, "WasmMicroLoRA", 3)
-	m, err := self[*micro](v)
+	o, err := self(v, classMicro)
 	require.NoError(t, err)
+	m := o.(*micro)
 	assert.Equal(t, address(m.In), v.Call("get_input_ptr").Float())
 	assert.Equal(t, address(m.Out), v.Call("get_output_ptr").Float())
 	assert.Equal(t, float64(3*4), v.Call("get_output_ptr").Float()-v.Call("get_input_ptr").Float())

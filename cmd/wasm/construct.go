@@ -4,56 +4,68 @@ package main
 
 import (
 	"github.com/ruvector/ruvector-learning-wasm/internal/lora"
+	"github.com/ruvector/ruvector-learning-wasm/internal/scoped"
 	"github.com/ruvector/ruvector-learning-wasm/internal/trajectory"
 )
 
-// Class codes of rv_new.
-const (
-	newMicroLoRA int32 = iota + 1
-	newScopedLoRA
-	newTrajectoryBuffer
-)
+// ctorParams[c] names class c's constructor parameters, in order.
+var ctorParams = [...][]string{
+	classMicro:  {"dim", "alpha", "learning_rate"},
+	classScoped: {"dim", "alpha", "learning_rate"},
+	classBuffer: {"capacity", "embedding_dim"},
+}
 
-// newObject (rv_new) constructs an object of class kind from up to three
-// number arguments; bit i of defaults marks argument i as undefined or null
-// (its default applies). It returns the new handle, or 0 when the arguments
-// are rejected: the JS layer then calls the js.FuncOf constructor for the error.
-//
-//go:noinline
-func newObject(kind, defaults int32, a0, a1, a2 float64) uint32 {
-	arg := func(i int, v, def float64) float64 {
+// newObject builds an object of class c from up to three numbers; bit i of
+// defaults marks argument i as undefined or null, so that its default applies.
+// Both the rv_new export and the js.FuncOf constructors come here.
+func newObject(c uint8, defaults int32, a [3]float64) (any, error) {
+	arg := func(i int, def float64) float64 {
 		if defaults&(1<<i) != 0 {
 			return def
 		}
-		return v
+		return a[i]
 	}
-	var obj any
-	var err error
-	switch kind {
-	case newMicroLoRA, newScopedLoRA:
-		dim, e := integer(arg(0, a0, lora.DefaultDim), "dim")
-		if e != nil {
-			return 0
+	switch c {
+	case classMicro, classScoped:
+		dim, err := integer(arg(0, lora.DefaultDim), "dim")
+		if err != nil {
+			return nil, err
 		}
-		alpha := float32(arg(1, a1, float64(lora.DefaultAlpha)))
-		lr := float32(arg(2, a2, float64(lora.DefaultLR)))
-		if kind == newMicroLoRA {
-			obj, err = makeMicro(dim, alpha, lr)
-		} else {
-			obj, err = makeScoped(dim, alpha, lr)
+		alpha, lr := float32(arg(1, float64(lora.DefaultAlpha))), float32(arg(2, float64(lora.DefaultLR)))
+		if c == classMicro {
+			m, err := lora.NewMicro(dim, alpha, lr)
+			if err != nil {
+				return nil, err
+			}
+			x, y := pair(dim)
+			return &micro{m, x, y}, nil
 		}
-	case newTrajectoryBuffer:
-		capacity, e1 := integer(arg(0, a0, trajectory.DefaultCapacity), "capacity")
-		dim, e2 := integer(arg(1, a1, trajectory.DefaultDim), "embedding_dim")
-		if e1 != nil || e2 != nil {
-			return 0
+		s, err := scoped.New(dim, alpha, lr)
+		if err != nil {
+			return nil, err
 		}
-		obj, err = makeBuffer(capacity, dim)
-	default:
-		return 0
+		x, y := pair(dim)
+		return &scopedLoRA{s, x, y}, nil
+	case classBuffer:
+		capacity, err := integer(arg(0, trajectory.DefaultCapacity), "capacity")
+		if err != nil {
+			return nil, err
+		}
+		dim, err := integer(arg(1, trajectory.DefaultDim), "embedding_dim")
+		if err != nil {
+			return nil, err
+		}
+		if err := trajectory.CheckSize(int64(capacity), dim); err != nil {
+			return nil, err
+		}
+		if err := checkHeadroom("capacity", int64(capacity+1)*int64(4*dim+6)); err != nil {
+			return nil, err
+		}
+		b, err := trajectory.New(int64(capacity), dim)
+		if err != nil {
+			return nil, err
+		}
+		return &buffer{b}, nil
 	}
-	if err != nil {
-		return 0
-	}
-	return store(obj)
+	return nil, errNotThis
 }

@@ -2,137 +2,114 @@
 
 package main
 
+import "unsafe"
+
 // The fast path: //go:wasmexport functions that the JS layer calls directly
 // with an object's handle, about a thousand times cheaper than a js.FuncOf
-// callback. Arrays travel through each object's scratch buffer x (the JS
-// layer writes it with TypedArray.set) and results through y or the engine's
-// own buffers. Numbers arrive as float64 and are checked exactly as the
-// js.FuncOf path checks them. Every function returns ok (1) or failed (0);
-// on failure nothing has changed, and the JS layer repeats the call through
-// the js.FuncOf method, which builds the error to throw.
+// callback. An array argument travels through the object's scratch area
+// (the JS layer writes it with TypedArray.set), numbers arrive as float64,
+// and a call's value is left in result. On failure a call returns 0 with
+// nothing changed; the JS layer then repeats it through the js.FuncOf
+// method, which builds the error to throw.
 //
-// Each export only defers the panic guard and calls its body in fast.go: a
-// Go function that defers compiles to much slower wasm, so the work is kept
-// out of the deferring frame (a measured 0.46 → 0.25 µs for record).
+// Each export only defers its panic guard and calls a separate function: a
+// Go function that defers compiles to much slower wasm, so the work stays
+// out of the deferring frame (measured 0.46 → 0.25 µs for record).
 
-const (
-	failed int32 = 0
-	ok     int32 = 1
-)
+// result holds the value of the latest successful call on either path.
+var result [1]float64
 
-// guard turns a panic into failed.
-func guard(r *int32) {
-	if recover() != nil {
-		*r = failed
-	}
-}
-
-// guardZero turns a panic into 0.
-func guardZero(r *uint32) {
+// guard turns a panic into a 0 result.
+func guard[T int32 | uint32](r *T) {
 	if recover() != nil {
 		*r = 0
 	}
 }
 
-// guardNaN turns a panic into NaN (no value).
-func guardNaN(r *float64) {
-	if recover() != nil {
-		*r = noValue
+// rvCall runs method code on handle h with number arguments a0..a3 and
+// returns 1, its value in result, or 0 when rejected.
+//
+//go:wasmexport rv_call
+func rvCall(h uint32, code int32, a0, a1, a2, a3 float64) (ok int32) {
+	defer guard(&ok)
+	return call(h, code, &args{a0, a1, a2, a3})
+}
+
+//go:noinline
+func call(h uint32, code int32, a *args) int32 {
+	v, err := dispatch(objectAt(h), code, a)
+	if err != nil {
+		return 0
 	}
+	result[0] = v
+	return 1
 }
 
+// rvNew constructs an object of class c (see newObject) and returns its
+// handle, or 0 when the arguments are rejected.
+//
 //go:wasmexport rv_new
-func rvNew(kind, defaults int32, a0, a1, a2 float64) (h uint32) {
-	defer guardZero(&h)
-	return newObject(kind, defaults, a0, a1, a2)
+func rvNew(c, defaults int32, a0, a1, a2 float64) (h uint32) {
+	defer guard(&h)
+	return construct(uint8(c), defaults, [3]float64{a0, a1, a2})
 }
 
+//go:noinline
+func construct(c uint8, defaults int32, a [3]float64) uint32 {
+	o, err := newObject(c, defaults, a)
+	if err != nil {
+		return 0
+	}
+	return store(o)
+}
+
+// rvRelease frees handle h's object (free(), or the FinalizationRegistry for
+// an object garbage-collected unfreed); unknown handles are ignored.
+//
 //go:wasmexport rv_release
 func rvRelease(h uint32) {
 	defer func() { _ = recover() }()
 	drop(h)
 }
 
+// rvScratch returns the byte offset of handle h's scratch area, or 0.
+//
 //go:wasmexport rv_scratch
 func rvScratch(h uint32) (p uint32) {
-	defer guardZero(&p)
-	return scratch(h)
+	defer guard(&p)
+	return scratchAddress(h)
 }
 
-//go:wasmexport rv_get
-func rvGet(h uint32, what int32, arg float64) (v float64) {
-	defer guardNaN(&v)
-	return get(h, what, arg)
+//go:noinline
+func scratchAddress(h uint32) uint32 {
+	if x := scratchOf(objectAt(h)); x != nil {
+		return uint32(address(x))
+	}
+	return 0
 }
 
-//go:wasmexport rv_micro_forward
-func rvMicroForward(h uint32) (r int32) {
-	defer guard(&r)
-	return microForward(h)
+// rvResult returns the byte offset of result.
+//
+//go:wasmexport rv_result
+func rvResult() uint32 { return uint32(uintptr(unsafe.Pointer(&result[0]))) }
+
+// rvRecord is rv_call's record without the general dispatch, the one call
+// whose whole cost is small enough for the dispatch to show: it returns the
+// new spare slot's offset, or 0 when rejected.
+//
+//go:wasmexport rv_record
+func rvRecord(h uint32, op, attention, executionMs, baselineMs float64) (p uint32) {
+	defer guard(&p)
+	return record(h, op, attention, executionMs, baselineMs)
 }
 
-//go:wasmexport rv_micro_forward_array
-func rvMicroForwardArray(h uint32) (r int32) {
-	defer guard(&r)
-	return microForwardArray(h)
-}
-
-//go:wasmexport rv_micro_adapt
-func rvMicroAdapt(h uint32) (r int32) {
-	defer guard(&r)
-	return microAdapt(h)
-}
-
-//go:wasmexport rv_micro_adapt_array
-func rvMicroAdaptArray(h uint32) (r int32) {
-	defer guard(&r)
-	return microAdaptArray(h)
-}
-
-//go:wasmexport rv_micro_adapt_with_reward
-func rvMicroAdaptWithReward(h uint32, improvement float64) (r int32) {
-	defer guard(&r)
-	return microAdaptWithReward(h, improvement)
-}
-
-//go:wasmexport rv_scoped_forward
-func rvScopedForward(h uint32, op float64) (r int32) {
-	defer guard(&r)
-	return scopedForward(h, op)
-}
-
-//go:wasmexport rv_scoped_forward_array
-func rvScopedForwardArray(h uint32, op float64) (r int32) {
-	defer guard(&r)
-	return scopedForwardArray(h, op)
-}
-
-//go:wasmexport rv_scoped_adapt
-func rvScopedAdapt(h uint32, op float64) (r int32) {
-	defer guard(&r)
-	return scopedAdapt(h, op)
-}
-
-//go:wasmexport rv_scoped_adapt_array
-func rvScopedAdaptArray(h uint32, op float64) (r int32) {
-	defer guard(&r)
-	return scopedAdaptArray(h, op)
-}
-
-//go:wasmexport rv_scoped_adapt_with_reward
-func rvScopedAdaptWithReward(h uint32, op, improvement float64) (r int32) {
-	defer guard(&r)
-	return scopedAdaptWithReward(h, op, improvement)
-}
-
-//go:wasmexport rv_buffer_record
-func rvBufferRecord(h uint32, op, attention, executionMs, baselineMs float64) (p uint32) {
-	defer guardZero(&p)
-	return bufferRecord(h, op, attention, executionMs, baselineMs)
-}
-
-//go:wasmexport rv_buffer_reset
-func rvBufferReset(h uint32) (p uint32) {
-	defer guardZero(&p)
-	return bufferReset(h)
+//go:noinline
+func record(h uint32, op, attention, executionMs, baselineMs float64) uint32 {
+	b, found := objectAt(h).(*buffer)
+	o, a := int(op), int(attention)
+	if !found || float64(o) != op || float64(a) != attention ||
+		b.Record(b.Spare(), o, a, float32(executionMs), float32(baselineMs)) != nil {
+		return 0
+	}
+	return uint32(address(b.Spare()))
 }

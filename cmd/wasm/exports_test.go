@@ -13,81 +13,106 @@ import (
 	"github.com/ruvector/ruvector-learning-wasm/testdata"
 )
 
-// TestFastPathMatchesSlowPath runs the same calls through the exports and
-// through the js.FuncOf methods on twin objects and compares every result.
+// TestMethodTable checks that every code has a complete entry and a method
+// on its class's prototype.
+func TestMethodTable(t *testing.T) {
+	for code, m := range methods {
+		require.NotZero(t, m.class, "code %d", code)
+		require.NotEmpty(t, m.name, "code %d", code)
+		require.Len(t, m.names, len(m.params), m.name)
+		require.Contains(t, "vxnfcby", string(m.result), m.name)
+		proto := js.Global().Get(classNames[m.class]).Get("prototype")
+		assert.True(t, is(proto.Get(m.name), js.TypeFunction), "%s.%s", classNames[m.class], m.name)
+	}
+}
+
+// fastCall runs code through the export and returns its value.
+func fastCall(t *testing.T, h uint32, code int32, a ...float64) float64 {
+	t.Helper()
+	var v args
+	copy(v[:], a)
+	require.Equal(t, int32(1), rvCall(h, code, v[0], v[1], v[2], v[3]), "code %d", code)
+	return result[0]
+}
+
+// TestFastPathMatchesSlowPath runs the same calls through rv_call and through
+// the js.FuncOf methods on twin objects and compares every result.
 func TestFastPathMatchesSlowPath(t *testing.T) {
-	h := rvNew(newMicroLoRA, 0b110, 8, 0, 0) // alpha, lr default
+	h := rvNew(int32(classMicro), 0b110, 8, 0, 0) // alpha, lr default
 	require.NotZero(t, h)
-	fast, _ := lookup[*micro](h)
+	fast := objectAt(h).(*micro)
 	slowJS := newObj(t, "WasmMicroLoRA", 8)
-	slow, err := self[*micro](slowJS)
+	o, err := self(slowJS, classMicro)
 	require.NoError(t, err)
+	slow := o.(*micro)
 	g := []float32{0.5, -1, 2, 0, 3, -0.25, 1, 1}
 	for i := range 12 {
 		copy(fast.x, g)
-		require.Equal(t, ok, rvMicroAdaptArray(h))
+		fastCall(t, h, mMicroAdaptArray)
 		slowJS.Call("adapt_array", jsF32(g))
 		copy(fast.In, g)
 		copy(slow.In, g)
-		require.Equal(t, ok, rvMicroAdaptWithReward(h, float64(i%4)-1))
+		fastCall(t, h, mMicroAdaptWithReward, float64(i%4)-1)
 		slowJS.Call("adapt_with_reward", float64(i%4)-1)
-		require.Equal(t, ok, rvMicroForward(h))
+		fastCall(t, h, mMicroForward)
 		slowJS.Call("forward")
 		assert.Equal(t, testdata.Bits(slow.Out), testdata.Bits(fast.Out))
 		g[i%8] *= -1.5
 	}
-	for code := getDim; code <= getInputPtr; code++ {
-		want := slow.get(code)
-		if code == getInputPtr {
-			continue
-		}
-		assert.Equal(t, math.Float64bits(want), math.Float64bits(rvGet(h, code, 0)), "rv_get code %d", code)
+	for _, code := range []int32{mMicroDim, mMicroParamCount, mMicroForwardCount, mMicroAdaptCount, mMicroDeltaNorm} {
+		want, err := dispatch(slow, code, &args{})
+		require.NoError(t, err)
+		assert.Equal(t, math.Float64bits(want), math.Float64bits(fastCall(t, h, code)), "code %d", code)
 	}
 	rvRelease(h)
-	assert.Equal(t, failed, rvMicroForward(h), "released handle")
-	assert.True(t, math.IsNaN(rvGet(h, getDim, 0)))
+	assert.Zero(t, rvCall(h, mMicroForward, 0, 0, 0, 0), "released handle")
 }
 
 func TestFastPathRejects(t *testing.T) {
 	for _, tc := range []struct {
-		name           string
-		kind, defaults int32
-		a0, a1, a2     float64
+		name       string
+		class      uint8
+		defaults   int32
+		a0, a1, a2 float64
 	}{
-		{"dim 0", newMicroLoRA, 0, 0, 0.1, 0.01},
-		{"dim 2.5", newScopedLoRA, 0, 2.5, 0.1, 0.01},
-		{"alpha NaN", newMicroLoRA, 0, 4, math.NaN(), 0.01},
-		{"capacity 0", newTrajectoryBuffer, 0, 0, 4, 0},
-		{"storage too large", newTrajectoryBuffer, 0, 1e12, 8192, 0},
-		{"unknown kind", 9, 0, 4, 4, 4},
+		{"dim 0", classMicro, 0, 0, 0.1, 0.01},
+		{"dim 2.5", classScoped, 0, 2.5, 0.1, 0.01},
+		{"alpha NaN", classMicro, 0, 4, math.NaN(), 0.01},
+		{"capacity 0", classBuffer, 0, 0, 4, 0},
+		{"storage too large", classBuffer, 0, 1e12, 8192, 0},
+		{"unknown class", 9, 0, 4, 4, 4},
 	} {
-		assert.Zero(t, rvNew(tc.kind, tc.defaults, tc.a0, tc.a1, tc.a2), tc.name)
+		assert.Zero(t, rvNew(int32(tc.class), tc.defaults, tc.a0, tc.a1, tc.a2), tc.name)
 	}
-	h := rvNew(newScopedLoRA, 0b111, 0, 0, 0)
+	h := rvNew(int32(classScoped), 0b111, 0, 0, 0)
 	require.NotZero(t, h)
-	s, _ := lookup[*scopedLoRA](h)
+	s := objectAt(h).(*scopedLoRA)
 	assert.Equal(t, 256, s.Dim(), "defaults apply")
-	before := s.TotalForwards()
 	for _, op := range []float64{-1, 17, 1.5, math.NaN(), math.Inf(1)} {
-		assert.Equal(t, failed, rvScopedForward(h, op), "op %v", op)
-		assert.True(t, math.IsNaN(rvGet(h, getForwardCount, op)), "op %v", op)
+		assert.Zero(t, rvCall(h, mScopedForward, op, 0, 0, 0), "op %v", op)
+		assert.Zero(t, rvCall(h, mScopedForwardCount, op, 0, 0, 0), "op %v", op)
 	}
-	assert.Equal(t, before, s.TotalForwards())
+	assert.Zero(t, s.TotalForwards())
 	s.x[3] = float32(math.NaN())
-	assert.Equal(t, failed, rvScopedAdaptArray(h, 2))
-	assert.Equal(t, failed, rvScopedAdaptWithReward(h, 2, math.NaN()))
+	assert.Zero(t, rvCall(h, mScopedAdaptArray, 2, 0, 0, 0))
+	assert.Zero(t, rvCall(h, mScopedAdaptWithReward, 2, math.NaN(), 0, 0))
 	assert.Zero(t, s.TotalAdapts())
-	assert.Equal(t, failed, rvMicroForward(h), "a scoped handle is not a micro one")
-	b := rvNew(newTrajectoryBuffer, 0, 3, 2, 0)
+	assert.Zero(t, rvCall(h, mMicroForward, 0, 0, 0, 0), "a scoped handle is not a micro one")
+	assert.Zero(t, rvCall(h, -1, 0, 0, 0, 0), "unknown code")
+	assert.Zero(t, rvCall(h, methodCount, 0, 0, 0, 0), "unknown code")
+
+	b := rvNew(int32(classBuffer), 0, 3, 2, 0)
 	spare := rvScratch(b)
-	assert.Zero(t, rvBufferRecord(b, 1, 256, 1, 1))
-	assert.Zero(t, rvBufferRecord(b, 1, 2, -1, 1))
+	assert.Zero(t, rvCall(b, mBufferRecord, 1, 256, 1, 1))
+	assert.Zero(t, rvCall(b, mBufferRecord, 1, 2, -1, 1))
 	assert.Equal(t, spare, rvScratch(b), "a rejected record keeps the spare slot")
-	next := rvBufferRecord(b, 1, 2, 1, 2)
+	next := uint32(fastCall(t, b, mBufferRecord, 1, 2, 1, 2))
 	assert.Equal(t, spare+2*4, next, "the spare slot moves on by one embedding")
 	assert.Equal(t, next, rvScratch(b))
-	assert.Equal(t, 1.0, rvGet(b, getLen, 0))
-	assert.Equal(t, 1.0, rvGet(b, getMean, 0))
+	assert.Equal(t, 1.0, fastCall(t, b, mBufferLen))
+	assert.Equal(t, 1.0, fastCall(t, b, mBufferMeanImprovement))
+	assert.Equal(t, 0.0, fastCall(t, b, mBufferIsEmpty))
+	assert.Equal(t, 2.0, fastCall(t, b, mBufferEmbeddingDim))
 	rvRelease(h)
 	rvRelease(b)
 }
@@ -101,7 +126,9 @@ func TestHeadroom(t *testing.T) {
 	require.True(t, isError(r))
 	assert.Equal(t, "RangeError", r.Get("constructor").Get("name").String())
 	assert.Contains(t, r.Get("message").String(), "more memory than this module has left")
-	assert.Zero(t, rvNew(newTrajectoryBuffer, 0, 100000, 256, 0))
+	assert.Zero(t, rvNew(int32(classBuffer), 0, 100000, 256, 0))
 	heapLimit = saved
-	assert.NotZero(t, rvNew(newTrajectoryBuffer, 0, 100000, 256, 0))
+	h := rvNew(int32(classBuffer), 0, 100000, 256, 0)
+	assert.NotZero(t, h)
+	rvRelease(h)
 }

@@ -2,10 +2,7 @@
 
 package main
 
-import (
-	"errors"
-	"syscall/js"
-)
+import "syscall/js"
 
 // handleKey is the JS property that holds an object's handle; 0 once freed.
 const handleKey = "__wbg_ptr"
@@ -38,10 +35,13 @@ func drop(h uint32) {
 	freeSlots = append(freeSlots, h)
 }
 
-var (
-	errFreed   = errors.New("object has been freed")
-	errNotThis = errors.New("this is not a ")
-)
+// objectAt is handle h's object, or nil.
+func objectAt(h uint32) any {
+	if h == 0 || int(h) > len(objects) {
+		return nil
+	}
+	return objects[h-1]
+}
 
 // handleOf reads this[handleKey]: 0 for a freed object, errNotThis when this
 // is not one of our objects.
@@ -56,33 +56,18 @@ func handleOf(this js.Value) (uint32, error) {
 	return uint32(v.Int()), nil
 }
 
-// self returns the Go object behind this, of type T.
-func self[T any](this js.Value) (T, error) {
-	var zero T
+// self returns the object of class c behind this.
+func self(this js.Value, c uint8) (any, error) {
 	h, err := handleOf(this)
-	if err != nil {
-		return zero, err
+	switch {
+	case err != nil:
+		return nil, err
+	case h == 0:
+		return nil, errFreed
 	}
-	if h == 0 {
-		return zero, errFreed
+	o := objectAt(h)
+	if classOf(o) != c {
+		return nil, errNotThis
 	}
-	if int(h) > len(objects) {
-		return zero, errNotThis
-	}
-	t, ok := objects[h-1].(T)
-	if !ok {
-		return zero, errNotThis
-	}
-	return t, nil
-}
-
-// free releases this's Go object and zeroes its handle; a second call does nothing.
-func free(this js.Value) error {
-	h, err := handleOf(this)
-	if err != nil {
-		return err
-	}
-	drop(h)
-	this.Set(handleKey, 0)
-	return nil
+	return o, nil
 }

@@ -1,27 +1,29 @@
 //go:build js && wasm
 
-// Command wasm is the WebAssembly entry point: it registers the
+// Command wasm is the WebAssembly entry point. It registers the
 // WasmMicroLoRA, WasmScopedLoRA and WasmTrajectoryBuffer constructors on the
-// JS global object and then blocks, so that their methods stay callable.
-//
-// A js.FuncOf callback cannot make its JS caller throw, so every method
-// returns a TypeError, RangeError or Error object instead of its result when
-// it rejects a call (state unchanged); js/index.js turns those into throws.
+// JS global object (bindings.go), offers the same methods to the JS layer as
+// //go:wasmexport functions (exports.go), and then blocks so that both stay
+// callable. Every call, on either path, runs through dispatch.
 package main
 
 import "syscall/js"
 
-// main registers the classes and waits until __ruvectorLearningGo.exit() is
-// called, which only tests do: a Go program that has returned cannot be
-// called again, and the JS layer must notice and say so.
+// main registers the classes, publishes the method table and result slot for
+// js/classic.js, and waits until __ruvectorLearningGo.exit() is called, which
+// only tests do: a Go program that has returned cannot be called again, and
+// the JS layer must notice and say so.
 func main() {
 	global := js.Global()
-	registerMicro(global)
-	registerScoped(global)
-	registerBuffer(global)
+	register(global)
+	table := make([]any, methodCount)
+	for code, m := range methods {
+		table[code] = []any{int(m.class), m.name, m.params, string(m.result)}
+	}
 	quit := make(chan struct{})
 	global.Set("__ruvectorLearningGo", js.ValueOf(map[string]any{
-		"lastFloat": address(lastFloat[:]),
+		"methods": table,
+		"classes": []any{"", classNames[classMicro], classNames[classScoped], classNames[classBuffer]},
 		"exit": js.FuncOf(func(js.Value, []js.Value) any {
 			close(quit)
 			return nil

@@ -23,6 +23,7 @@ TEXT ·dot2(SB), NOSPLIT, $0-40
 		I64Const $4
 		I64LtS
 		BrIf $1
+		Get F0
 		Get R0
 		I32WrapI64
 		F32Load $0
@@ -31,17 +32,17 @@ TEXT ·dot2(SB), NOSPLIT, $0-40
 		I32WrapI64
 		F32Load $0
 		F32Mul
-		Get F0
 		F32Add
 		Set F0
+		Get F1
 		Get F2
 		Get R2
 		I32WrapI64
 		F32Load $0
 		F32Mul
-		Get F1
 		F32Add
 		Set F1
+		Get F0
 		Get R0
 		I32WrapI64
 		F32Load $4
@@ -50,17 +51,17 @@ TEXT ·dot2(SB), NOSPLIT, $0-40
 		I32WrapI64
 		F32Load $4
 		F32Mul
-		Get F0
 		F32Add
 		Set F0
+		Get F1
 		Get F2
 		Get R2
 		I32WrapI64
 		F32Load $4
 		F32Mul
-		Get F1
 		F32Add
 		Set F1
+		Get F0
 		Get R0
 		I32WrapI64
 		F32Load $8
@@ -69,17 +70,17 @@ TEXT ·dot2(SB), NOSPLIT, $0-40
 		I32WrapI64
 		F32Load $8
 		F32Mul
-		Get F0
 		F32Add
 		Set F0
+		Get F1
 		Get F2
 		Get R2
 		I32WrapI64
 		F32Load $8
 		F32Mul
-		Get F1
 		F32Add
 		Set F1
+		Get F0
 		Get R0
 		I32WrapI64
 		F32Load $12
@@ -88,15 +89,14 @@ TEXT ·dot2(SB), NOSPLIT, $0-40
 		I32WrapI64
 		F32Load $12
 		F32Mul
-		Get F0
 		F32Add
 		Set F0
+		Get F1
 		Get F2
 		Get R2
 		I32WrapI64
 		F32Load $12
 		F32Mul
-		Get F1
 		F32Add
 		Set F1
 		Get R0
@@ -123,6 +123,7 @@ TEXT ·dot2(SB), NOSPLIT, $0-40
 		Get R3
 		I64Eqz
 		BrIf $1
+		Get F0
 		Get R0
 		I32WrapI64
 		F32Load $0
@@ -131,15 +132,14 @@ TEXT ·dot2(SB), NOSPLIT, $0-40
 		I32WrapI64
 		F32Load $0
 		F32Mul
-		Get F0
 		F32Add
 		Set F0
+		Get F1
 		Get F2
 		Get R2
 		I32WrapI64
 		F32Load $0
 		F32Mul
-		Get F1
 		F32Add
 		Set F1
 		Get R0
@@ -356,40 +356,40 @@ TEXT ·sumSquares(SB), NOSPLIT, $0-20
 		I64Const $4
 		I64LtS
 		BrIf $1
+		Get F0
 		Get R0
 		I32WrapI64
 		F32Load $0
 		Tee F1
 		Get F1
 		F32Mul
-		Get F0
 		F32Add
 		Set F0
+		Get F0
 		Get R0
 		I32WrapI64
 		F32Load $4
 		Tee F1
 		Get F1
 		F32Mul
-		Get F0
 		F32Add
 		Set F0
+		Get F0
 		Get R0
 		I32WrapI64
 		F32Load $8
 		Tee F1
 		Get F1
 		F32Mul
-		Get F0
 		F32Add
 		Set F0
+		Get F0
 		Get R0
 		I32WrapI64
 		F32Load $12
 		Tee F1
 		Get F1
 		F32Mul
-		Get F0
 		F32Add
 		Set F0
 		Get R0
@@ -408,13 +408,13 @@ TEXT ·sumSquares(SB), NOSPLIT, $0-20
 		Get R1
 		I64Eqz
 		BrIf $1
+		Get F0
 		Get R0
 		I32WrapI64
 		F32Load $0
 		Tee F1
 		Get F1
 		F32Mul
-		Get F0
 		F32Add
 		Set F0
 		Get R0
@@ -651,6 +651,7 @@ TEXT ·dot4(SB), NOSPLIT, $0-64
 		I64Const $4
 		I64LtS
 		BrIf $1
+		Get F0
 		Get R0
 		I32WrapI64
 		F32Load $0
@@ -659,33 +660,33 @@ TEXT ·dot4(SB), NOSPLIT, $0-64
 		I32WrapI64
 		F32Load $0
 		F32Mul
-		Get F0
 		F32Add
 		Set F0
+		Get F1
 		Get F8
 		Get R2
 		I32WrapI64
 		F32Load $0
 		F32Mul
-		Get F1
 		F32Add
 		Set F1
+		Get F2
 		Get F8
 		Get R3
 		I32WrapI64
 		F32Load $0
 		F32Mul
-		Get F2
 		F32Add
 		Set F2
+		Get F3
 		Get F8
 		Get R4
 		I32WrapI64
 		F32Load $0
 		F32Mul
-		Get F3
 		F32Add
 		Set F3
+		Get F0
 		Get R0
 		I32WrapI64
 		F32Load $4
@@ -694,33 +695,33 @@ TEXT ·dot4(SB), NOSPLIT, $0-64
 		I32WrapI64
 		F32Load $4
 		F32Mul
-		Get F0
 		F32Add
 		Set F0
+		Get F1
 		Get F8
 		Get R2
 		I32WrapI64
 		F32Load $4
 		F32Mul
-		Get F1
 		F32Add
 		Set F1
+		Get F2
 		Get F8
 		Get R3
 		I32WrapI64
 		F32Load $4
 		F32Mul
-		Get F2
 		F32Add
 		Set F2
+		Get F3
 		Get F8
 		Get R4
 		I32WrapI64
 		F32Load $4
 		F32Mul
-		Get F3
 		F32Add
 		Set F3
+		Get F0
 		Get R0
 		I32WrapI64
 		F32Load $8
@@ -729,33 +730,33 @@ TEXT ·dot4(SB), NOSPLIT, $0-64
 		I32WrapI64
 		F32Load $8
 		F32Mul
-		Get F0
 		F32Add
 		Set F0
+		Get F1
 		Get F8
 		Get R2
 		I32WrapI64
 		F32Load $8
 		F32Mul
-		Get F1
 		F32Add
 		Set F1
+		Get F2
 		Get F8
 		Get R3
 		I32WrapI64
 		F32Load $8
 		F32Mul
-		Get F2
 		F32Add
 		Set F2
+		Get F3
 		Get F8
 		Get R4
 		I32WrapI64
 		F32Load $8
 		F32Mul
-		Get F3
 		F32Add
 		Set F3
+		Get F0
 		Get R0
 		I32WrapI64
 		F32Load $12
@@ -764,31 +765,30 @@ TEXT ·dot4(SB), NOSPLIT, $0-64
 		I32WrapI64
 		F32Load $12
 		F32Mul
-		Get F0
 		F32Add
 		Set F0
+		Get F1
 		Get F8
 		Get R2
 		I32WrapI64
 		F32Load $12
 		F32Mul
-		Get F1
 		F32Add
 		Set F1
+		Get F2
 		Get F8
 		Get R3
 		I32WrapI64
 		F32Load $12
 		F32Mul
-		Get F2
 		F32Add
 		Set F2
+		Get F3
 		Get F8
 		Get R4
 		I32WrapI64
 		F32Load $12
 		F32Mul
-		Get F3
 		F32Add
 		Set F3
 		Get R0
@@ -823,6 +823,7 @@ TEXT ·dot4(SB), NOSPLIT, $0-64
 		Get R5
 		I64Eqz
 		BrIf $1
+		Get F0
 		Get R0
 		I32WrapI64
 		F32Load $0
@@ -831,31 +832,30 @@ TEXT ·dot4(SB), NOSPLIT, $0-64
 		I32WrapI64
 		F32Load $0
 		F32Mul
-		Get F0
 		F32Add
 		Set F0
+		Get F1
 		Get F8
 		Get R2
 		I32WrapI64
 		F32Load $0
 		F32Mul
-		Get F1
 		F32Add
 		Set F1
+		Get F2
 		Get F8
 		Get R3
 		I32WrapI64
 		F32Load $0
 		F32Mul
-		Get F2
 		F32Add
 		Set F2
+		Get F3
 		Get F8
 		Get R4
 		I32WrapI64
 		F32Load $0
 		F32Mul
-		Get F3
 		F32Add
 		Set F3
 		Get R0

@@ -1,0 +1,180 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"syscall/js"
+
+	"github.com/ruvector/ruvector-learning-wasm/internal/argerr"
+	"github.com/ruvector/ruvector-learning-wasm/internal/scoped"
+)
+
+// register puts the WasmMicroLoRA, WasmScopedLoRA and WasmTrajectoryBuffer
+// constructors on global: real constructors (new, instanceof) whose methods,
+// built once from the method table, live on their prototypes. A js.FuncOf
+// callback cannot make its caller throw, so a rejected call returns its
+// TypeError, RangeError or Error object instead, with nothing changed.
+func register(global js.Value) {
+	dispose := global.Get("Symbol").Get("dispose")
+	for c := classMicro; c <= classBuffer; c++ {
+		name := classNames[c]
+		ctor := js.FuncOf(constructor(c)).Value
+		global.Get("Object").Call("defineProperty", ctor, "name", map[string]any{"value": name})
+		proto := ctor.Get("prototype")
+		for code := range methodCount {
+			if methods[code].class == c {
+				proto.Set(methods[code].name, js.FuncOf(method(code)))
+			}
+		}
+		proto.Set("free", js.FuncOf(freeMethod(c)))
+		if is(dispose, js.TypeSymbol) {
+			global.Get("Reflect").Call("set", proto, dispose, proto.Get("free"))
+		}
+		global.Set(name, ctor)
+	}
+	global.Get(classNames[classScoped]).Set("scope_name", js.FuncOf(scopeName))
+}
+
+// constructor is class c's constructor: this gets the new object's handle.
+// It accepts any fresh object as this, so that the JS layer can run it on
+// an instance of its own class.
+func constructor(c uint8) func(js.Value, []js.Value) any {
+	label := classNames[c] + ".constructor"
+	params := ctorParams[c]
+	return func(this js.Value, argv []js.Value) (res any) {
+		defer recoverInto(&res, label)
+		if !is(this, js.TypeObject) || !this.Get(handleKey).IsUndefined() {
+			return jsError(label, c, nil, nil, argerr.NewType("this", "is not a new object: use new "+classNames[c]+"()"))
+		}
+		var a [3]float64
+		var defaults int32
+		for i, p := range params {
+			v := arg(argv, i)
+			if v.IsUndefined() || v.IsNull() {
+				defaults |= 1 << i
+				continue
+			}
+			f, err := number(v, p)
+			if err != nil {
+				return jsError(label, c, params, argv, err)
+			}
+			a[i] = f
+		}
+		o, err := newObject(c, defaults, a)
+		if err != nil {
+			return jsError(label, c, params, argv, err)
+		}
+		this.Set(handleKey, store(o))
+		return js.Undefined()
+	}
+}
+
+// method is the js.FuncOf body of method code: read the arguments, dispatch,
+// and turn the value into the JS result its table entry names.
+func method(code int32) func(js.Value, []js.Value) any {
+	spec := &methods[code]
+	label := classNames[spec.class] + "." + spec.name
+	return func(this js.Value, argv []js.Value) (res any) {
+		defer recoverInto(&res, label)
+		o, err := self(this, spec.class)
+		var a args
+		if err == nil {
+			err = readArgs(o, spec, argv, &a)
+		}
+		var v float64
+		if err == nil {
+			v, err = dispatch(o, code, &a)
+		}
+		if err != nil {
+			return jsError(label, spec.class, spec.names, argv, err)
+		}
+		result[0] = v
+		return toJS(o, spec.result, v)
+	}
+}
+
+// readArgs converts argv by spec.params into a, writing an array argument
+// into o's scratch area.
+func readArgs(o any, spec *methodSpec, argv []js.Value, a *args) error {
+	n := 0
+	for i := range len(spec.params) {
+		v, name := arg(argv, i), spec.names[i]
+		switch spec.params[i] {
+		case 'n':
+			f, err := number(v, name)
+			if err != nil {
+				return err
+			}
+			a[n], n = f, n+1
+		case 'b':
+			on, err := boolArg(v, name)
+			if err != nil {
+				return err
+			}
+			if on {
+				a[n] = 1
+			}
+			n++
+		case 'a':
+			if err := float32s(v, name, o); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// toJS is a method's value as the JS result of its kind (see methodSpec).
+func toJS(o any, kind byte, v float64) any {
+	switch kind {
+	case 'n', 'f':
+		return v
+	case 'c':
+		return bigint(v)
+	case 'b':
+		return v != 0
+	case 'y':
+		switch o := o.(type) {
+		case *micro:
+			return newFloat32Array(o.y)
+		case *scopedLoRA:
+			return newFloat32Array(o.y)
+		}
+	}
+	return js.Undefined() // ValueOf(nil) would be null
+}
+
+// freeMethod is class c's free(): it releases the Go object and zeroes the
+// handle; a second call does nothing.
+func freeMethod(c uint8) func(js.Value, []js.Value) any {
+	label := classNames[c] + ".free"
+	return func(this js.Value, _ []js.Value) (res any) {
+		defer recoverInto(&res, label)
+		h, err := handleOf(this)
+		if err == nil && h != 0 && classOf(objectAt(h)) != c {
+			err = errNotThis
+		}
+		if err != nil {
+			return jsError(label, c, nil, nil, err)
+		}
+		drop(h)
+		this.Set(handleKey, 0)
+		return js.Undefined()
+	}
+}
+
+// scopeName is the static WasmScopedLoRA.scope_name(op): "Unknown" for any
+// number that is not an operator type.
+func scopeName(_ js.Value, argv []js.Value) (res any) {
+	const label = "WasmScopedLoRA.scope_name"
+	defer recoverInto(&res, label)
+	f, err := number(arg(argv, 0), "op_type")
+	if err != nil {
+		return jsError(label, classScoped, []string{"op_type"}, argv, err)
+	}
+	op, err := integer(f, "op_type")
+	if err != nil {
+		return "Unknown"
+	}
+	return scoped.ScopeName(op)
+}

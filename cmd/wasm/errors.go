@@ -1,0 +1,78 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"errors"
+	"syscall/js"
+
+	"github.com/ruvector/ruvector-learning-wasm/internal/argerr"
+)
+
+// Errors about the object a method was called on.
+var (
+	errFreed   = errors.New("object has been freed")
+	errNotThis = errors.New("this is not a ")
+)
+
+// recoverInto turns a panic into an Error result, so that no Go panic ever
+// reaches the runtime (which would end the program for good).
+func recoverInto(res *any, label string) {
+	if r := recover(); r != nil {
+		msg := "internal error"
+		if e, ok := r.(error); ok {
+			msg += ": " + e.Error()
+		} else if s, ok := r.(string); ok {
+			msg += ": " + s
+		}
+		*res = js.Global().Get("Error").New(label + ": " + msg)
+	}
+}
+
+// jsError builds the JS error for err raised by label ("Class.method") of
+// class c: "Class.method: arg reason (got value)" for an argument error.
+func jsError(label string, c uint8, params []string, argv []js.Value, err error) js.Value {
+	prefix := label + ": "
+	// The core returns *argerr.Error unwrapped, so a type assertion suffices
+	// (errors.As would link internal/reflectlite into the wasm).
+	ae, isArg := err.(*argerr.Error)
+	switch {
+	case isArg:
+		msg := prefix + ae.Error()
+		for i, p := range params {
+			if p == ae.Arg {
+				msg += " (got " + describe(arg(argv, i)) + ")"
+			}
+		}
+		return js.Global().Get(ae.Kind.String()).New(msg)
+	case err == errNotThis:
+		return js.Global().Get("TypeError").New(prefix + err.Error() + classNames[c])
+	default:
+		return js.Global().Get("Error").New(prefix + err.Error())
+	}
+}
+
+// describe renders a JS value for an error message: arrays by kind and
+// length, strings quoted, bigints with their n, the rest as String(v) would.
+func describe(v js.Value) string {
+	t, ok := typeOf(v)
+	switch {
+	case !ok:
+		return js.Global().Get("String").Invoke(v).String() + "n"
+	case t == js.TypeString:
+		return js.Global().Get("JSON").Call("stringify", v).String()
+	case t == js.TypeObject && is(v.Get("length"), js.TypeNumber):
+		kind := "array"
+		if c := v.Get("constructor"); is(c, js.TypeFunction) {
+			kind = c.Get("name").String()
+		}
+		return kind + " of length " + js.Global().Get("String").Invoke(v.Get("length")).String()
+	case t == js.TypeObject:
+		return "an object"
+	case t == js.TypeSymbol:
+		return "a symbol"
+	case t == js.TypeFunction:
+		return "a function"
+	}
+	return js.Global().Get("String").Invoke(v).String()
+}
