@@ -28,6 +28,8 @@
   const FLOAT_ARGS = { WasmMicroLoRA: [1, 2], WasmScopedLoRA: [1, 2], WasmTrajectoryBuffer: [] };
   const NEG_ZERO_IN = -1e-46;
   const EXITED = 'ruvector-learning-wasm: the Go runtime has exited; call init() or initSync() to start a fresh instance';
+  // ADOPT, as a constructor's first argument, wraps an existing handle (from_bytes).
+  const ADOPT = Object.freeze({});
 
   function float32In(args, indices) {
     for (const i of indices) if (Object.is(args[i], -0)) args[i] = NEG_ZERO_IN;
@@ -44,19 +46,29 @@
     return (x instanceof Float32Array || Array.isArray(x)) && x.length === n;
   }
 
+  // arrayLength is the length of a Float32Array or Array argument, else -1.
+  function arrayLength(x) {
+    return x instanceof Float32Array || Array.isArray(x) ? x.length : -1;
+  }
+
   // boolNumber is a boolean argument as 0 or 1, NaN when it is not one.
   function boolNumber(v) {
     return v === true || v === 1 ? 1 : v === false || v === 0 ? 0 : NaN;
   }
 
   // fastMethod builds the fast version of method code with parameter letters
-  // params (n number, b boolean, a array) and result kind result, given
+  // params (see cmd/wasm/methods.go) and result kind result, given
   // k = { ex: the exports, handle(self): self's handle, 0 unless a genuine
   // live object of the class; write(x, ptr): array x copied into wasm memory,
   // false when it cannot be; out: the reader of the result }. Whatever it
   // cannot take goes to slow, the js.FuncOf method, which throws.
   function fastMethod(k, code, params, slow) {
     const { ex, handle, write, out } = k;
+    // reserveWrite puts an array of n floats into Go's input area.
+    const reserveWrite = (x, n) => {
+      const p = ex.rv_reserve(4 * n);
+      return p !== 0 && write(x, p);
+    };
     const isNum = (v) => typeof v === 'number';
     switch (params) {
       case '':
@@ -91,6 +103,24 @@
           const h = handle(this);
           return h !== 0 && isNum(a) && arrayFits(x, this.__dim) && write(x, this.__x) &&
             ex.rv_call(h, code, a, 0, 0, 0) === 1 ? out(this) : slow.apply(this, arguments);
+        };
+      case 'A':
+        return function (x) {
+          const h = handle(this), n = arrayLength(x);
+          return h !== 0 && n >= 0 && reserveWrite(x, n) && ex.rv_call(h, code, n, 0, 0, 0) === 1
+            ? out(this) : slow.apply(this, arguments);
+        };
+      case 'nA':
+        return function (a, x) {
+          const h = handle(this), n = arrayLength(x);
+          return h !== 0 && isNum(a) && n >= 0 && reserveWrite(x, n) && ex.rv_call(h, code, a, n, 0, 0) === 1
+            ? out(this) : slow.apply(this, arguments);
+        };
+      case 'oN':
+        return function (buffer, q) {
+          const h = handle(this), b = k.bufferHandle(buffer), m = q === undefined || q === null ? 0 : q;
+          return h !== 0 && b !== 0 && isNum(m) && ex.rv_call(h, code, b, m, 0, 0) === 1
+            ? out(this) : slow.apply(this, arguments);
         };
       case 'annnn': // record, through its own export rv_record
         return function (x, a, b, c, d) {
@@ -264,6 +294,14 @@
       c: () => BigInt(resultValue()),
       b: () => resultValue() !== 0,
       y: (self) => f32().slice((self.__x >>> 2) + self.__dim, (self.__x >>> 2) + 2 * self.__dim),
+      Y: () => {
+        const n = resultValue(), p = state.exports.rv_out() >>> 2;
+        return f32().slice(p, p + n);
+      },
+      U: () => {
+        const n = resultValue(), p = state.exports.rv_out();
+        return new Uint8Array(state.memory.buffer, p, n).slice();
+      },
     };
 
     // call runs fn, a raw Go method of generation gen, as self's method;
@@ -318,13 +356,34 @@
     // generation gen: fast ones unless fastPath is false.
     function bindMethods(gen, fastPath) {
       const ex = state.exports;
+      const B = api.WasmTrajectoryBuffer;
+      const bufferHandle = (b) => (B.brand(b) === gen && gen === generation ? b.__wbg_ptr : 0);
       state.table.forEach(([classId, m, params, result], code) => {
         const name = CLASS_NAMES[classId - 1], C = api[name], label = name + '.' + m;
         const handle = (self) => (C.brand(self) === gen && gen === generation ? self.__wbg_ptr : 0);
-        const k = { ex, handle, write: writeF32, out: readers[result] };
+        const k = { ex, handle, write: writeF32, out: readers[result], bufferHandle };
         const slow = slowMethod(gen, C, label, state.raw[name].prototype[m], result);
         const value = fastPath ? fastMethod(k, code, params, slow) : slow;
         Object.defineProperty(C.prototype, m, { value: renamed(value, m), writable: true, configurable: true });
+      });
+      CLASS_NAMES.forEach((name, i) => {
+        const C = api[name], G = state.raw[name], label = name + '.from_bytes';
+        Object.defineProperty(C, 'from_bytes', {
+          value: renamed(function (bytes) {
+            if (gen !== generation) throw new Error(EXITED);
+            let h = 0;
+            if (fastPath && bytes instanceof Uint8Array) {
+              const p = ex.rv_reserve(bytes.length);
+              if (p !== 0) {
+                new Uint8Array(state.memory.buffer).set(bytes, p);
+                h = ex.rv_from_bytes(i + 1, bytes.length);
+              }
+            }
+            if (h === 0) h = call(gen, undefined, G, label, G.from_bytes, [bytes]).__wbg_ptr;
+            return new C(ADOPT, h);
+          }, 'from_bytes'),
+          writable: true, configurable: true,
+        });
       });
       for (const [name, statics] of Object.entries(STATICS)) {
         const G = state.raw[name];
@@ -406,9 +465,9 @@
           constructor(...args) {
             if (!state) throw new Error(exited ? EXITED : name + ': call init() or initSync() before creating objects');
             const ex = state.exports, gen = generation;
-            let h = 0;
+            let h = args[0] === ADOPT ? args[1] : 0;
             try {
-              h = state.fastPath ? fastNew(ex, classId, args) : 0;
+              if (h === 0 && state.fastPath) h = fastNew(ex, classId, args);
               if (h === 0) {
                 checked(state.raw[name].apply(this, float32In(args, FLOAT_ARGS[name])));
                 h = this.__wbg_ptr;
@@ -426,6 +485,18 @@
             registry.register(this, { handle: h, generation: gen }, this);
           }
 
+          /** A fresh Float32Array over the input buffer (dim() floats). */
+          input_view() {
+            const p = this.get_input_ptr(), n = this.dim();
+            return new Float32Array(state.memory.buffer, p, n);
+          }
+
+          /** A fresh Float32Array over the output buffer (dim() floats). */
+          output_view() {
+            const p = this.get_output_ptr(), n = this.dim();
+            return new Float32Array(state.memory.buffer, p, n);
+          }
+
           /** The module's WebAssembly.Memory (undefined once its Go runtime has exited). */
           get memory() {
             return state && C.brand(this) === generation ? state.memory : undefined;
@@ -440,6 +511,10 @@
           }
         },
       }[name];
+      if (classId === 3) { // the views are the LoRA classes' zero-allocation buffers
+        delete C.prototype.input_view;
+        delete C.prototype.output_view;
+      }
       if (typeof Symbol.dispose === 'symbol') C.prototype[Symbol.dispose] = C.prototype.free;
       for (const m of STATICS[name] || []) {
         C[m] = () => { throw new Error(name + '.' + m + ': call init() or initSync() first'); };

@@ -88,6 +88,37 @@ func float32s(v js.Value, name string, o any) error {
 	return nil
 }
 
+// floatsIn copies array argument name, of any length, into the input area
+// and returns its length.
+func floatsIn(v js.Value, name string) (int, error) {
+	if !arrayLike(v) {
+		return 0, argerr.NewType(name, "must be a Float32Array or an array of numbers")
+	}
+	if !v.InstanceOf(jsFloat32Array) {
+		var converted bool
+		if v, converted = toFloat32Array(v); !converted {
+			return 0, argerr.NewType(name, "must hold only numbers")
+		}
+	}
+	n := v.Length()
+	bytes := jsUint8Array.New(v.Get("buffer"), v.Get("byteOffset"), v.Get("byteLength"))
+	js.CopyBytesToGo(inBytes(4*n), bytes)
+	return n, nil
+}
+
+// bytesIn copies a Uint8Array (or ArrayBuffer) argument into the input area.
+func bytesIn(v js.Value, name string) ([]byte, error) {
+	if is(v, js.TypeObject) && v.InstanceOf(jsArrayBuffer) {
+		v = jsUint8Array.New(v)
+	}
+	if !is(v, js.TypeObject) || !v.InstanceOf(jsUint8Array) {
+		return nil, argerr.NewType(name, "must be a Uint8Array")
+	}
+	b := inBytes(v.Length())
+	js.CopyBytesToGo(b, v)
+	return b, nil
+}
+
 // toFloat32Array is new Float32Array(v), or false when JS refuses an
 // element (a bigint, a symbol, a throwing valueOf).
 func toFloat32Array(v js.Value) (out js.Value, converted bool) {

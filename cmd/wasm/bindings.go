@@ -27,12 +27,34 @@ func register(global js.Value) {
 			}
 		}
 		proto.Set("free", js.FuncOf(freeMethod(c)))
+		ctor.Set("from_bytes", js.FuncOf(fromBytesStatic(c, ctor)))
 		if is(dispose, js.TypeSymbol) {
 			global.Get("Reflect").Call("set", proto, dispose, proto.Get("free"))
 		}
 		global.Set(name, ctor)
 	}
 	global.Get(classNames[classScoped]).Set("scope_name", js.FuncOf(scopeName))
+}
+
+// fromBytesStatic is class c's static from_bytes(bytes): a new object
+// restored from to_bytes() output, or the Error saying why the bytes were
+// refused.
+func fromBytesStatic(c uint8, ctor js.Value) func(js.Value, []js.Value) any {
+	label := classNames[c] + ".from_bytes"
+	return func(_ js.Value, argv []js.Value) (res any) {
+		defer recoverInto(&res, label)
+		data, err := bytesIn(arg(argv, 0), "bytes")
+		var o any
+		if err == nil {
+			o, err = fromBytes(c, data)
+		}
+		if err != nil {
+			return jsError(label, c, []string{"bytes"}, argv, err)
+		}
+		obj := js.Global().Get("Object").Call("create", ctor.Get("prototype"))
+		obj.Set(handleKey, store(o))
+		return obj
+	}
 }
 
 // constructor is class c's constructor: this gets the new object's handle.
@@ -115,10 +137,31 @@ func readArgs(o any, spec *methodSpec, argv []js.Value, a *args) error {
 				a[n] = 1
 			}
 			n++
+		case 'N':
+			if !v.IsUndefined() && !v.IsNull() {
+				f, err := number(v, name)
+				if err != nil {
+					return err
+				}
+				a[n] = f
+			}
+			n++
 		case 'a':
 			if err := float32s(v, name, o); err != nil {
 				return err
 			}
+		case 'A':
+			count, err := floatsIn(v, name)
+			if err != nil {
+				return err
+			}
+			a[n], n = float64(count), n+1
+		case 'o':
+			h, err := handleOf(v)
+			if err != nil || classOf(objectAt(h)) != classBuffer {
+				return argerr.NewType(name, "must be a live WasmTrajectoryBuffer")
+			}
+			a[n], n = float64(h), n+1
 		}
 	}
 	return nil
@@ -140,6 +183,12 @@ func toJS(o any, kind byte, v float64) any {
 		case *scopedLoRA:
 			return newFloat32Array(o.y)
 		}
+	case 'Y':
+		return newFloat32Array(out[:int(v)])
+	case 'U':
+		b := jsUint8Array.New(int(v))
+		js.CopyBytesToJS(b, asBytes(out)[:int(v)])
+		return b
 	}
 	return js.Undefined() // ValueOf(nil) would be null
 }

@@ -58,10 +58,37 @@ func newObject(c uint8, defaults int32, a [3]float64) (any, error) {
 		if err := trajectory.CheckSize(int64(capacity), dim); err != nil {
 			return nil, err
 		}
-		if err := checkHeadroom("capacity", int64(capacity+1)*int64(4*dim+6)); err != nil {
+		if err := checkHeadroom("capacity", trajectory.StorageBytes(int64(capacity), dim)); err != nil {
 			return nil, err
 		}
 		b, err := trajectory.New(int64(capacity), dim)
+		if err != nil {
+			return nil, err
+		}
+		return &buffer{b}, nil
+	}
+	return nil, errNotThis
+}
+
+// fromBytes restores an object of class c saved by to_bytes.
+func fromBytes(c uint8, data []byte) (any, error) {
+	switch c {
+	case classMicro:
+		m, err := lora.UnmarshalMicro(data)
+		if err != nil {
+			return nil, err
+		}
+		x, y := pair(m.Dim())
+		return &micro{m, x, y}, nil
+	case classScoped:
+		s, err := scoped.Unmarshal(data)
+		if err != nil {
+			return nil, err
+		}
+		x, y := pair(s.Dim())
+		return &scopedLoRA{s, x, y}, nil
+	case classBuffer:
+		b, err := trajectory.Unmarshal(data, func(n int64) error { return checkHeadroom("bytes", n) })
 		if err != nil {
 			return nil, err
 		}

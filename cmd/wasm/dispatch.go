@@ -7,6 +7,7 @@ import (
 
 	"github.com/ruvector/ruvector-learning-wasm/internal/argerr"
 	"github.com/ruvector/ruvector-learning-wasm/internal/lora"
+	"github.com/ruvector/ruvector-learning-wasm/internal/replay"
 	"github.com/ruvector/ruvector-learning-wasm/internal/scoped"
 )
 
@@ -63,8 +64,32 @@ func (m *micro) dispatch(code int32, a *args) (float64, error) {
 		return float64(m.Adapts), nil
 	case mMicroDeltaNorm:
 		return float64(m.DeltaNorm()), nil
+	case mMicroGetB:
+		m.GetB(outFloats(2 * m.Dim()))
+		return float64(2 * m.Dim()), nil
+	case mMicroSetB, mMicroForwardBatch, mMicroAdaptBatch:
+		return m.arrayCall(code, a[0])
+	case mMicroToBytes:
+		b, _ := m.MarshalBinary()
+		return outBytes(b), nil
 	}
 	return 0, errNotThis
+}
+
+// arrayCall runs a micro method whose argument is an array of n floats in
+// the input area.
+func (m *micro) arrayCall(code int32, n float64) (float64, error) {
+	v, err := inArg(n)
+	if err != nil {
+		return 0, err
+	}
+	switch code {
+	case mMicroSetB:
+		return 0, m.SetB(v)
+	case mMicroForwardBatch:
+		return float64(len(v)), m.ForwardBatch(v, outFloats(len(v)))
+	}
+	return 0, m.AdaptBatch(v)
 }
 
 func (s *scopedLoRA) dispatch(code int32, a *args) (float64, error) {
@@ -85,6 +110,16 @@ func (s *scopedLoRA) dispatch(code int32, a *args) (float64, error) {
 	case mScopedSetCategoryFallback:
 		s.Fallback = a[0] != 0
 		return 0, nil
+	case mScopedLearnFrom:
+		b, ok := objectAt(uint32(a[0])).(*buffer)
+		if !ok {
+			return 0, argerr.NewType("buffer", "must be a live WasmTrajectoryBuffer")
+		}
+		n, err := replay.LearnFrom(s.Scoped, b.Buffer, float32(a[1]))
+		return float64(n), err
+	case mScopedToBytes:
+		b, _ := s.MarshalBinary()
+		return outBytes(b), nil
 	}
 	op, err := opType(a[0])
 	if err != nil {
@@ -109,6 +144,18 @@ func (s *scopedLoRA) dispatch(code int32, a *args) (float64, error) {
 		return float64(s.Ops[op].Count), nil
 	case mScopedDeltaNorm:
 		return float64(s.Ops[op].DeltaNorm()), nil
+	case mScopedForwardBatch:
+		xs, err := inArg(a[1])
+		if err != nil {
+			return 0, err
+		}
+		return float64(len(xs)), s.ForwardBatch(op, xs, outFloats(len(xs)))
+	case mScopedAdaptBatch:
+		gs, err := inArg(a[1])
+		if err != nil {
+			return 0, err
+		}
+		return 0, s.AdaptBatch(op, gs)
 	}
 	return 0, errNotThis
 }
@@ -162,6 +209,9 @@ func (b *buffer) dispatch(code int32, a *args) (float64, error) {
 		return address(b.Spare()), nil
 	case mBufferEmbeddingDim:
 		return float64(b.EmbeddingDim()), nil
+	case mBufferToBytes:
+		data, _ := b.MarshalBinary()
+		return outBytes(data), nil
 	}
 	return 0, errNotThis
 }

@@ -68,6 +68,9 @@ func describe(v js.Value) string {
 		}
 		return kind + " of length " + js.Global().Get("String").Invoke(v.Get("length")).String()
 	case t == js.TypeObject:
+		if c := v.Get("constructor"); is(c, js.TypeFunction) && c.Get("name").String() != "" {
+			return "a " + c.Get("name").String()
+		}
 		return "an object"
 	case t == js.TypeSymbol:
 		return "a symbol"

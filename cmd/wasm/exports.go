@@ -63,6 +63,27 @@ func construct(c uint8, defaults int32, a [3]float64) uint32 {
 	return store(o)
 }
 
+// rvFromBytes restores an object of class c from the first n bytes of the
+// input area and returns its handle, or 0 when the bytes are rejected.
+//
+//go:wasmexport rv_from_bytes
+func rvFromBytes(c, n int32) (h uint32) {
+	defer guard(&h)
+	return restore(uint8(c), int(n))
+}
+
+//go:noinline
+func restore(c uint8, n int) uint32 {
+	if n < 0 || n > 4*len(in) {
+		return 0
+	}
+	o, err := fromBytes(c, asBytes(in)[:n])
+	if err != nil {
+		return 0
+	}
+	return store(o)
+}
+
 // rvRelease frees handle h's object (free(), or the FinalizationRegistry for
 // an object garbage-collected unfreed); unknown handles are ignored.
 //

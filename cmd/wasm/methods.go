@@ -3,12 +3,16 @@
 package main
 
 // methodSpec describes one instance method for both call paths.
-//   - params: one letter per parameter: n a number, b a boolean, a an array
-//     (written into the object's scratch area before the call);
+//   - params: one letter per parameter: n a number, N a number that may be
+//     undefined (0), b a boolean, a a dim-long array (written into the
+//     object's scratch area before the call), A an array of any length
+//     (written into the input area; its length is passed as a number), o a
+//     WasmTrajectoryBuffer (its handle is passed as a number);
 //   - names: the parameters' JS names, for error messages;
 //   - result: v nothing, x nothing (the value is the object's new scratch
 //     offset), n a number, f a float32, c a count (bigint), b a boolean,
-//     y a dim-long array read from the object's y.
+//     y a dim-long array read from the object's y, Y a Float32Array and U a
+//     Uint8Array read from the output area (the value is their length).
 type methodSpec struct {
 	class        uint8
 	name, params string
@@ -60,6 +64,16 @@ const (
 	mBufferCountByOperator
 	mBufferReset
 	mBufferEmbeddingDim
+	mMicroGetB
+	mMicroSetB
+	mMicroForwardBatch
+	mMicroAdaptBatch
+	mMicroToBytes
+	mScopedForwardBatch
+	mScopedAdaptBatch
+	mScopedLearnFrom
+	mScopedToBytes
+	mBufferToBytes
 	methodCount
 )
 
@@ -107,6 +121,16 @@ var methods = [methodCount]methodSpec{
 	mBufferCountByOperator:     {classBuffer, "count_by_operator", "n", []string{"op_type"}, 'n'},
 	mBufferReset:               {classBuffer, "reset", "", nil, 'x'},
 	mBufferEmbeddingDim:        {classBuffer, "embedding_dim", "", nil, 'n'},
+	mMicroGetB:                 {classMicro, "get_b", "", nil, 'Y'},
+	mMicroSetB:                 {classMicro, "set_b", "A", []string{"b"}, 'v'},
+	mMicroForwardBatch:         {classMicro, "forward_batch", "A", []string{"inputs"}, 'Y'},
+	mMicroAdaptBatch:           {classMicro, "adapt_batch", "A", []string{"gradients"}, 'v'},
+	mMicroToBytes:              {classMicro, "to_bytes", "", nil, 'U'},
+	mScopedForwardBatch:        {classScoped, "forward_batch", "nA", []string{"op_type", "inputs"}, 'Y'},
+	mScopedAdaptBatch:          {classScoped, "adapt_batch", "nA", []string{"op_type", "gradients"}, 'v'},
+	mScopedLearnFrom:           {classScoped, "learn_from", "oN", []string{"buffer", "min_quality"}, 'n'},
+	mScopedToBytes:             {classScoped, "to_bytes", "", nil, 'U'},
+	mBufferToBytes:             {classBuffer, "to_bytes", "", nil, 'U'},
 }
 
 // paramIndex is the position of the parameter called name, or -1.

@@ -53,6 +53,10 @@ func CheckSize(capacity int64, dim int) error {
 	return nil
 }
 
+// StorageBytes is what New allocates for capacity and dim: capacity+1 slots
+// of dim floats and 6 bytes of metadata.
+func StorageBytes(capacity int64, dim int) int64 { return (capacity + 1) * int64(4*dim+6) }
+
 // New returns an empty buffer with all storage allocated, or the CheckSize error.
 func New(capacity int64, dim int) (*Buffer, error) {
 	if err := CheckSize(capacity, dim); err != nil {

@@ -32,8 +32,9 @@ func (b *Buffer) MarshalBinary() ([]byte, error) {
 }
 
 // Unmarshal restores a buffer saved by MarshalBinary; it rejects any other
-// bytes, and a header whose sizes New would refuse, before allocating.
-func Unmarshal(data []byte) (*Buffer, error) {
+// bytes, and a header whose sizes New would refuse, before allocating. When
+// guard is not nil it may also refuse the allocation's size in bytes.
+func Unmarshal(data []byte, guard func(bytes int64) error) (*Buffer, error) {
 	r, err := persist.Open(data, persist.TrajectoryBuffer)
 	if err != nil {
 		return nil, err
@@ -51,6 +52,11 @@ func Unmarshal(data []byte) (*Buffer, error) {
 	}
 	if err := r.Expect(n * recordSize(dim)); err != nil {
 		return nil, err
+	}
+	if guard != nil {
+		if err := guard(StorageBytes(capacity, dim)); err != nil {
+			return nil, err
+		}
 	}
 	b, _ := New(capacity, dim)
 	b.Stats = st

@@ -13,7 +13,7 @@ func TestBufferRoundTrip(t *testing.T) {
 	b := filled(t) // wrapped: the oldest record is evicted
 	data, err := b.MarshalBinary()
 	require.NoError(t, err)
-	back, err := Unmarshal(data)
+	back, err := Unmarshal(data, nil)
 	require.NoError(t, err)
 	assert.Equal(t, b.Stats, back.Stats)
 	assert.Equal(t, b.Len, back.Len)
@@ -29,7 +29,7 @@ func TestBufferRoundTrip(t *testing.T) {
 	want, _ := b.MarshalBinary()
 	assert.Equal(t, want, again, "the same state after one more record")
 	for n := range len(data) {
-		_, err := Unmarshal(data[:n])
+		_, err := Unmarshal(data[:n], nil)
 		require.Error(t, err, "truncated to %d bytes", n)
 	}
 }
@@ -39,7 +39,7 @@ func TestBufferHeaderLimits(t *testing.T) {
 	w := persist.NewWriter(persist.TrajectoryBuffer, 29)
 	w.U32(1 << 30)
 	w.U32(8192)
-	_, err := Unmarshal(w.Bytes())
+	_, err := Unmarshal(w.Bytes(), nil)
 	assert.ErrorIs(t, err, persist.ErrValue)
 	w = persist.NewWriter(persist.TrajectoryBuffer, 29)
 	w.U32(2)
@@ -49,7 +49,7 @@ func TestBufferHeaderLimits(t *testing.T) {
 	}
 	w.U8(0)
 	w.U32(3) // more stored records than capacity
-	_, err = Unmarshal(w.Bytes())
+	_, err = Unmarshal(w.Bytes(), nil)
 	assert.ErrorIs(t, err, persist.ErrValue)
 }
 
@@ -61,7 +61,7 @@ func FuzzUnmarshal(f *testing.F) {
 	data, _ := b.MarshalBinary()
 	f.Add(data)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		got, err := Unmarshal(data)
+		got, err := Unmarshal(data, nil)
 		if err != nil {
 			return
 		}

@@ -1,0 +1,87 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"errors"
+	"unsafe"
+)
+
+// Variable-length arguments and results travel through two grow-only areas
+// of wasm memory: in, which the JS layer fills after rv_reserve, and out,
+// which a call fills and the JS layer reads at rv_out. Both are float32
+// aligned; bytes use the same storage.
+var in, out []float32
+
+// grow returns buf with room for n floats, reallocating when it is short.
+func grow(buf []float32, n int) []float32 {
+	if cap(buf) < n {
+		buf = make([]float32, n)
+	}
+	return buf[:n]
+}
+
+// inBytes makes the input area n bytes long and returns it.
+func inBytes(n int) []byte {
+	in = grow(in, (n+3)/4)
+	return asBytes(in)[:n]
+}
+
+// inArg is an array argument of f floats in the input area, which
+// rv_reserve (or the js.FuncOf path) has filled.
+func inArg(f float64) ([]float32, error) {
+	n := int(f)
+	if float64(n) != f || n < 0 || n > len(in) {
+		return nil, errors.New("array argument larger than the reserved input area")
+	}
+	return in[:n], nil
+}
+
+// outFloats is an output area of n floats for the current call.
+func outFloats(n int) []float32 {
+	out = grow(out, n)
+	return out
+}
+
+// outBytes puts b in the output area and returns its length.
+func outBytes(b []byte) float64 {
+	out = grow(out, (len(b)+3)/4)
+	copy(asBytes(out), b)
+	return float64(len(b))
+}
+
+// asBytes is the bytes of f, sharing its memory.
+func asBytes(f []float32) []byte {
+	if len(f) == 0 {
+		return nil
+	}
+	return unsafe.Slice((*byte)(unsafe.Pointer(&f[0])), 4*len(f))
+}
+
+// rvReserve makes the input area n bytes long and returns its offset.
+//
+//go:wasmexport rv_reserve
+func rvReserve(n int32) (p uint32) {
+	defer guard(&p)
+	return reserve(int(n))
+}
+
+//go:noinline
+func reserve(n int) uint32 {
+	if n < 0 || int64(n) > 1<<30 {
+		return 0
+	}
+	b := inBytes(max(n, 4))
+	return uint32(uintptr(unsafe.Pointer(&b[0])))
+}
+
+// rvOut returns the offset of the output area (valid until the next call).
+//
+//go:wasmexport rv_out
+func rvOut() (p uint32) {
+	defer guard(&p)
+	if len(out) == 0 {
+		return 0
+	}
+	return uint32(uintptr(unsafe.Pointer(&out[0])))
+}
