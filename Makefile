@@ -15,14 +15,14 @@ WBT_ENV   := PATH="$(TOOLBIN):$$PATH" $(WASMENV)
 # wasmbrowsertest's old cdproto logs harmless "unknown IPAddressSpace value" lines.
 WBT_NOISE := grep -v --line-buffered 'unknown IPAddressSpace value' || true
 
-.PHONY: test setup chromium npm build demo fmt-check vet test-native test-wasm test-js testdata bench fuzz
+.PHONY: test setup chromium npm build demo serve size deps-check fmt-check vet test-native test-wasm test-js testdata bench fuzz
 
 WASM      := js/ruvector_learning.wasm
 WASM_EXEC := js/wasm_exec.js
 GOFLAGS_WASM := -trimpath -buildvcs=false -ldflags="-s -w -buildid="
 GO_SOURCES := go.mod $(shell find internal cmd \( -name '*.go' -o -name '*.s' \) -not -name '*_test.go' 2>/dev/null)
 
-test: setup fmt-check vet test-native test-wasm test-js
+test: setup fmt-check vet deps-check test-native test-wasm test-js
 
 # The main job: a simulated query optimizer learning per-operator adapters.
 demo: build
@@ -51,6 +51,15 @@ npm: node_modules/.package-lock.json
 
 node_modules/.package-lock.json: package-lock.json
 	npm ci --no-audit --no-fund
+
+# The wasm must not link fmt, reflect or encoding/json (each adds hundreds of KB).
+deps-check:
+	@bad=$$($(WASMENV) $(GO) list -deps ./cmd/wasm | grep -xE 'fmt|reflect|encoding/json|strconv|strings' || true); \
+	if [ -n "$$bad" ]; then echo "cmd/wasm links: $$bad"; exit 1; fi
+
+# The wasm's size, raw and gzipped, next to a syscall/js hello world's.
+size: build
+	node js/bench/startup.mjs --size
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './node_modules/*')); \

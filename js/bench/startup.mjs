@@ -10,7 +10,8 @@
 // flags in a temporary directory outside the repo: what any Go program pays.
 // Size: raw and gzip -9 bytes of ours and of that floor.
 //
-// Writes out/startup-node.md and out/size.md. Env: BENCH_STARTUP_N (default 7).
+// Writes out/size.md and out/startup-node.md (--size: the size table only).
+// Env: BENCH_STARTUP_N (default 7).
 
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -119,17 +120,18 @@ function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ruvector-floor-'));
   try {
     const helloWasm = buildHello(dir);
+    const size = header('Size', `floor: the same Go hello world (\`${path.basename(helloWasm)}\`, ` +
+      `${execFileSync('go', ['version']).toString().trim()}, -trimpath -buildvcs=false -ldflags="-s -w -buildid=").`) +
+      `\n${sizeTable(sizes(OURS_WASM), sizes(helloWasm), sizes(REF_WASM))}\n`;
+    console.log(size);
+    write('size.md', size);
+    if (process.argv.includes('--size')) return;
     const ms = measure(n, helloWasm);
     const startup = header('Start-up (Node)', `${n} fresh processes per row; time from the start of init to ` +
       'the first usable object (new WasmMicroLoRA(256) + one forward_array). "floor": a Go syscall/js hello ' +
       'world built with the same toolchain and flags.', CAVEAT) + `\n${startupTable(ms)}\n`;
-    const size = header('Size', `floor: the same Go hello world (\`${path.basename(helloWasm)}\`, ` +
-      `${execFileSync('go', ['version']).toString().trim()}, -trimpath -buildvcs=false -ldflags="-s -w -buildid=").`) +
-      `\n${sizeTable(sizes(OURS_WASM), sizes(helloWasm), sizes(REF_WASM))}\n`;
     console.log(startup);
-    console.log(size);
     write('startup-node.md', startup);
-    write('size.md', size);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
