@@ -242,7 +242,11 @@
       const raw = {};
       for (const name of CLASS_NAMES) raw[name] = global[name];
       const ex = instance.exports;
-      state = { memory: ex.mem, exports: ex, raw, table: global.__ruvectorLearningGo.methods, fastPath };
+      const table = global.__ruvectorLearningGo.methods.split(';').map((entry) => {
+        const [classId, name, params, result] = entry.split(',');
+        return [Number(classId), name, params, result];
+      });
+      state = { memory: ex.mem, exports: ex, raw, table, fastPath };
       views.f32 = views.f64 = null;
       views.result = ex.rv_result() >>> 3;
       bindMethods(gen, fastPath);

@@ -16,14 +16,18 @@ import "syscall/js"
 func main() {
 	global := js.Global()
 	register(global)
-	table := make([]any, methodCount)
+	// The table goes to JS as one string, "class,name,params,result;...",
+	// one boundary crossing instead of hundreds.
+	table := ""
 	for code, m := range methods {
-		table[code] = []any{int(m.class), m.name, m.params, string(m.result)}
+		if code > 0 {
+			table += ";"
+		}
+		table += string(rune('0'+m.class)) + "," + m.name + "," + m.params + "," + string(m.result)
 	}
 	quit := make(chan struct{})
 	global.Set("__ruvectorLearningGo", js.ValueOf(map[string]any{
 		"methods": table,
-		"classes": []any{"", classNames[classMicro], classNames[classScoped], classNames[classBuffer]},
 		"exit": js.FuncOf(func(js.Value, []js.Value) any {
 			close(quit)
 			return nil
