@@ -128,9 +128,8 @@ func rvRecord(h uint32, op, attention, executionMs, baselineMs float64) (p uint3
 func record(h uint32, op, attention, executionMs, baselineMs float64) uint32 {
 	b, found := objectAt(h).(*buffer)
 	o, a := int(op), int(attention)
-	if !found || float64(o) != op || float64(a) != attention ||
-		b.Record(b.Spare(), o, a, float32(executionMs), float32(baselineMs)) != nil {
+	if !found || float64(o) != op || float64(a) != attention {
 		return 0
 	}
-	return uint32(address(b.Spare()))
+	return b.RecordSpare(o, a, float32(executionMs), float32(baselineMs))
 }
