@@ -28,6 +28,10 @@ test: setup fmt-check vet deps-check test-native test-wasm test-js
 demo: build
 	node js/demo/optimizer.mjs
 
+# The browser demo: serves the repo on 127.0.0.1 (PORT, default 8080) and prints the page's URL.
+serve: build
+	node js/demo/serve.mjs
+
 build: $(WASM) $(WASM_EXEC)
 
 $(WASM): $(GO_SOURCES)
