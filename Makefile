@@ -84,6 +84,7 @@ test-wasm: chromium
 # then every loading mode and a Vite build in headless Chromium.
 test-js: build npm chromium
 	node --test js/test/*.test.mjs
+	RV_FAST_PATH=0 node --test js/test/api.test.mjs js/test/differential.test.mjs
 	node js/test/browser/run.mjs
 
 # Each fuzz target for FUZZTIME (seed corpora live in internal/*/testdata/fuzz).
@@ -104,5 +105,6 @@ testdata: npm
 bench: build npm chromium
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/...
 	node js/bench/node.mjs
+	node js/bench/batch.mjs
 	node js/bench/browser.mjs
 	node js/bench/startup.mjs

@@ -54,18 +54,38 @@ func (m *Micro) ForwardBatch(xs, ys []float32) error {
 // AdaptBatch is AdaptArray on each dim-long row of gs, in order. Every row
 // is checked first, so a bad row changes nothing.
 func (m *Micro) AdaptBatch(gs []float32) error {
-	d := m.Dim()
-	if err := CheckRows("gradients", len(gs), d); err != nil {
+	norms, err := m.RowNorms("gradients", gs)
+	if err != nil {
 		return err
 	}
-	for i := 0; i < len(gs); i += d {
-		if _, err := CheckGradient("gradients", gs[i:i+d], d); err != nil {
-			return err
-		}
-	}
-	for i := 0; i < len(gs); i += d {
-		m.Update(gs[i:i+d], SquaredNorm(gs[i:i+d]), m.LR)
+	d := m.Dim()
+	for i, gn := range norms {
+		m.Update(gs[i*d:(i+1)*d], gn, m.LR)
 		m.Adapts++
 	}
 	return nil
+}
+
+// RowNorms checks every dim-long row of gs as a gradient and returns their
+// squared norms, in a buffer of m's that the next call reuses.
+func (m *Micro) RowNorms(arg string, gs []float32) ([]float32, error) {
+	norms, err := CheckRowGradients(arg, gs, m.Dim(), m.norms[:0])
+	m.norms = norms[:0]
+	return norms, err
+}
+
+// CheckRowGradients checks every dim-long row of gs as a gradient and
+// appends their squared norms to norms.
+func CheckRowGradients(arg string, gs []float32, dim int, norms []float32) ([]float32, error) {
+	if err := CheckRows(arg, len(gs), dim); err != nil {
+		return norms, err
+	}
+	for i := 0; i < len(gs); i += dim {
+		gn, err := CheckGradient(arg, gs[i:i+dim], dim)
+		if err != nil {
+			return norms, err
+		}
+		norms = append(norms, gn)
+	}
+	return norms, nil
 }

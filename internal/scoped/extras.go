@@ -29,22 +29,19 @@ func (s *Scoped) ForwardBatch(op int, xs, ys []float32) error {
 // AdaptBatch is AdaptArray(op, row) on each dim-long row of gs, in order.
 // Every row is checked first, so a bad row changes nothing.
 func (s *Scoped) AdaptBatch(op int, gs []float32) error {
-	d := s.Dim()
 	if err := CheckOp(op); err != nil {
 		return err
 	}
-	if err := lora.CheckRows("gradients", len(gs), d); err != nil {
+	norms, err := lora.CheckRowGradients("gradients", gs, s.Dim(), s.norms[:0])
+	s.norms = norms[:0]
+	if err != nil {
 		return err
 	}
-	for i := 0; i < len(gs); i += d {
-		if _, err := lora.CheckGradient("gradients", gs[i:i+d], d); err != nil {
-			return err
-		}
-	}
-	for i := 0; i < len(gs); i += d {
-		if err := s.AdaptArray(op, gs[i:i+d]); err != nil {
-			return err
-		}
+	a, c, d := s.Ops[op], s.Categories[Category(op)], s.Dim()
+	for i, gn := range norms {
+		g := gs[i*d : (i+1)*d]
+		a.Update(g, gn, a.LR)
+		c.Update(g, gn, c.LR)
 	}
 	return nil
 }
