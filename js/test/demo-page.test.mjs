@@ -231,14 +231,10 @@ test('the demo page runs, draws, and restarts on control changes', { timeout: TE
   }
 });
 
-test('the page computes what `node js/demo/optimizer.mjs` prints', { timeout: TEST_TIMEOUT_MS }, async () => {
-  // 100 rounds: the Node table's first/last 10% are the page's 10-round windows.
-  const dim = 48, seed = 7, rounds = 100;
-  const { stdout } = await promisify(execFile)(
-    process.execPath,
-    [path.join(REPO, 'js/demo/optimizer.mjs'), '--dim', String(dim), '--seed', String(seed), '--rounds', String(rounds), '--quiet'],
-    { timeout: 60_000 },
-  );
+const run = promisify(execFile);
+
+/** The per-operator rows of the Node demo's final table, by operator name. */
+function parseNodeTable(stdout) {
   // operator  category  forwards adapts delta_norm first10% last10% success global
   const node = new Map();
   for (const line of stdout.split('\n')) {
@@ -246,13 +242,30 @@ test('the page computes what `node js/demo/optimizer.mjs` prints', { timeout: TE
     if (m) node.set(m[1], { forwards: +m[2], adapts: +m[3], delta: m[4], first: m[5], last: m[6] });
   }
   assert.equal(node.size, 8, `parsed the Node table:\n${stdout}`);
+  return node;
+}
 
-  const { context, page, problems, logs } = await openDemo(`?dim=${dim}&lr=0.3&seed=${seed}&rounds=${rounds}&speed=10`);
+/**
+ * Runs the page with these settings, then the Node command its footer gives
+ * for them, and checks the page's final numbers against the Node table.
+ * Returns the Node table.
+ */
+async function crossCheck({ dim, lr, seed, rounds }) {
+  const { context, page, problems, logs } = await openDemo(`?dim=${dim}&lr=${lr}&seed=${seed}&rounds=${rounds}&speed=10`);
   try {
     const d = await waitDemo(page, (d) => d.done, null, 'the run to finish');
     assert.equal(d.dim, dim);
+    assert.equal(d.lr, lr);
     assert.equal(d.seed, seed);
     assert.equal(d.rounds, rounds);
+
+    // The footer names the Node command for any learning rate; run exactly that.
+    const command = (await page.textContent('#node-note code'))?.trim();
+    assert.equal(command, `node js/demo/optimizer.mjs --dim ${dim} --lr ${lr} --seed ${seed} --rounds ${rounds}`);
+    const [, script, ...args] = command.split(/\s+/);
+    const { stdout } = await run(process.execPath, [script, ...args, '--quiet'], { cwd: REPO, timeout: 60_000 });
+    const node = parseNodeTable(stdout);
+
     const s = await page.evaluate(() => window.__demo.series());
     const signed = (v) => (v >= 0 ? '+' : '') + v.toFixed(3);
     s.ops.forEach((name, k) => {
@@ -267,11 +280,37 @@ test('the page computes what `node js/demo/optimizer.mjs` prints', { timeout: TE
           last: signed(s.improvement[k][rounds - 1]),
         },
         want,
-        `${name}: page vs node`,
+        `${name} (lr ${lr}): page vs node`,
       );
     });
     assertNoProblems(problems, logs);
+    return { node, stdout };
   } finally {
     await context.close();
   }
+}
+
+test('the page computes what `node js/demo/optimizer.mjs` prints, at any learning rate', { timeout: TEST_TIMEOUT_MS }, async () => {
+  // 100 rounds: the Node table's first/last 10% are the page's 10-round windows.
+  const common = { dim: 48, seed: 7, rounds: 100 };
+  const base = await crossCheck({ ...common, lr: 0.3 });
+  assert.doesNotMatch(base.stdout, /learning rate/, 'the default run does not name its learning rate');
+  const slow = await crossCheck({ ...common, lr: 0.05 });
+  assert.match(slow.stdout, /^query optimizer demo: .*, seed 7, learning rate 0\.05$/m);
+  const deltas = (node) => [...node.values()].map((row) => row.delta);
+  assert.notDeepEqual(deltas(slow.node), deltas(base.node), 'the learning rate reaches the adapters');
+});
+
+test('the Node demo validates --lr', async () => {
+  const script = path.join(REPO, 'js/demo/optimizer.mjs');
+  for (const bad of ['0', '-0.1', '10.5', 'abc', '', 'Infinity', 'NaN']) {
+    const err = await run(process.execPath, [script, `--lr=${bad}`, '--rounds', '10'], { timeout: 30_000 }).then(
+      () => assert.fail(`--lr=${JSON.stringify(bad)} was accepted`),
+      (e) => e,
+    );
+    assert.equal(err.code, 2, `--lr=${JSON.stringify(bad)} exits with 2`);
+    assert.match(err.stderr, /--lr must be a number in \(0, 10\]/);
+  }
+  const { stdout } = await run(process.execPath, [script, '--lr', '10', '--rounds', '10', '--quiet'], { timeout: 30_000 });
+  assert.match(stdout, /learning rate 10$/m, 'the upper bound is accepted');
 });

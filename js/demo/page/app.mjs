@@ -2,165 +2,45 @@
 // (js/demo/optimizer.mjs), drawn live: per-operator learning curves on three
 // small-multiple <canvas> charts, a legend, summary cards and a table.
 //
-// The simulated database is ../workload.mjs itself (environment-neutral, shared
-// with the Node demo). The optimizer's learning step below (CheaperDirection,
-// unit, writeGradient, inputView, runQuery) mirrors optimizer.mjs line for line,
-// so for the same dim, learning rate and seed the page computes exactly the
-// numbers `node js/demo/optimizer.mjs --dim D --seed S --rounds R` prints
+// The learning step is ../optimizer-core.mjs and the simulated database
+// ../workload.mjs, both environment-neutral and shared with the Node demo, so
+// for the same dim, learning rate and seed the page computes exactly the numbers
+// `node js/demo/optimizer.mjs --dim D --lr L --seed S --rounds R` prints
 // (js/test/demo-page.test.mjs checks its final table against the Node run).
+// This file only adds what the page draws: per-round chart series.
 //
 // URL parameters (all optional; the controls keep the URL in sync):
 //   ?dim=64&lr=0.3&seed=42&rounds=200&speed=1&autostart=1
 // The page exposes its state for tests as `window.__demo` (see publish()).
 
-import init, { WasmMicroLoRA, WasmScopedLoRA, WasmTrajectoryBuffer } from '/js/index.js';
-import { Workload, ATTENTION_NAMES } from '../workload.mjs';
+import init, * as wasm from '/js/index.js';
+import { ATTENTION_NAMES } from '../workload.mjs';
+import {
+  Optimizer, OPS, OP_CATEGORY, CATEGORY_NAMES, QUERIES_PER_ROUND, DEFAULT_LEARNING_RATE,
+} from '../optimizer-core.mjs';
 import { LineChart } from './chart.mjs';
 
-// ---- the optimizer (as in optimizer.mjs) -----------------------------------
-
-// SeqScan, HnswScan, HashJoin, MergeJoin, Aggregate, Filter, Sort, VectorDistance
-const OPS = [0, 2, 5, 6, 7, 9, 11, 13];
-const OP_CATEGORY = [0, 0, 0, 0, 1, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6];
-const CATEGORY_NAMES = ['Scan', 'Join', 'Aggregation', 'Transform', 'Order', 'Vector', 'Utility'];
-const ALPHA = 1.0;
-const QUERIES_PER_ROUND = 4 * OPS.length;
-const BUFFER_CAPACITY = 1000;
+const { WasmScopedLoRA } = wasm;
 const WINDOW = 10; // rounds in the trailing mean of improvement and success rate
 
-/** Running covariance between the unit embedding and -log(ms), per operator. */
-class CheaperDirection {
-  constructor(dim) {
-    this.n = 0;
-    this.meanLog = 0;
-    this.meanE = new Float64Array(dim);
-    this.comoment = new Float64Array(dim);
-  }
-
-  observe(embedding, ms) {
-    const e = unit(embedding);
-    const logMs = Math.log(ms);
-    this.n += 1;
-    this.meanLog += (logMs - this.meanLog) / this.n;
-    for (let i = 0; i < e.length; i++) {
-      const dE = e[i] - this.meanE[i];
-      this.meanE[i] += dE / this.n;
-      this.comoment[i] -= dE * (logMs - this.meanLog);
-    }
-  }
-
-  direction() {
-    return unit(this.comoment);
-  }
-}
-
-function unit(v) {
-  let ss = 0;
-  for (let i = 0; i < v.length; i++) ss += v[i] * v[i];
-  const out = new Float64Array(v.length);
-  if (ss > 0) {
-    const inv = 1 / Math.sqrt(ss);
-    for (let i = 0; i < v.length; i++) out[i] = v[i] * inv;
-  }
-  return out;
-}
-
-/** ĉ - (x̂·ĉ) x̂, written straight into an adapter's input buffer. */
-function writeGradient(target, x, cheaper) {
-  const xu = unit(x);
-  let along = 0;
-  for (let i = 0; i < xu.length; i++) along += xu[i] * cheaper[i];
-  for (let i = 0; i < target.length; i++) target[i] = cheaper[i] - along * xu[i];
-}
-
-/** A fresh view of the input buffer (pointer first, then memory.buffer: memory may grow). */
-function inputView(adapter, dim) {
-  const ptr = adapter.get_input_ptr();
-  return new Float32Array(adapter.memory.buffer, ptr, dim);
-}
-
-function runQuery(sim, query) {
-  const { workload, scoped, micro, buffer, dim } = sim;
-  const { op, attention, features: x } = query;
-  const estimator = sim.estimators[OPS.indexOf(op)];
-
-  const baselineMs = workload.execute(op, attention, x);
-  estimator.observe(x, baselineMs);
-
-  const adapted = scoped.forward_array(op, x);
-  const executionMs = workload.execute(op, attention, adapted);
-  buffer.record(adapted, op, attention, executionMs, baselineMs);
-  const improvement = baselineMs / executionMs - 1;
-
-  const globalAdapted = micro.forward_array(x);
-  const globalMs = workload.execute(op, attention, globalAdapted);
-  const globalImprovement = baselineMs / globalMs - 1;
-
-  const cheaper = estimator.direction();
-  writeGradient(inputView(scoped, dim), x, cheaper);
-  scoped.adapt_with_reward(op, improvement);
-  writeGradient(inputView(micro, dim), x, cheaper);
-  micro.adapt_with_reward(globalImprovement);
-
-  return { improvement, globalImprovement };
-}
-
-/** One run: the adapters, the workload and everything recorded per round. */
-class Simulation {
-  constructor({ dim, lr, seed, rounds }) {
-    Object.assign(this, { dim, lr, seed, maxRounds: rounds, round: 0 });
-    this.workload = new Workload(dim, OPS, seed);
-    this.scoped = new WasmScopedLoRA(dim, ALPHA, lr);
-    this.micro = new WasmMicroLoRA(dim, ALPHA, lr);
-    this.buffer = new WasmTrajectoryBuffer(BUFFER_CAPACITY, dim);
-    this.estimators = OPS.map(() => new CheaperDirection(dim));
-    const perOp = (fill = 0) => OPS.map(() => new Float64Array(rounds).fill(fill));
-    // Raw per-round buckets (as optimizer.mjs's OpHistory).
-    this.sum = perOp();
-    this.count = perOp();
-    this.wins = perOp();
-    this.globalSum = perOp();
-    this.globalWins = perOp();
+/** One run: the shared optimizer plus the chart series it fills round by round. */
+class Simulation extends Optimizer {
+  constructor(settings) {
+    super(wasm, settings);
+    const rounds = this.maxRounds;
+    const series = () => OPS.map(() => new Float64Array(rounds).fill(NaN));
     // Chart series: value after round i at index i.
-    this.deltaNorm = perOp(NaN);
-    this.improvement = perOp(NaN);
-    this.success = perOp(NaN);
+    this.deltaNorm = series();
+    this.improvement = series();
+    this.success = series();
     // The global adapter over all operators (trailing windows, as above).
     this.globalMean = new Float64Array(rounds).fill(NaN);
     this.globalSuccess = new Float64Array(rounds).fill(NaN);
   }
 
-  get done() {
-    return this.round >= this.maxRounds;
-  }
-
-  /** Mean improvement and success rate of op index k over rounds [from, to), scoped and global. */
-  window(k, from, to) {
-    let sum = 0, count = 0, wins = 0, globalSum = 0, globalWins = 0;
-    for (let r = from; r < to; r++) {
-      sum += this.sum[k][r];
-      count += this.count[k][r];
-      wins += this.wins[k][r];
-      globalSum += this.globalSum[k][r];
-      globalWins += this.globalWins[k][r];
-    }
-    return count === 0
-      ? { mean: NaN, success: NaN, global: NaN, globalSuccess: NaN, count }
-      : { mean: sum / count, success: wins / count, global: globalSum / count, globalSuccess: globalWins / count, count };
-  }
-
   step() {
-    const r = this.round;
-    for (let q = 0; q < QUERIES_PER_ROUND; q++) {
-      const query = this.workload.nextQuery();
-      const { improvement, globalImprovement } = runQuery(this, query);
-      const k = OPS.indexOf(query.op);
-      this.sum[k][r] += improvement;
-      this.count[k][r] += 1;
-      this.wins[k][r] += improvement > 0 ? 1 : 0;
-      this.globalSum[k][r] += globalImprovement;
-      this.globalWins[k][r] += globalImprovement > 0 ? 1 : 0;
-    }
+    super.step();
+    const r = this.round - 1;
     const from = Math.max(0, r + 1 - WINDOW);
     let gSum = 0, gWins = 0, gCount = 0;
     OPS.forEach((op, k) => {
@@ -176,13 +56,6 @@ class Simulation {
     });
     this.globalMean[r] = gCount > 0 ? gSum / gCount : NaN;
     this.globalSuccess[r] = gCount > 0 ? gWins / gCount : NaN;
-    this.round = r + 1;
-  }
-
-  free() {
-    this.scoped.free();
-    this.micro.free();
-    this.buffer.free();
   }
 }
 
@@ -194,7 +67,7 @@ const DIMS = [16, 32, 64, 128, 256, 512, 1024];
 const LRS = [0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 1];
 const ROUNDS = [100, 200, 500, 1000];
 const SPEEDS = [1, 2, 5, 10];
-const DEFAULTS = { dim: 64, lr: 0.3, seed: 42, rounds: 200, speed: 1, autostart: true };
+const DEFAULTS = { dim: 64, lr: DEFAULT_LEARNING_RATE, seed: 42, rounds: 200, speed: 1, autostart: true };
 const FRAME_BUDGET_MS = 12; // stop adding rounds to a frame after this
 
 const $ = (id) => document.getElementById(id);
@@ -545,15 +418,15 @@ function restart(reason, run) {
   setRunning(run);
 }
 
-/** Tells how to get the same numbers from the Node demo (whose learning rate is fixed at 0.3). */
+/** Tells how to get the same numbers from the Node demo (which needs a dimension of at least 16). */
 function describeNodeRun() {
   const { dim, lr, seed, rounds } = state.settings;
   const note = $('node-note');
-  if (lr === 0.3 && dim >= 16) {
+  if (dim >= 16) {
     note.replaceChildren('The Node demo prints the same numbers: ',
-      el('code', { textContent: `node js/demo/optimizer.mjs --dim ${dim} --seed ${seed} --rounds ${rounds}` }), '.');
+      el('code', { textContent: `node js/demo/optimizer.mjs --dim ${dim} --lr ${lr} --seed ${seed} --rounds ${rounds}` }), '.');
   } else {
-    note.textContent = 'With learning rate 0.3 (and dimension ≥ 16), the Node demo, js/demo/optimizer.mjs, prints the same numbers.';
+    note.textContent = 'With dimension ≥ 16, the Node demo, js/demo/optimizer.mjs, prints the same numbers for any learning rate.';
   }
 }
 
