@@ -177,18 +177,24 @@
   }
 
   // instantiate(input, imports): { instance, module } from any InitInput.
+  // Modules and bytes are tried first: in Node, merely reading the Request or
+  // Response globals loads the fetch implementation, which costs tens of ms.
   async function instantiate(input, imports) {
     input = await input;
-    if (typeof input === 'string' || input instanceof URL ||
-        (typeof Request === 'function' && input instanceof Request)) {
-      const url = typeof input === 'string' || input instanceof URL ? fileURL(input) : null;
+    if (input instanceof WebAssembly.Module) {
+      return { instance: await WebAssembly.instantiate(input, imports), module: input };
+    }
+    if (input instanceof ArrayBuffer || ArrayBuffer.isView(input)) {
+      return WebAssembly.instantiate(input, imports);
+    }
+    if (typeof input === 'string' || input instanceof URL) {
+      const url = fileURL(input);
       input = url ? await readFile(url) : await fetch(input);
+    } else if (typeof Request === 'function' && input instanceof Request) {
+      input = await fetch(input);
     }
     if (typeof Response === 'function' && input instanceof Response) {
       return instantiateResponse(input, imports);
-    }
-    if (input instanceof WebAssembly.Module) {
-      return { instance: await WebAssembly.instantiate(input, imports), module: input };
     }
     return WebAssembly.instantiate(input, imports);
   }
