@@ -372,7 +372,19 @@
         const name = CLASS_NAMES[classId - 1], C = api[name], label = name + '.' + m;
         const handle = (self) => (C.brand(self) === gen && gen === generation ? self.__wbg_ptr : 0);
         const k = { ex, handle, write: writeF32, out: readers[result], bufferHandle };
-        const slow = slowMethod(gen, C, label, state.raw[name].prototype[m], result);
+        let slow = slowMethod(gen, C, label, state.raw[name].prototype[m], result);
+        const o = params.indexOf('o');
+        if (o >= 0) { // a buffer argument must be a genuine buffer of this generation, not a look-alike
+          const inner = slow;
+          slow = function (...args) {
+            const v = args[o];
+            if (C.brand(this) === gen && this.__wbg_ptr !== 0 && v !== null && typeof v === 'object' && B.brand(v) !== gen) {
+              throw new TypeError(label + ': buffer must be a live WasmTrajectoryBuffer (got ' +
+                (B.brand(v) === undefined ? 'an object that is not one' : 'a WasmTrajectoryBuffer of an exited runtime') + ')');
+            }
+            return inner.apply(this, args);
+          };
+        }
         const value = fastPath ? fastMethod(k, code, params, slow) : slow;
         Object.defineProperty(C.prototype, m, { value: renamed(value, m), writable: true, configurable: true });
       });
@@ -526,7 +538,7 @@
         delete C.prototype.output_view;
       }
       if (typeof Symbol.dispose === 'symbol') C.prototype[Symbol.dispose] = C.prototype.free;
-      for (const m of STATICS[name] || []) {
+      for (const m of [...(STATICS[name] || []), 'from_bytes']) {
         C[m] = () => { throw new Error(name + '.' + m + ': call init() or initSync() first'); };
       }
       return C;

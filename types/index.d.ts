@@ -6,7 +6,8 @@
  * method and argument order of that package's declarations is here, so code
  * written against its types compiles against these. The additions are
  * `memory` on every object, `WasmScopedLoRA.dim()`, array parameters that
- * accept any array-like of numbers, and documented errors: where the
+ * accept any array-like of numbers, the features the reference lacks
+ * (see below), and documented errors: where the
  * reference silently ignores, clamps or traps on bad input, this package
  * throws a `TypeError` (wrong kind of value) or a `RangeError` (wrong value)
  * whose message names the class, method and argument, e.g.
@@ -28,6 +29,18 @@
  *   are rejected with `TypeError`;
  * - for valid input with `dim <= 256`, every number returned is bit-identical
  *   to the reference's.
+ *
+ * Beyond the reference:
+ * - persistence: `to_bytes()` on every object and static `from_bytes(bytes)`
+ *   on every class (a versioned, little-endian format with a CRC-32, see
+ *   {@link WasmMicroLoRA.to_bytes});
+ * - {@link WasmMicroLoRA.get_b} / {@link WasmMicroLoRA.set_b};
+ * - batches: `forward_batch` / `adapt_batch` on both LoRA classes;
+ * - {@link WasmScopedLoRA.learn_from}, which replays a
+ *   {@link WasmTrajectoryBuffer}, and {@link WasmTrajectoryBuffer.embedding_dim};
+ * - `input_view()` / `output_view()`: fresh `Float32Array`s over the
+ *   zero-allocation buffers;
+ * - dimensions up to 8192 as real adapters.
  *
  * These declarations use the DOM/Fetch types `RequestInfo`, `Response` and
  * `BufferSource` and the `WebAssembly` namespace (lib `"DOM"`, or
@@ -249,6 +262,99 @@ export class WasmMicroLoRA {
    * (the reference's `512 + 2 * dim` for `dim <= 256`; `4 * dim` above).
    */
   param_count(): number;
+
+  // ---- beyond the reference ----
+
+  /**
+   * A fresh `Float32Array` of `dim()` elements over the input buffer
+   * (`new Float32Array(memory.buffer, get_input_ptr(), dim())`). Made anew
+   * on each call, so it is valid even after the module's memory has grown;
+   * a view kept from before a growth is detached (length 0). Not in the reference.
+   */
+  input_view(): Float32Array<ArrayBuffer>;
+
+  /**
+   * A fresh `Float32Array` of `dim()` elements over the output buffer, where
+   * {@link forward} writes. Like {@link input_view}, re-create it after the
+   * memory may have grown. Not in the reference.
+   */
+  output_view(): Float32Array<ArrayBuffer>;
+
+  /**
+   * A copy of the learned up-projection `B`: `2 * dim()` values, row `B0`
+   * then row `B1`. Zero for a new or reset adapter. Not in the reference.
+   */
+  get_b(): Float32Array<ArrayBuffer>;
+
+  /**
+   * Replaces `B` (row `B0` then row `B1`), e.g. with another adapter's
+   * {@link get_b}: an adapter of the same `dim`, `alpha` and `learning_rate`
+   * then gives the same outputs (`A` is the same for every adapter of a
+   * `dim`). The counters are not changed. Not in the reference.
+   *
+   * @param b - `2 * dim()` finite numbers.
+   * @throws `TypeError` if `b` is not an array-like of numbers.
+   * @throws `RangeError` if `b.length !== 2 * dim()` or a value is NaN or
+   *   ±Infinity (after rounding to float32); nothing changes then.
+   */
+  set_b(b: Float32Array | ArrayLike<number>): void;
+
+  /**
+   * Forward pass on `n` inputs at once: `inputs` holds `n` rows of `dim()`
+   * values back to back; returns the `n` outputs the same way. Bit-identical
+   * to `n` calls of {@link forward_array} in order (and `forward_count()`
+   * grows by `n`), with one crossing of the JS/wasm boundary. Not in the reference.
+   *
+   * @param inputs - `n * dim()` numbers (`n` may be 0); any float values.
+   * @throws `TypeError` if `inputs` is not an array-like of numbers.
+   * @throws `RangeError` if `inputs.length` is not a multiple of `dim()`.
+   */
+  forward_batch(inputs: Float32Array | ArrayLike<number>): Float32Array<ArrayBuffer>;
+
+  /**
+   * `n` update steps at once, one per row of `gradients` (`n` rows of
+   * `dim()` values), in order: the same state and `adapt_count()` as `n`
+   * calls of {@link adapt_array}. Every row is checked before any is
+   * applied. Not in the reference.
+   *
+   * @param gradients - `n * dim()` finite numbers (`n` may be 0).
+   * @throws `TypeError` if `gradients` is not an array-like of numbers.
+   * @throws `RangeError` if `gradients.length` is not a multiple of `dim()`,
+   *   or any row holds NaN/±Infinity or has a squared norm that overflows
+   *   float32; nothing changes then.
+   */
+  adapt_batch(gradients: Float32Array | ArrayLike<number>): void;
+
+  /**
+   * Saves the adapter's whole state (configuration, counters, `A`, `B`, and
+   * the input and output buffers) as bytes that {@link WasmMicroLoRA.from_bytes}
+   * restores, here or in another module instance. Not in the reference.
+   *
+   * Format (version 1), all little-endian: magic `"RVLW"`, u16 version 1,
+   * u8 class tag (1 WasmMicroLoRA, 2 WasmScopedLoRA, 3 WasmTrajectoryBuffer),
+   * u8 0, the class's body, and a u32 CRC-32 (IEEE) of every preceding byte.
+   * This class's body: u32 dim, f32 alpha, f32 learning_rate, u64
+   * forward_count, u64 adapt_count, the adapter (u64 applied updates, then
+   * A0, A1, B0, B1: `dim` f32 each), the input buffer and the output buffer
+   * (`dim` f32 each): `48 + 24 * dim` bytes in all.
+   */
+  to_bytes(): Uint8Array<ArrayBuffer>;
+
+  /**
+   * Restores an adapter saved by {@link to_bytes}: the new object is
+   * indistinguishable from the saved one (same outputs, counters, `B`,
+   * buffers, and the same results for any further calls). Not in the reference.
+   *
+   * @param bytes - the saved state (a `Uint8Array`, e.g. a Node `Buffer`, or
+   *   an `ArrayBuffer`); it is copied.
+   * @throws `Error` (`"WasmMicroLoRA.from_bytes: ..."`) if the bytes are
+   *   truncated, corrupted (CRC-32 mismatch), of another class or another
+   *   format version, or hold values the constructor refuses (e.g. `dim`
+   *   outside 1..8192, a non-finite `alpha`).
+   * @throws `TypeError` if `bytes` is neither a `Uint8Array` nor an `ArrayBuffer`.
+   * @throws `Error` if neither {@link init} nor {@link initSync} has completed.
+   */
+  static from_bytes(bytes: Uint8Array | ArrayBuffer): WasmMicroLoRA;
 }
 
 // ---------------------------------------------------------------------------
@@ -426,6 +532,93 @@ export class WasmScopedLoRA {
    * @throws `RangeError` if `enabled` is a number other than 0 or 1.
    */
   set_category_fallback(enabled: boolean): void;
+
+  // ---- beyond the reference ----
+
+  /**
+   * A fresh `Float32Array` of `dim()` elements over the input buffer, valid
+   * even after the module's memory has grown (see
+   * {@link WasmMicroLoRA.input_view}). Not in the reference.
+   */
+  input_view(): Float32Array<ArrayBuffer>;
+
+  /** A fresh `Float32Array` of `dim()` elements over the output buffer. Not in the reference. */
+  output_view(): Float32Array<ArrayBuffer>;
+
+  /**
+   * Forward pass for operator `op_type` on `n` inputs at once (`n` rows of
+   * `dim()` values, back to back); returns the `n` outputs the same way.
+   * Bit-identical to `n` calls of {@link forward_array} in order, counters
+   * included. Not in the reference.
+   *
+   * @param op_type - operator type, an integer 0..16.
+   * @param inputs - `n * dim()` numbers (`n` may be 0); any float values.
+   * @throws `TypeError` if `inputs` is not an array-like of numbers.
+   * @throws `RangeError` if `inputs.length` is not a multiple of `dim()`.
+   */
+  forward_batch(op_type: number, inputs: Float32Array | ArrayLike<number>): Float32Array<ArrayBuffer>;
+
+  /**
+   * `n` update steps for operator `op_type` (on its adapter and its
+   * category adapter), one per row of `gradients`, in order: the same state
+   * as `n` calls of {@link adapt_array}. Every row is checked before any is
+   * applied. Not in the reference.
+   *
+   * @param op_type - operator type, an integer 0..16.
+   * @param gradients - `n * dim()` finite numbers (`n` may be 0).
+   * @throws `TypeError` if `gradients` is not an array-like of numbers.
+   * @throws `RangeError` if `gradients.length` is not a multiple of `dim()`,
+   *   or any row holds NaN/±Infinity or has a squared norm that overflows
+   *   float32; nothing changes then.
+   */
+  adapt_batch(op_type: number, gradients: Float32Array | ArrayLike<number>): void;
+
+  /**
+   * Learns from recorded trajectories: replays `buffer`'s stored
+   * trajectories from oldest to newest, and applies each one whose
+   * improvement is > 0 and whose quality is > `min_quality` as
+   * `adapt_with_reward(op_type, improvement)` with its embedding as the
+   * gradient (on the operator's adapter and its category adapter).
+   * Trajectories whose embedding holds NaN/±Infinity (or whose squared norm
+   * overflows float32) are skipped. Neither the buffer nor this object's
+   * input buffer is changed. Not in the reference.
+   *
+   * @param buffer - a live {@link WasmTrajectoryBuffer} with
+   *   `embedding_dim() === dim()`.
+   * @param min_quality - quality threshold, compared strictly (default 0;
+   *   `undefined` or `null` mean the default). A quality is
+   *   `clamp((improvement + 1) / 2, 0, 1)`.
+   * @returns the number of trajectories applied.
+   * @throws `TypeError` if `buffer` is not a live `WasmTrajectoryBuffer` of
+   *   this module, or `min_quality` is not a number.
+   * @throws `RangeError` if `buffer.embedding_dim() !== dim()`, or
+   *   `min_quality` is NaN; nothing changes then.
+   */
+  learn_from(buffer: WasmTrajectoryBuffer, min_quality?: number | null): number;
+
+  /**
+   * Saves the whole state (configuration, fallback flag, forward counters,
+   * the 17 operator and 7 category adapters, the input and output buffers)
+   * as bytes that {@link WasmScopedLoRA.from_bytes} restores. Same framing as
+   * {@link WasmMicroLoRA.to_bytes} (class tag 2); body: u32 dim, f32 alpha,
+   * f32 learning_rate, u8 fallback (0/1), 17 × u64 forward counts, 17
+   * operator then 7 category adapters (each u64 applied updates, A0, A1, B0,
+   * B1), input and output buffers: `353 + 392 * dim` bytes in all. Not in the reference.
+   */
+  to_bytes(): Uint8Array<ArrayBuffer>;
+
+  /**
+   * Restores a manager saved by {@link to_bytes}; indistinguishable from the
+   * saved one. Not in the reference.
+   *
+   * @param bytes - the saved state (a `Uint8Array` or an `ArrayBuffer`).
+   * @throws `Error` (`"WasmScopedLoRA.from_bytes: ..."`) if the bytes are
+   *   truncated, corrupted, of another class or version, or hold values the
+   *   constructor refuses.
+   * @throws `TypeError` if `bytes` is neither a `Uint8Array` nor an `ArrayBuffer`.
+   * @throws `Error` if neither {@link init} nor {@link initSync} has completed.
+   */
+  static from_bytes(bytes: Uint8Array | ArrayBuffer): WasmScopedLoRA;
 }
 
 // ---------------------------------------------------------------------------
@@ -534,4 +727,43 @@ export class WasmTrajectoryBuffer {
 
   /** Empties the buffer and resets every statistic. */
   reset(): void;
+
+  // ---- beyond the reference ----
+
+  /** The length of every embedding (the constructor's `embedding_dim`). Not in the reference. */
+  embedding_dim(): number;
+
+  /**
+   * Saves the buffer (capacity, embedding_dim, every statistic, the stored
+   * trajectories) as bytes that {@link WasmTrajectoryBuffer.from_bytes}
+   * restores. Same framing as {@link WasmMicroLoRA.to_bytes} (class tag 3);
+   * body: u32 capacity, u32 embedding_dim, u64 total_count, f32 mean, f32
+   * variance accumulator, f32 best improvement, u8 best attention, f32
+   * success rate, u32 stored count `n`, then the `n` trajectories oldest
+   * first (u8 op_type, u8 attention_type, f32 improvement, `embedding_dim`
+   * f32): `49 + n * (6 + 4 * embedding_dim)` bytes in all, so only stored
+   * trajectories take space. Not in the reference.
+   */
+  to_bytes(): Uint8Array<ArrayBuffer>;
+
+  /**
+   * Restores a buffer saved by {@link to_bytes}, with its full capacity
+   * allocated: statistics, stored trajectories and their order (the next
+   * record evicts the same oldest one) are as they were. Not in the reference.
+   *
+   * @param bytes - the saved state (a `Uint8Array` or an `ArrayBuffer`).
+   * @throws `Error` (`"WasmTrajectoryBuffer.from_bytes: ..."`) if the bytes
+   *   are truncated, corrupted, of another class or version, or hold values
+   *   the constructor refuses (capacity < 1, embedding_dim outside 1..8192,
+   *   capacity × embedding_dim above 256 MiB, more trajectories than the
+   *   capacity, an op_type above 16); such sizes are refused before
+   *   anything is allocated.
+   * @throws `RangeError` if the module does not have the memory left for the
+   *   stated capacity (as the constructor; free some objects first). Note
+   *   that a state of a few bytes may ask for up to 256 MiB, like
+   *   `new WasmTrajectoryBuffer(8192, 8192)`.
+   * @throws `TypeError` if `bytes` is neither a `Uint8Array` nor an `ArrayBuffer`.
+   * @throws `Error` if neither {@link init} nor {@link initSync} has completed.
+   */
+  static from_bytes(bytes: Uint8Array | ArrayBuffer): WasmTrajectoryBuffer;
 }

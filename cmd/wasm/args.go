@@ -101,8 +101,12 @@ func floatsIn(v js.Value, name string) (int, error) {
 		}
 	}
 	n := v.Length()
+	dst, err := inBytes(4 * n)
+	if err != nil {
+		return 0, err
+	}
 	bytes := jsUint8Array.New(v.Get("buffer"), v.Get("byteOffset"), v.Get("byteLength"))
-	js.CopyBytesToGo(inBytes(4*n), bytes)
+	js.CopyBytesToGo(dst, bytes)
 	return n, nil
 }
 
@@ -114,7 +118,10 @@ func bytesIn(v js.Value, name string) ([]byte, error) {
 	if !is(v, js.TypeObject) || !v.InstanceOf(jsUint8Array) {
 		return nil, argerr.NewType(name, "must be a Uint8Array")
 	}
-	b := inBytes(v.Length())
+	b, err := inBytes(v.Length())
+	if err != nil {
+		return nil, err
+	}
 	js.CopyBytesToGo(b, v)
 	return b, nil
 }

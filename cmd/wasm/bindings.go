@@ -107,6 +107,7 @@ func method(code int32) func(js.Value, []js.Value) any {
 		if err == nil {
 			v, err = dispatch(o, code, &a)
 		}
+		defer dropBigAreas()
 		if err != nil {
 			return jsError(label, spec.class, spec.names, argv, err)
 		}

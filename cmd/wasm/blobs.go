@@ -13,18 +13,40 @@ import (
 // aligned; bytes use the same storage.
 var in, out []float32
 
-// grow returns buf with room for n floats, reallocating when it is short.
-func grow(buf []float32, n int) []float32 {
+// bigArea is the size above which an area is dropped after the call that
+// needed it, rather than kept for the next one.
+const bigArea = 16 << 20
+
+// grow returns buf with room for n floats, reallocating when it is short;
+// an allocation that would exhaust the module's memory is refused.
+func grow(buf []float32, n int) ([]float32, error) {
 	if cap(buf) < n {
+		if err := checkHeadroom("array", 4*int64(n)); err != nil {
+			return buf[:0], err
+		}
 		buf = make([]float32, n)
 	}
-	return buf[:n]
+	return buf[:n], nil
+}
+
+// dropBigAreas releases both areas when a large call grew them, once the
+// call is over and its result copied out (the js.FuncOf path, from_bytes).
+func dropBigAreas() {
+	if 4*cap(in) > bigArea {
+		in = nil
+	}
+	if 4*cap(out) > bigArea {
+		out = nil
+	}
 }
 
 // inBytes makes the input area n bytes long and returns it.
-func inBytes(n int) []byte {
-	in = grow(in, (n+3)/4)
-	return asBytes(in)[:n]
+func inBytes(n int) ([]byte, error) {
+	var err error
+	if in, err = grow(in, (n+3)/4); err != nil {
+		return nil, err
+	}
+	return asBytes(in)[:n], nil
 }
 
 // inArg is an array argument of f floats in the input area, which
@@ -38,16 +60,20 @@ func inArg(f float64) ([]float32, error) {
 }
 
 // outFloats is an output area of n floats for the current call.
-func outFloats(n int) []float32 {
-	out = grow(out, n)
-	return out
+func outFloats(n int) ([]float32, error) {
+	var err error
+	out, err = grow(out, n)
+	return out, err
 }
 
 // outBytes puts b in the output area and returns its length.
-func outBytes(b []byte) float64 {
-	out = grow(out, (len(b)+3)/4)
+func outBytes(b []byte) (float64, error) {
+	var err error
+	if out, err = grow(out, (len(b)+3)/4); err != nil {
+		return 0, err
+	}
 	copy(asBytes(out), b)
-	return float64(len(b))
+	return float64(len(b)), nil
 }
 
 // asBytes is the bytes of f, sharing its memory.
@@ -71,7 +97,10 @@ func reserve(n int) uint32 {
 	if n < 0 || int64(n) > 1<<30 {
 		return 0
 	}
-	b := inBytes(max(n, 4))
+	b, err := inBytes(max(n, 4))
+	if err != nil {
+		return 0
+	}
 	return uint32(uintptr(unsafe.Pointer(&b[0])))
 }
 

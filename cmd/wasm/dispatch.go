@@ -65,13 +65,17 @@ func (m *micro) dispatch(code int32, a *args) (float64, error) {
 	case mMicroDeltaNorm:
 		return float64(m.DeltaNorm()), nil
 	case mMicroGetB:
-		m.GetB(outFloats(2 * m.Dim()))
-		return float64(2 * m.Dim()), nil
+		b, err := outFloats(2 * m.Dim())
+		if err != nil {
+			return 0, err
+		}
+		m.GetB(b)
+		return float64(len(b)), nil
 	case mMicroSetB, mMicroForwardBatch, mMicroAdaptBatch:
 		return m.arrayCall(code, a[0])
 	case mMicroToBytes:
 		b, _ := m.MarshalBinary()
-		return outBytes(b), nil
+		return outBytes(b)
 	}
 	return 0, errNotThis
 }
@@ -87,7 +91,11 @@ func (m *micro) arrayCall(code int32, n float64) (float64, error) {
 	case mMicroSetB:
 		return 0, m.SetB(v)
 	case mMicroForwardBatch:
-		return float64(len(v)), m.ForwardBatch(v, outFloats(len(v)))
+		ys, err := outFloats(len(v))
+		if err != nil {
+			return 0, err
+		}
+		return float64(len(v)), m.ForwardBatch(v, ys)
 	}
 	return 0, m.AdaptBatch(v)
 }
@@ -119,7 +127,7 @@ func (s *scopedLoRA) dispatch(code int32, a *args) (float64, error) {
 		return float64(n), err
 	case mScopedToBytes:
 		b, _ := s.MarshalBinary()
-		return outBytes(b), nil
+		return outBytes(b)
 	}
 	op, err := opType(a[0])
 	if err != nil {
@@ -149,7 +157,11 @@ func (s *scopedLoRA) dispatch(code int32, a *args) (float64, error) {
 		if err != nil {
 			return 0, err
 		}
-		return float64(len(xs)), s.ForwardBatch(op, xs, outFloats(len(xs)))
+		ys, err := outFloats(len(xs))
+		if err != nil {
+			return 0, err
+		}
+		return float64(len(xs)), s.ForwardBatch(op, xs, ys)
 	case mScopedAdaptBatch:
 		gs, err := inArg(a[1])
 		if err != nil {
@@ -211,7 +223,7 @@ func (b *buffer) dispatch(code int32, a *args) (float64, error) {
 		return float64(b.EmbeddingDim()), nil
 	case mBufferToBytes:
 		data, _ := b.MarshalBinary()
-		return outBytes(data), nil
+		return outBytes(data)
 	}
 	return 0, errNotThis
 }

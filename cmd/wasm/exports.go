@@ -37,7 +37,13 @@ func rvCall(h uint32, code int32, a0, a1, a2, a3 float64) (ok int32) {
 
 //go:noinline
 func call(h uint32, code int32, a *args) int32 {
+	if 4*cap(out) > bigArea {
+		out = nil // the previous call's large result has been read
+	}
 	v, err := dispatch(objectAt(h), code, a)
+	if 4*cap(in) > bigArea {
+		in = nil // this call's large argument has been used
+	}
 	if err != nil {
 		return 0
 	}
@@ -78,6 +84,7 @@ func restore(c uint8, n int) uint32 {
 		return 0
 	}
 	o, err := fromBytes(c, asBytes(in)[:n])
+	dropBigAreas()
 	if err != nil {
 		return 0
 	}

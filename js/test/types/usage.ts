@@ -30,6 +30,13 @@ const aString = exact<string>();
 const aVoid = exact<void>();
 const aFloat32Array = exact<Float32Array>();
 const aMemory = exact<WebAssembly.Memory>();
+// The additions beyond the reference return arrays over a plain ArrayBuffer
+// (usable wherever a BufferSource is expected, e.g. a Blob or fetch body).
+const anOwnFloat32Array = exact<Float32Array<ArrayBuffer>>();
+const anOwnUint8Array = exact<Uint8Array<ArrayBuffer>>();
+const aMicroLoRA = exact<WasmMicroLoRA>();
+const aScopedLoRA = exact<WasmScopedLoRA>();
+const aTrajectoryBuffer = exact<WasmTrajectoryBuffer>();
 
 // ---- init / initSync -----------------------------------------------------
 
@@ -209,6 +216,144 @@ function trajectoryBuffer(): void {
   void empty;
 }
 
+// ---- beyond the reference: WasmMicroLoRA -----------------------------------
+
+function microBeyond(): void {
+  const lora = new WasmMicroLoRA(4, 0.1, 0.01);
+
+  // zero-allocation views, made anew after any memory growth
+  const input = lora.input_view();
+  anOwnFloat32Array(input);
+  input.set([1, 2, 3, 4]);
+  lora.forward();
+  anOwnFloat32Array(lora.output_view());
+
+  // B
+  const b = lora.get_b();
+  anOwnFloat32Array(b);
+  aVoid(lora.set_b(b));
+  aVoid(lora.set_b([0, 0, 0, 0, 0, 0, 0, 0]));
+
+  // batches: n rows of dim() values, back to back
+  anOwnFloat32Array(lora.forward_batch(new Float32Array(3 * 4)));
+  anOwnFloat32Array(lora.forward_batch([1, 2, 3, 4, 5, 6, 7, 8]));
+  aVoid(lora.adapt_batch(new Float32Array(2 * 4)));
+  aVoid(lora.adapt_batch([0.1, 0.2, 0.3, 0.4]));
+
+  // persistence
+  const saved = lora.to_bytes();
+  anOwnUint8Array(saved);
+  aMicroLoRA(WasmMicroLoRA.from_bytes(saved));
+  aMicroLoRA(WasmMicroLoRA.from_bytes(saved.buffer));
+  const blob = new Blob([saved]); // a Uint8Array<ArrayBuffer> is a BlobPart
+  void blob;
+
+  // @ts-expect-error from_bytes is static, not an instance method
+  lora.from_bytes(saved);
+  // @ts-expect-error from_bytes takes bytes, not a string
+  WasmMicroLoRA.from_bytes('RVLW');
+  // @ts-expect-error from_bytes takes a Uint8Array or ArrayBuffer, not floats
+  WasmMicroLoRA.from_bytes(new Float32Array(4));
+  // @ts-expect-error from_bytes needs the bytes
+  WasmMicroLoRA.from_bytes();
+  // @ts-expect-error from_bytes of WasmMicroLoRA does not make a WasmScopedLoRA
+  const wrongClass: WasmScopedLoRA = WasmMicroLoRA.from_bytes(saved);
+  // @ts-expect-error to_bytes returns bytes, not a string
+  const text: string = lora.to_bytes();
+  // @ts-expect-error to_bytes takes no argument
+  lora.to_bytes(true);
+  // @ts-expect-error set_b needs the values
+  lora.set_b();
+  // @ts-expect-error set_b takes numbers
+  lora.set_b(['0', '0', '0', '0', '0', '0', '0', '0']);
+  // @ts-expect-error get_b takes no argument
+  lora.get_b(0);
+  // @ts-expect-error forward_batch needs the inputs
+  lora.forward_batch();
+  // @ts-expect-error a WasmMicroLoRA batch has no op_type
+  lora.adapt_batch(2, new Float32Array(4));
+  // @ts-expect-error input_view takes no argument (it is always dim() long)
+  lora.input_view(4);
+  // @ts-expect-error WasmMicroLoRA has no learn_from
+  lora.learn_from(new WasmTrajectoryBuffer(10, 4));
+  void wrongClass;
+  void text;
+}
+
+// ---- beyond the reference: WasmScopedLoRA ----------------------------------
+
+function scopedBeyond(): void {
+  const scoped = new WasmScopedLoRA(4, 0.1, 0.01);
+  const buffer = new WasmTrajectoryBuffer(100, 4);
+  const HASH_JOIN = 5;
+
+  anOwnFloat32Array(scoped.input_view());
+  anOwnFloat32Array(scoped.output_view());
+  anOwnFloat32Array(scoped.forward_batch(HASH_JOIN, new Float32Array(2 * 4)));
+  anOwnFloat32Array(scoped.forward_batch(HASH_JOIN, [1, 2, 3, 4]));
+  aVoid(scoped.adapt_batch(HASH_JOIN, new Float32Array(2 * 4)));
+  aVoid(scoped.adapt_batch(HASH_JOIN, [0.1, 0.2, 0.3, 0.4]));
+  aNumber(scoped.learn_from(buffer));
+  aNumber(scoped.learn_from(buffer, 0.6));
+  aNumber(scoped.learn_from(buffer, null));
+  aNumber(scoped.learn_from(buffer, undefined));
+  const saved = scoped.to_bytes();
+  anOwnUint8Array(saved);
+  aScopedLoRA(WasmScopedLoRA.from_bytes(saved));
+  aScopedLoRA(WasmScopedLoRA.from_bytes(saved.buffer));
+
+  // @ts-expect-error op_type comes first in a batch
+  scoped.forward_batch(new Float32Array(4));
+  // @ts-expect-error op_type is a number, not a name
+  scoped.adapt_batch('HashJoin', new Float32Array(4));
+  // @ts-expect-error learn_from needs a buffer
+  scoped.learn_from();
+  // @ts-expect-error learn_from takes a WasmTrajectoryBuffer, not a LoRA
+  scoped.learn_from(new WasmMicroLoRA(4));
+  // @ts-expect-error learn_from takes a WasmTrajectoryBuffer, not raw embeddings
+  scoped.learn_from(new Float32Array(4));
+  // @ts-expect-error min_quality is a number
+  scoped.learn_from(buffer, '0.6');
+  // @ts-expect-error learn_from returns a count (number), not a bigint
+  const applied: bigint = scoped.learn_from(buffer);
+  // @ts-expect-error WasmScopedLoRA has no single B to get
+  scoped.get_b();
+  void applied;
+}
+
+// ---- beyond the reference: WasmTrajectoryBuffer ----------------------------
+
+function bufferBeyond(): void {
+  const buffer = new WasmTrajectoryBuffer(100, 4);
+  buffer.record([1, 2, 3, 4], 5, 7, 45.2, 120.5);
+  aNumber(buffer.embedding_dim());
+  const saved = buffer.to_bytes();
+  anOwnUint8Array(saved);
+  aTrajectoryBuffer(WasmTrajectoryBuffer.from_bytes(saved));
+  aTrajectoryBuffer(WasmTrajectoryBuffer.from_bytes(saved.buffer));
+
+  // @ts-expect-error the buffer has no zero-allocation buffers
+  buffer.input_view();
+  // @ts-expect-error the buffer has no batches
+  buffer.forward_batch([1, 2, 3, 4]);
+  // @ts-expect-error embedding_dim is a method
+  const dim: number = buffer.embedding_dim;
+  void dim;
+}
+
+// Persistence is generic over the three classes.
+interface Persistent {
+  to_bytes(): Uint8Array<ArrayBuffer>;
+}
+function saveAll(objects: Persistent[]): Uint8Array<ArrayBuffer>[] {
+  return objects.map((o) => o.to_bytes());
+}
+const restorers: ((bytes: Uint8Array) => Persistent)[] = [
+  WasmMicroLoRA.from_bytes,
+  WasmScopedLoRA.from_bytes,
+  WasmTrajectoryBuffer.from_bytes,
+];
+
 // ---- explicit resource management ---------------------------------------
 
 function withUsing(): number {
@@ -232,6 +377,11 @@ function withDisposableStack(): void {
 microLoRA();
 scopedLoRA();
 trajectoryBuffer();
+microBeyond();
+scopedBeyond();
+bufferBeyond();
+void saveAll([new WasmMicroLoRA(), new WasmScopedLoRA(), new WasmTrajectoryBuffer()]);
+void restorers;
 aNumber(withUsing());
 withDisposableStack();
 void initInputs;
