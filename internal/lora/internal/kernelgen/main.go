@@ -1,0 +1,205 @@
+// Command kernelgen writes kernel_wasm.s, the hand-scheduled wasm versions
+// of the loops in kernel_generic.go: go generate ./internal/lora.
+//
+// Each kernel keeps its loop's operation order exactly. Two float32
+// operands commute bit for bit, except which NaN comes out when both are NaN,
+// so every running sum is pushed before the term added to it, as in
+// `l = l + x*a`. Loops are unrolled by four with a one-element tail: Go's
+// compiled wasm re-enters a function-wide br_table on every loop back-edge,
+// which plain wasm loops avoid.
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+)
+
+// body writes one element's work at byte offset off.
+type body func(w *strings.Builder, off int)
+
+// emit writes instruction lines, each indented by two tabs.
+func emit(w *strings.Builder, lines ...string) {
+	for _, l := range lines {
+		w.WriteString("\t\t" + l + "\n")
+	}
+}
+
+// load pushes the float32 at base register r plus off.
+func load(w *strings.Builder, r string, off int) {
+	emit(w, "Get "+r, "I32WrapI64", fmt.Sprintf("F32Load $%d", off))
+}
+
+// accumulate is sum = sum + (x * r[off]), x already in local x.
+func accumulate(w *strings.Builder, sum, x, r string, off int) {
+	emit(w, "Get "+sum, "Get "+x)
+	load(w, r, off)
+	emit(w, "F32Mul", "F32Add", "Set "+sum)
+}
+
+// loops writes the unrolled loop and the tail loop over count register n,
+// advancing the pointer registers ptrs by one float per element.
+func loops(w *strings.Builder, b body, ptrs []string, n string) {
+	const unroll = 4
+	for _, step := range []int{unroll, 1} {
+		w.WriteString("\tBlock\n\tLoop\n")
+		if step == unroll {
+			emit(w, "Get "+n, fmt.Sprintf("I64Const $%d", unroll), "I64LtS", "BrIf $1")
+		} else {
+			emit(w, "Get "+n, "I64Eqz", "BrIf $1")
+		}
+		for i := range step {
+			b(w, 4*i)
+		}
+		for _, p := range ptrs {
+			emit(w, "Get "+p, fmt.Sprintf("I64Const $%d", 4*step), "I64Add", "Set "+p)
+		}
+		emit(w, "Get "+n, fmt.Sprintf("I64Const $%d", step), "I64Sub", "Set "+n, "Br $0")
+		w.WriteString("\tEnd\n\tEnd\n")
+	}
+}
+
+// kernel is one TEXT symbol: its Go signature, frame size, pointer and count
+// arguments (loaded into R0, R1, ...), float arguments (into F0, F1, ...),
+// results stored from the named locals, and its loop body.
+type kernel struct {
+	name, signature string
+	frame           int
+	ptrs            []string
+	floats          []string
+	zero            []string
+	results         []string
+	body            body
+}
+
+func (k kernel) write(w *strings.Builder) {
+	fmt.Fprintf(w, "\n// func %s%s\nTEXT ·%s(SB), NOSPLIT, $0-%d\n", k.name, k.signature, k.name, k.frame)
+	off := 0
+	regs := make([]string, 0, len(k.ptrs))
+	for i, p := range k.ptrs {
+		fmt.Fprintf(w, "\tMOVD %s+%d(FP), R%d\n", p, off, i)
+		regs = append(regs, fmt.Sprintf("R%d", i))
+		off += 8
+	}
+	count := fmt.Sprintf("R%d", len(k.ptrs))
+	fmt.Fprintf(w, "\tMOVD n+%d(FP), %s\n", off, count)
+	off += 8
+	for i, f := range k.floats {
+		fmt.Fprintf(w, "\tGet SP\n\tF32Load %s+%d(FP)\n\tSet F%d\n", f, off, i)
+		off += 4
+	}
+	for _, z := range k.zero {
+		fmt.Fprintf(w, "\tF32Const $(0.0)\n\tSet %s\n", z)
+	}
+	loops(w, k.body, regs, count)
+	for i, r := range k.results {
+		fmt.Fprintf(w, "\tGet SP\n\tGet %s\n\tF32Store %s(FP)\n", k.zero[i], r)
+	}
+	w.WriteString("\tRET\n")
+}
+
+var kernels = []kernel{
+	{
+		name: "dot2", signature: "(x, a0, a1 *float32, n int) (l0, l1 float32)", frame: 40,
+		ptrs: []string{"x", "a0", "a1"}, zero: []string{"F0", "F1"}, results: []string{"l0+32", "l1+36"},
+		body: func(w *strings.Builder, off int) {
+			load(w, "R0", off)
+			emit(w, "Set F2")
+			accumulate(w, "F0", "F2", "R1", off)
+			accumulate(w, "F1", "F2", "R2", off)
+		},
+	},
+	{
+		name: "project", signature: "(x, y, b0, b1 *float32, n int, l0, l1, alpha float32)", frame: 52,
+		ptrs: []string{"x", "y", "b0", "b1"}, floats: []string{"l0", "l1", "alpha"},
+		body: func(w *strings.Builder, off int) { // y = x + alpha*((l0*b0) + (l1*b1))
+			emit(w, "Get R1", "I32WrapI64")
+			load(w, "R0", off)
+			emit(w, "Get F2", "Get F0")
+			load(w, "R2", off)
+			emit(w, "F32Mul", "Get F1")
+			load(w, "R3", off)
+			emit(w, "F32Mul", "F32Add", "F32Mul", "F32Add", fmt.Sprintf("F32Store $%d", off))
+		},
+	},
+	{
+		name: "sumSquares", signature: "(v *float32, n int) float32", frame: 20,
+		ptrs: []string{"v"}, zero: []string{"F0"}, results: []string{"ret+16"},
+		body: func(w *strings.Builder, off int) { // gs = gs + v*v
+			emit(w, "Get F0")
+			load(w, "R0", off)
+			emit(w, "Tee F1", "Get F1", "F32Mul", "F32Add", "Set F0")
+		},
+	},
+	{
+		name: "axpy2", signature: "(b0, b1, v *float32, n int, inv, s0, s1 float32)", frame: 44,
+		ptrs: []string{"b0", "b1", "v"}, floats: []string{"inv", "s0", "s1"},
+		body: func(w *strings.Builder, off int) { // m = v*inv; b0 = b0 + s0*m; b1 = b1 + s1*m
+			load(w, "R2", off)
+			emit(w, "Get F0", "F32Mul", "Set F3")
+			for i, b := range []string{"R0", "R1"} {
+				emit(w, "Get "+b, "I32WrapI64")
+				load(w, b, off)
+				emit(w, fmt.Sprintf("Get F%d", i+1), "Get F3", "F32Mul", "F32Add", fmt.Sprintf("F32Store $%d", off))
+			}
+		},
+	},
+	{
+		name: "dot4", signature: "(x, a0, a1, c0, c1 *float32, n int) (l0, l1, m0, m1 float32)", frame: 64,
+		ptrs: []string{"x", "a0", "a1", "c0", "c1"}, zero: []string{"F0", "F1", "F2", "F3"},
+		results: []string{"l0+48", "l1+52", "m0+56", "m1+60"},
+		body: func(w *strings.Builder, off int) {
+			load(w, "R0", off)
+			emit(w, "Set F8")
+			for i := range 4 {
+				accumulate(w, fmt.Sprintf("F%d", i), "F8", fmt.Sprintf("R%d", i+1), off)
+			}
+		},
+	},
+	{
+		name: "blend", frame: 88,
+		signature: "(x, y, b0, b1, d0, d1 *float32, n int, l0, l1, m0, m1, alpha, beta, w, v float32)",
+		ptrs:      []string{"x", "y", "b0", "b1", "d0", "d1"},
+		floats:    []string{"l0", "l1", "m0", "m1", "alpha", "beta", "w", "v"},
+		body: func(w *strings.Builder, off int) { // y = p*w + q*v, p and q as in project
+			emit(w, "Get R1", "I32WrapI64")
+			load(w, "R0", off)
+			emit(w, "Set F8")
+			for i, s := range []struct{ scale, k0, k1, r0, r1, weight string }{
+				{"F4", "F0", "F1", "R2", "R3", "F6"}, {"F5", "F2", "F3", "R4", "R5", "F7"},
+			} {
+				emit(w, "Get F8", "Get "+s.scale, "Get "+s.k0)
+				load(w, s.r0, off)
+				emit(w, "F32Mul", "Get "+s.k1)
+				load(w, s.r1, off)
+				emit(w, "F32Mul", "F32Add", "F32Mul", "F32Add", "Get "+s.weight, "F32Mul")
+				if i == 1 {
+					emit(w, "F32Add")
+				}
+			}
+			emit(w, fmt.Sprintf("F32Store $%d", off))
+		},
+	},
+}
+
+// main writes kernel_wasm.s, or with -check only reports whether it is
+// up to date (exit status 1 when not).
+func main() {
+	var w strings.Builder
+	w.WriteString("// Code generated by internal/kernelgen; DO NOT EDIT.\n\n// The wasm versions of the loops in kernel_generic.go; see kernelgen for\n// how their order and scheduling are chosen.\n\n#include \"textflag.h\"\n")
+	for _, k := range kernels {
+		k.write(&w)
+	}
+	const file = "kernel_wasm.s"
+	if len(os.Args) > 1 && os.Args[1] == "-check" {
+		if old, err := os.ReadFile(file); err != nil || string(old) != w.String() {
+			fmt.Fprintln(os.Stderr, "kernelgen: "+file+" is out of date; run go generate ./internal/lora")
+			os.Exit(1)
+		}
+		return
+	}
+	if err := os.WriteFile(file, []byte(w.String()), 0o644); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
