@@ -15,11 +15,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { launchOptions } from '../test/browser/chromium.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '../..');
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-  '--disable-component-update', '--no-first-run', '--disable-sync'];
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -84,7 +83,7 @@ async function main() {
   const server = await startServer();
   let browser;
   try {
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS, timeout: 60000 });
+    browser = await chromium.launch(launchOptions({ timeout: 60000 }));
     const url = `http://127.0.0.1:${server.address().port}/js/bench/page.html?rounds=${rounds}&ms=${ms}`;
     const result = await runPage(browser, url, timeoutMs);
     const md = `${header(result)}\n${result.markdown}\n`;

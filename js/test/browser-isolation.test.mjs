@@ -13,16 +13,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './browser/server.mjs';
+import { launchOptions } from './browser/chromium.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PAGE = '/js/test/browser/isolation.html';
-const LAUNCH = {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  timeout: 60_000,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-    '--disable-component-update', '--no-first-run', '--disable-sync'],
-};
+const LAUNCH = launchOptions({ timeout: 60_000 });
 const GOTO_TIMEOUT_MS = 60_000;
 const RESULT_TIMEOUT_MS = 180_000;
 

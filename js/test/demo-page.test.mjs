@@ -21,17 +21,12 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import { startServer } from './browser/server.mjs';
+import { launchOptions } from './browser/chromium.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const OUT_DIR = path.join(REPO, 'out', 'demo');
 const PAGE = '/js/demo/page/';
-const LAUNCH = {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  timeout: 60_000,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
-    '--disable-component-update', '--no-first-run', '--disable-sync'],
-};
+const LAUNCH = launchOptions({ timeout: 60_000 });
 const VIEWPORT = { width: 1360, height: 1000 };
 const GOTO_TIMEOUT_MS = 30_000;
 const WAIT_MS = 60_000; // any single wait for the page

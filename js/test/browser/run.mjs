@@ -17,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
+import { launchOptions } from './chromium.mjs';
 import { CASES, LOADERS } from './init-cases.mjs';
 import { buildViteApp, startViteDev } from './vite.mjs';
 
@@ -25,21 +26,7 @@ const REPO = path.resolve(HERE, '../../..');
 const OUT = path.join(REPO, 'out');
 const B = '/js/test/browser';
 
-const CHROMIUM = {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  timeout: 30000,
-  args: [
-    '--js-flags=--expose-gc', // gc.html
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--no-first-run',
-    '--disable-sync',
-  ],
-};
+const CHROMIUM = launchOptions({ timeout: 30000, extraArgs: ['--js-flags=--expose-gc'] }); // gc() for gc.html
 const GOTO_TIMEOUT_MS = 30000;
 const RESULT_TIMEOUT_MS = 120000;
 const WATCHDOG_MS = 15 * 60000;
