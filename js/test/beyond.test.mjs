@@ -28,7 +28,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import {
-  loadPaths, createLoader, readState, bitsOf, exact, hexBits, vec, thrownBy, errorKind, showError, OPS, INDEX_PATH,
+  loadPaths, createLoader, readState, bitsOf, exact, hexBits, vec, thrownBy, errorKind, showError, OPS, INDEX_PATH, Rng,
 } from './robust-helpers.mjs';
 
 const PATHS = await loadPaths();
@@ -43,21 +43,6 @@ const MAX_STORAGE_FLOATS = (256 * 2 ** 20) / 4;
 
 // ---- random numbers ----------------------------------------------------------------------
 
-class Rng {
-  constructor(seed) { this.a = seed >>> 0; }
-  /** mulberry32: a float in [0, 1). */
-  next() {
-    this.a = (this.a + 0x6d2b79f5) >>> 0;
-    let t = this.a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  uniform(lo, hi) { return lo + (hi - lo) * this.next(); }
-  int(lo, hi) { return lo + Math.floor(this.next() * (hi - lo + 1)); }
-  chance(p) { return this.next() < p; }
-  pick(list) { return list[Math.floor(this.next() * list.length)]; }
-}
 
 /** A seed for one test: SEED mixed with the test's name. */
 function seedFor(name) {

@@ -22,7 +22,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  loadPaths, loadReference, readState, exact, detached, N_OPS, thrownBy, errorKind, showError,
+  loadPaths, loadReference, readState, exact, detached, N_OPS, thrownBy, errorKind, showError, Rng,
 } from './robust-helpers.mjs';
 
 const PATHS = await loadPaths();
@@ -40,21 +40,6 @@ console.log(`property: PROP_SEEDS=${SEEDS.join(',')} PROP_STEPS=${STEPS}${LOOSE_
 
 // ---- random numbers -------------------------------------------------------------------
 
-class Rng {
-  constructor(seed) { this.a = seed >>> 0; }
-  /** mulberry32: a float in [0, 1). */
-  next() {
-    this.a = (this.a + 0x6d2b79f5) >>> 0;
-    let t = this.a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  uniform(lo, hi) { return lo + (hi - lo) * this.next(); }
-  int(lo, hi) { return lo + Math.floor(this.next() * (hi - lo + 1)); }
-  chance(p) { return this.next() < p; }
-  pick(list) { return list[Math.floor(this.next() * list.length)]; }
-}
 
 // ---- valid values ----------------------------------------------------------------------------
 
