@@ -26,6 +26,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import * as ours from '../index.js';
+import { Rng } from './rng.mjs';
 
 // ---- the two implementations ----------------------------------------------------
 
@@ -53,37 +54,6 @@ const N_OPS = 17;
 const MAX_REPORTED = 15;
 
 console.log(`differential: DIFF_SEEDS=${SEEDS.join(',')} DIFF_STEPS=${STEPS}`);
-
-// ---- random numbers ---------------------------------------------------------------
-
-/** mulberry32: seeded PRNG returning floats in [0, 1). */
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-class Rng {
-  constructor(seed) { this.next = mulberry32(seed); }
-  uniform(lo, hi) { return lo + (hi - lo) * this.next(); }
-  int(lo, hi) { return lo + Math.floor(this.next() * (hi - lo + 1)); }
-  chance(p) { return this.next() < p; }
-  pick(list) { return list[Math.floor(this.next() * list.length)]; }
-  /** Log-uniform magnitude in [10^lo, 10^hi). */
-  decades(lo, hi) { return Math.pow(10, this.uniform(lo, hi)); }
-  /** A key of {key: weight}, chosen proportionally to its weight. */
-  weighted(table) {
-    const entries = Object.entries(table);
-    let r = this.next() * entries.reduce((s, [, w]) => s + w, 0);
-    for (const [k, w] of entries) if ((r -= w) < 0) return k;
-    return entries[entries.length - 1][0];
-  }
-}
 
 // ---- inputs (never NaN) -------------------------------------------------------------
 

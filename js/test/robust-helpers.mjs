@@ -209,19 +209,5 @@ export function reEscape(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-// Rng is a seeded mulberry32 generator with the helpers the tests draw with.
-export class Rng {
-  constructor(seed) { this.a = seed >>> 0; }
-  /** mulberry32: a float in [0, 1). */
-  next() {
-    this.a = (this.a + 0x6d2b79f5) >>> 0;
-    let t = this.a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  uniform(lo, hi) { return lo + (hi - lo) * this.next(); }
-  int(lo, hi) { return lo + Math.floor(this.next() * (hi - lo + 1)); }
-  chance(p) { return this.next() < p; }
-  pick(list) { return list[Math.floor(this.next() * list.length)]; }
-}
+// Rng: the tests' seeded generator.
+export { Rng } from './rng.mjs';

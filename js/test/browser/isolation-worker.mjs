@@ -10,21 +10,11 @@
 // Any failure                               -> { type: 'error', message }
 
 import init, * as lib from '/js/index.js';
+import { mulberry32 } from '/js/test/rng.mjs';
 
 const DIM = 32;
 const STEPS_PER_CHUNK = 40;
 const N_OPS = 17;
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const bits = (arr) => Array.from(new Uint32Array(Float32Array.from(arr).buffer), (u) => u.toString(16)).join(',');
 const num = (x) => (typeof x === 'number' ? bits([x]) : String(x));
