@@ -2,10 +2,7 @@
 
 package main
 
-import (
-	"errors"
-	"unsafe"
-)
+import "unsafe"
 
 // Variable-length arguments and results travel through two grow-only areas
 // of wasm memory: in, which the JS layer fills after rv_reserve, and out,
@@ -54,7 +51,7 @@ func inBytes(n int) ([]byte, error) {
 func inArg(f float64) ([]float32, error) {
 	n := int(f)
 	if float64(n) != f || n < 0 || n > len(in) {
-		return nil, errors.New("array argument larger than the reserved input area")
+		return nil, errInArea
 	}
 	return in[:n], nil
 }
@@ -88,7 +85,7 @@ func asBytes(f []float32) []byte {
 //
 //go:wasmexport rv_reserve
 func rvReserve(n int32) (p uint32) {
-	defer guard(&p)
+	defer swallow()
 	return reserve(int(n))
 }
 
@@ -108,7 +105,7 @@ func reserve(n int) uint32 {
 //
 //go:wasmexport rv_out
 func rvOut() (p uint32) {
-	defer guard(&p)
+	defer swallow()
 	if len(out) == 0 {
 		return 0
 	}

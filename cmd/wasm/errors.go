@@ -3,16 +3,22 @@
 package main
 
 import (
-	"errors"
 	"syscall/js"
 
 	"github.com/ruvector/ruvector-learning-wasm/internal/argerr"
 )
 
-// Errors about the object a method was called on.
-var (
-	errFreed   = errors.New("object has been freed")
-	errNotThis = errors.New("this is not a ")
+// callError is an error that is not about an argument. (A string type, not
+// errors.New: the errors package links internal/reflectlite into the wasm.)
+type callError string
+
+func (e callError) Error() string { return string(e) }
+
+// Errors about the object a method was called on, and the input area.
+const (
+	errFreed   callError = "object has been freed"
+	errNotThis callError = "this is not a "
+	errInArea  callError = "array argument larger than the reserved input area"
 )
 
 // recoverInto turns a panic into an Error result, so that no Go panic ever

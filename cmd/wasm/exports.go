@@ -12,26 +12,26 @@ import "unsafe"
 // nothing changed; the JS layer then repeats it through the js.FuncOf
 // method, which builds the error to throw.
 //
-// Each export only defers its panic guard and calls a separate function: a
-// Go function that defers compiles to much slower wasm, so the work stays
-// out of the deferring frame (measured 0.46 → 0.25 µs for record).
+// Each export only defers swallow and calls a separate function: a Go
+// function that defers compiles to much slower wasm, so the work stays out
+// of the deferring frame (measured 0.46 → 0.25 µs for record). A panic in
+// that function leaves the export's named result unassigned, so the export
+// returns 0, the answer for a rejected call.
 
 // result holds the value of the latest successful call on either path.
 var result [1]float64
 
-// guard turns a panic into a 0 result.
-func guard[T int32 | uint32](r *T) {
-	if recover() != nil {
-		*r = 0
-	}
-}
+// swallow stops a panic; the deferring export then returns its zero result.
+// (Deferring a plain call with no arguments is the cheapest form: measured
+// 0.010 µs a call, against 0.020 µs for a generic guard(&result).)
+func swallow() { recover() }
 
 // rvCall runs method code on handle h with number arguments a0..a3 and
 // returns 1, its value in result, or 0 when rejected.
 //
 //go:wasmexport rv_call
 func rvCall(h uint32, code int32, a0, a1, a2, a3 float64) (ok int32) {
-	defer guard(&ok)
+	defer swallow()
 	return call(h, code, &args{a0, a1, a2, a3})
 }
 
@@ -56,7 +56,7 @@ func call(h uint32, code int32, a *args) int32 {
 //
 //go:wasmexport rv_new
 func rvNew(c, defaults int32, a0, a1, a2 float64) (h uint32) {
-	defer guard(&h)
+	defer swallow()
 	return construct(uint8(c), defaults, [3]float64{a0, a1, a2})
 }
 
@@ -74,7 +74,7 @@ func construct(c uint8, defaults int32, a [3]float64) uint32 {
 //
 //go:wasmexport rv_from_bytes
 func rvFromBytes(c, n int32) (h uint32) {
-	defer guard(&h)
+	defer swallow()
 	return restore(uint8(c), int(n))
 }
 
@@ -96,7 +96,7 @@ func restore(c uint8, n int) uint32 {
 //
 //go:wasmexport rv_release
 func rvRelease(h uint32) {
-	defer func() { _ = recover() }()
+	defer swallow()
 	drop(h)
 }
 
@@ -104,7 +104,7 @@ func rvRelease(h uint32) {
 //
 //go:wasmexport rv_scratch
 func rvScratch(h uint32) (p uint32) {
-	defer guard(&p)
+	defer swallow()
 	return scratchAddress(h)
 }
 
@@ -127,16 +127,21 @@ func rvResult() uint32 { return uint32(uintptr(unsafe.Pointer(&result[0]))) }
 //
 //go:wasmexport rv_record
 func rvRecord(h uint32, op, attention, executionMs, baselineMs float64) (p uint32) {
-	defer guard(&p)
+	defer swallow()
 	return record(h, op, attention, executionMs, baselineMs)
 }
 
+// record is rv_record's body: Record on the embedding already in the spare
+// slot, then the new spare slot's offset. One call deep, since each Go call
+// costs about 0.01 µs in wasm.
+//
 //go:noinline
 func record(h uint32, op, attention, executionMs, baselineMs float64) uint32 {
 	b, found := objectAt(h).(*buffer)
 	o, a := int(op), int(attention)
-	if !found || float64(o) != op || float64(a) != attention {
+	if !found || float64(o) != op || float64(a) != attention ||
+		b.Record(b.Spare(), o, a, float32(executionMs), float32(baselineMs)) != nil {
 		return 0
 	}
-	return b.RecordSpare(o, a, float32(executionMs), float32(baselineMs))
+	return uint32(address(b.Spare()))
 }

@@ -4,8 +4,10 @@ package main
 
 import (
 	"math"
+	"runtime"
 	"syscall/js"
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -119,16 +121,53 @@ func TestFastPathRejects(t *testing.T) {
 
 // TestHeadroom refuses a buffer that would take the heap past the limit.
 func TestHeadroom(t *testing.T) {
-	saved := heapLimit
-	defer func() { heapLimit = saved }()
-	heapLimit = 64 << 20
+	saved := memoryLimit
+	defer func() { memoryLimit = saved }()
+	memoryLimit = 64 << 20
 	r := js.Global().Get("WasmTrajectoryBuffer").New(100000, 256) // ~100 MiB
 	require.True(t, isError(r))
 	assert.Equal(t, "RangeError", r.Get("constructor").Get("name").String())
 	assert.Contains(t, r.Get("message").String(), "more memory than this module has left")
 	assert.Zero(t, rvNew(int32(classBuffer), 0, 100000, 256, 0))
-	heapLimit = saved
+	memoryLimit = saved
 	h := rvNew(int32(classBuffer), 0, 100000, 256, 0)
 	assert.NotZero(t, h)
+	rvRelease(h)
+}
+
+// TestMemoryPages checks memory.size against memory the heap just handed out:
+// the linear memory must reach past its last byte, and stay below 4 GiB.
+func TestMemoryPages(t *testing.T) {
+	b := make([]byte, 8<<20)
+	end := int64(uintptr(unsafe.Pointer(&b[len(b)-1]))) + 1
+	pages := int64(memoryPages())
+	assert.GreaterOrEqual(t, pages<<16, end)
+	assert.LessOrEqual(t, pages, int64(1<<16))
+	runtime.KeepAlive(b)
+}
+
+// TestPanicsAreContained plants objects whose engine is missing, so that
+// their methods panic, and checks that both paths report the call as
+// rejected or failed and that the module keeps working.
+func TestPanicsAreContained(t *testing.T) {
+	brokenMicro := store(&micro{})
+	brokenBuffer := store(&buffer{})
+	defer drop(brokenMicro)
+	defer drop(brokenBuffer)
+	assert.Zero(t, rvCall(brokenMicro, mMicroForward, 0, 0, 0, 0))
+	assert.Zero(t, rvCall(brokenMicro, mMicroDeltaNorm, 0, 0, 0, 0))
+	assert.Zero(t, rvRecord(brokenBuffer, 1, 2, 3, 4))
+	assert.Zero(t, rvCall(brokenBuffer, mBufferLen, 0, 0, 0, 0))
+
+	this := js.Global().Get("Object").New()
+	this.Set(handleKey, brokenMicro)
+	r := js.Global().Get("WasmMicroLoRA").Get("prototype").Get("forward").Call("call", this)
+	require.True(t, isError(r))
+	assert.Equal(t, "Error", r.Get("constructor").Get("name").String())
+	assert.Contains(t, r.Get("message").String(), "WasmMicroLoRA.forward: internal error")
+
+	h := rvNew(int32(classMicro), 0, 4, 0.5, 0.1)
+	require.NotZero(t, h)
+	assert.Equal(t, 4.0, fastCall(t, h, mMicroDim), "the module still works")
 	rvRelease(h)
 }

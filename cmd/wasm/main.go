@@ -13,6 +13,9 @@ import "syscall/js"
 // js/classic.js, and waits until __ruvectorLearningGo.exit() is called, which
 // only tests do: a Go program that has returned cannot be called again, and
 // the JS layer must notice and say so.
+// classDigits[c] is class id c as a digit, for the table string.
+const classDigits = "0123"
+
 func main() {
 	global := js.Global()
 	register(global)
@@ -23,7 +26,7 @@ func main() {
 		if code > 0 {
 			table += ";"
 		}
-		table += string(rune('0'+m.class)) + "," + m.name + "," + m.params + "," + string(m.result)
+		table += classDigits[m.class:m.class+1] + "," + m.name + "," + m.params + "," + string([]byte{m.result})
 	}
 	quit := make(chan struct{})
 	global.Set("__ruvectorLearningGo", js.ValueOf(map[string]any{

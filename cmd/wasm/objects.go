@@ -53,15 +53,6 @@ func classOf(o any) uint8 {
 	return 0
 }
 
-// RecordSpare records the embedding already in the spare slot and returns
-// the new spare slot's byte offset, or 0 when the record is rejected.
-func (b *buffer) RecordSpare(op, attention int, executionMs, baselineMs float32) uint32 {
-	if b.Record(b.Spare(), op, attention, executionMs, baselineMs) != nil {
-		return 0
-	}
-	return uint32(address(b.Spare()))
-}
-
 // scratchOf is where o's next array argument goes.
 func scratchOf(o any) []float32 {
 	switch o := o.(type) {

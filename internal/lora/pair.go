@@ -93,9 +93,14 @@ func (p *Pair) Update(g []float32, gs, r float32) bool {
 	return true
 }
 
-// RewardRate is lr * min(improvement, 2), the learning rate of a rewarded update.
+// RewardRate is lr * min(improvement, 2), the learning rate of a rewarded
+// update. Callers pass improvement > 0, never NaN, so a comparison does what
+// the float min builtin would, without linking runtime.fmin32.
 func (p *Pair) RewardRate(improvement float32) float32 {
-	return p.LR * min(improvement, 2)
+	if improvement > 2 {
+		improvement = 2
+	}
+	return p.LR * improvement
 }
 
 // DeltaNorm is fast_sqrt(Σ (B0[i]*B0[i] + B1[i]*B1[i])) * alpha.

@@ -9,16 +9,12 @@
 //	8+n     4     CRC-32 (IEEE) of bytes 0 .. 8+n-1
 //
 // All numbers are little-endian; float32 values are stored as their bits.
-// The Writer and Reader methods are kept out of line: inlined into every
-// Save and Load they made the wasm about 20 KB larger, for no speed that
-// matters to saving state.
+// Every value goes through one out-of-line put (Writer) or get (Reader); the
+// typed methods are inline wrappers around them. Each out-of-line function
+// costs the wasm about 400 bytes, and saving state is not a hot path.
 package persist
 
-import (
-	"errors"
-	"hash/crc32"
-	"math"
-)
+import "math"
 
 // Class is the tag of a saved object's class.
 type Class uint8
@@ -39,16 +35,45 @@ const (
 	crcSize    = 4
 )
 
+// Error is an error of Open and Reader. (A string type, not errors.New:
+// the errors package links internal/reflectlite into the wasm.)
+type Error string
+
+func (e Error) Error() string { return string(e) }
+
 // Errors of Open and Reader.
-var (
-	ErrShort    = errors.New("state is truncated")
-	ErrMagic    = errors.New("bytes are not a ruvector-learning-wasm state (bad magic)")
-	ErrVersion  = errors.New("state has an unsupported format version")
-	ErrChecksum = errors.New("state is corrupted (CRC-32 mismatch)")
-	ErrClass    = errors.New("state belongs to another class")
-	ErrLength   = errors.New("state length does not match its header")
-	ErrValue    = errors.New("state holds a value its class does not allow")
+const (
+	ErrShort    Error = "state is truncated"
+	ErrMagic    Error = "bytes are not a ruvector-learning-wasm state (bad magic)"
+	ErrVersion  Error = "state has an unsupported format version"
+	ErrChecksum Error = "state is corrupted (CRC-32 mismatch)"
+	ErrClass    Error = "state belongs to another class"
+	ErrLength   Error = "state length does not match its header"
+	ErrValue    Error = "state holds a value its class does not allow"
 )
+
+// crcTable[i] is the IEEE CRC-32 remainder of byte i (reflected, polynomial
+// 0xEDB88320), filled on first use.
+var crcTable [256]uint32
+
+// Checksum is the IEEE CRC-32 of b (as hash/crc32.ChecksumIEEE):
+// c = ^0; for each byte v: c = table[byte(c)^v] ^ c>>8; then ^c.
+func Checksum(b []byte) uint32 {
+	if crcTable[128] == 0 {
+		for i := range crcTable {
+			c := uint32(i)
+			for range 8 {
+				c = c>>1 ^ 0xEDB88320&-(c&1)
+			}
+			crcTable[i] = c
+		}
+	}
+	c := ^uint32(0)
+	for _, v := range b {
+		c = crcTable[byte(c)^v] ^ c>>8
+	}
+	return ^c
+}
 
 // Writer appends little-endian values to a byte slice.
 type Writer struct{ b []byte }
@@ -63,30 +88,30 @@ func NewWriter(c Class, size int) *Writer {
 	return w
 }
 
-// U8 appends one byte.
+// put appends the n low bytes of v, least significant first.
 //
 //go:noinline
-func (w *Writer) U8(v uint8) { w.b = append(w.b, v) }
+func (w *Writer) put(v uint64, n int) {
+	for range n {
+		w.b = append(w.b, byte(v))
+		v >>= 8
+	}
+}
+
+// U8 appends one byte.
+func (w *Writer) U8(v uint8) { w.put(uint64(v), 1) }
 
 // U16 appends v.
-//
-//go:noinline
-func (w *Writer) U16(v uint16) { w.b = append(w.b, byte(v), byte(v>>8)) }
+func (w *Writer) U16(v uint16) { w.put(uint64(v), 2) }
 
 // U32 appends v.
-//
-//go:noinline
-func (w *Writer) U32(v uint32) { w.b = append(w.b, byte(v), byte(v>>8), byte(v>>16), byte(v>>24)) }
+func (w *Writer) U32(v uint32) { w.put(uint64(v), 4) }
 
 // U64 appends v.
-//
-//go:noinline
-func (w *Writer) U64(v uint64) { w.U32(uint32(v)); w.U32(uint32(v >> 32)) }
+func (w *Writer) U64(v uint64) { w.put(v, 8) }
 
 // F32 appends the bits of v.
-//
-//go:noinline
-func (w *Writer) F32(v float32) { w.U32(math.Float32bits(v)) }
+func (w *Writer) F32(v float32) { w.put(uint64(math.Float32bits(v)), 4) }
 
 // F32s appends the bits of every value of v.
 func (w *Writer) F32s(v []float32) {
@@ -97,7 +122,7 @@ func (w *Writer) F32s(v []float32) {
 
 // Bytes appends the CRC-32 and returns the finished state.
 func (w *Writer) Bytes() []byte {
-	w.U32(crc32.ChecksumIEEE(w.b))
+	w.U32(Checksum(w.b))
 	return w.b
 }
 
@@ -117,11 +142,12 @@ func Open(b []byte, c Class) (*Reader, error) {
 	if string(b[:4]) != magic {
 		return nil, ErrMagic
 	}
-	body, sum := b[:len(b)-crcSize], b[len(b)-crcSize:]
-	if crc32.ChecksumIEEE(body) != uint32(sum[0])|uint32(sum[1])<<8|uint32(sum[2])<<16|uint32(sum[3])<<24 {
+	n := len(b) - crcSize
+	r := &Reader{b: b[n:]}
+	if Checksum(b[:n]) != r.U32() {
 		return nil, ErrChecksum
 	}
-	r := &Reader{b: body[4:]}
+	r.b = b[4:n]
 	if r.U16() != Version {
 		return nil, ErrVersion
 	}
@@ -134,43 +160,37 @@ func Open(b []byte, c Class) (*Reader, error) {
 	return r, nil
 }
 
-func (r *Reader) take(n int) []byte {
+// get reads n bytes as a little-endian number: v |= b[i] << 8i for i < n;
+// past the end it returns 0 and records ErrShort.
+//
+//go:noinline
+func (r *Reader) get(n int) uint64 {
 	if r.err != nil || len(r.b) < n {
 		r.err = ErrShort
-		return make([]byte, n)
+		return 0
 	}
-	v := r.b[:n]
+	var v uint64
+	for i := n - 1; i >= 0; i-- {
+		v = v<<8 | uint64(r.b[i])
+	}
 	r.b = r.b[n:]
 	return v
 }
 
 // U8 reads one byte.
-//
-//go:noinline
-func (r *Reader) U8() uint8 { return r.take(1)[0] }
+func (r *Reader) U8() uint8 { return uint8(r.get(1)) }
 
 // U16 reads a uint16.
-//
-//go:noinline
-func (r *Reader) U16() uint16 { b := r.take(2); return uint16(b[0]) | uint16(b[1])<<8 }
+func (r *Reader) U16() uint16 { return uint16(r.get(2)) }
 
 // U32 reads a uint32.
-//
-//go:noinline
-func (r *Reader) U32() uint32 {
-	b := r.take(4)
-	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
-}
+func (r *Reader) U32() uint32 { return uint32(r.get(4)) }
 
 // U64 reads a uint64.
-//
-//go:noinline
-func (r *Reader) U64() uint64 { lo := r.U32(); return uint64(lo) | uint64(r.U32())<<32 }
+func (r *Reader) U64() uint64 { return r.get(8) }
 
 // F32 reads a float32.
-//
-//go:noinline
-func (r *Reader) F32() float32 { return math.Float32frombits(r.U32()) }
+func (r *Reader) F32() float32 { return math.Float32frombits(uint32(r.get(4))) }
 
 // F32s fills v.
 func (r *Reader) F32s(v []float32) {

@@ -66,7 +66,7 @@ func (s *Scoped) ForwardInto(op int, x, y []float32) error {
 		a.Forward(x, y)
 		return nil
 	}
-	w := min(float32(a.Count)/fallbackUpdates, 1)
+	w := float32(a.Count) / fallbackUpdates // min(…, 1) is a no-op: Count < fallbackUpdates here
 	lora.ForwardBlend(a, s.Categories[Category(op)], x, y, w, 1-w)
 	return nil
 }

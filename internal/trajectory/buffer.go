@@ -155,9 +155,16 @@ func (b *Buffer) Slot(i int) int {
 // Embedding is the stored embedding of ring slot s.
 func (b *Buffer) Embedding(s int) []float32 { return b.Embeddings[s*b.dim : (s+1)*b.dim : (s+1)*b.dim] }
 
-// Quality is clamp((improvement + 1) / 2, 0, 1).
+// Quality is clamp((improvement + 1) / 2, 0, 1), NaN staying NaN (as the
+// float min and max builtins would have it, without linking runtime.fmin32).
 func Quality(improvement float32) float32 {
-	return min(max((improvement+1)/2, 0), 1)
+	q := (improvement + 1) / 2
+	if q < 0 {
+		q = 0
+	} else if q > 1 {
+		q = 1
+	}
+	return q
 }
 
 // HighQualityCount counts stored trajectories with Quality > threshold; NaN is rejected.

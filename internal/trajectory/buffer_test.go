@@ -117,10 +117,12 @@ func TestRingOrderAndCounts(t *testing.T) {
 
 func TestQuality(t *testing.T) {
 	for _, tc := range []struct{ imp, want float32 }{
-		{-3, 0}, {-1, 0}, {0, 0.5}, {1, 1}, {5, 1}, {float32(math.Inf(1)), 1},
+		{-3, 0}, {-1, 0}, {0, 0.5}, {1, 1}, {5, 1}, {float32(math.Inf(1)), 1}, {float32(math.Inf(-1)), 0},
 	} {
 		assert.Equal(t, tc.want, Quality(tc.imp), "quality(%v)", tc.imp)
 	}
+	assert.True(t, math.IsNaN(float64(Quality(float32(math.NaN())))), "NaN stays NaN")
+	assert.Equal(t, uint32(0), math.Float32bits(Quality(-1)), "+0, not -0")
 }
 
 func TestRecordDoesNotAllocate(t *testing.T) {
