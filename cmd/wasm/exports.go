@@ -37,10 +37,36 @@ func rvCall(h uint32, code int32, a0, a1, a2, a3 float64) (ok int32) {
 
 //go:noinline
 func call(h uint32, code int32, a *args) int32 {
+	o := objectAt(h)
+	// The zero-allocation forward and adapt, the calls with the least work
+	// of their own, skip the general dispatch: two Go calls fewer, about
+	// 0.02 µs, which at dim 16 is a third of forward's cost. A rejected
+	// call returns 0 as dispatch would.
+	switch o := o.(type) {
+	case *micro:
+		switch code {
+		case mMicroForward:
+			o.Forward()
+			return done()
+		case mMicroAdapt:
+			return doneIf(o.Adapt())
+		}
+	case *scopedLoRA:
+		op := int(a[0])
+		if float64(op) != a[0] {
+			break // not an integer: dispatch says so
+		}
+		switch code {
+		case mScopedForward:
+			return doneIf(o.Forward(op))
+		case mScopedAdapt:
+			return doneIf(o.Adapt(op))
+		}
+	}
 	if 4*cap(out) > bigArea {
 		out = nil // the previous call's large result has been read
 	}
-	v, err := dispatch(objectAt(h), code, a)
+	v, err := dispatch(o, code, a)
 	if 4*cap(in) > bigArea {
 		in = nil // this call's large argument has been used
 	}
@@ -49,6 +75,20 @@ func call(h uint32, code int32, a *args) int32 {
 	}
 	result[0] = v
 	return 1
+}
+
+// done records a call without a value as successful.
+func done() int32 {
+	result[0] = 0
+	return 1
+}
+
+// doneIf is done() when err is nil, else 0 (rejected).
+func doneIf(err error) int32 {
+	if err != nil {
+		return 0
+	}
+	return done()
 }
 
 // rvNew constructs an object of class c (see newObject) and returns its

@@ -5,9 +5,9 @@
 //   node js/bench/node.mjs --slow     ours with init({ fastPath: false }), every call
 //                                     through js.FuncOf → out/bench-node-slow.md
 //
-// Env: BENCH_ROUNDS (default 45), BENCH_MS (target ms per batch, default 10). Many short
-// rounds rather than a few long ones: on a shared machine the median of per-round
-// ratios then settles better.
+// Env: BENCH_DIM (default 256), BENCH_ROUNDS (default 45), BENCH_MS (target ms per
+// batch, default 10). Many short rounds rather than a few long ones: on a shared
+// machine the median of per-round ratios then settles better.
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -57,6 +57,7 @@ async function main() {
     : 'Benchmark (Node) — ours on its default fast path';
   const result = await runBench({
     impls,
+    dim: envInt('BENCH_DIM', 256),
     rounds: envInt('BENCH_ROUNDS', 45),
     targetMs: envInt('BENCH_MS', 10),
     log: (msg) => process.stderr.write(`bench: ${msg}\n`),
