@@ -39,10 +39,11 @@ const MAX_REPORTED = 10;
 // produces non-deterministic, so by default a NaN matches any NaN (every
 // other bit, -0 included, is still compared). PROP_STRICT_NAN=1 compares NaN
 // bits too. In V8 they then depend on the compiler tier: when both operands
-// of a float add or multiply are NaNs, x86 returns the first one, and the
-// baseline compiler (Liftoff) may swap the operands of these commutative
-// operations. Seed 364279536 shows such a sign difference, on whichever path
-// still runs Liftoff code at step 252; under `node --no-liftoff` it, and
+// of a float add or multiply are NaNs, x86 returns the first one, and code
+// from the baseline compiler (Liftoff) evidently orders some operands
+// differently from optimized code. Seed 364279536 shows a NaN-sign
+// difference under `--liftoff --no-wasm-tier-up`, and on whichever path still
+// runs Liftoff code at step 252 by default; under `node --no-liftoff` it, and
 // seeds 1, 2, 3 and 777, match the reference bit for bit on both paths.
 const LOOSE_NAN = process.env.PROP_STRICT_NAN !== '1';
 console.log(`property: PROP_SEEDS=${SEEDS.join(',')} PROP_STEPS=${STEPS}${LOOSE_NAN ? '' : ' PROP_STRICT_NAN=1'}`);
