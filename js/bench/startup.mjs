@@ -8,7 +8,9 @@
 // hello world, until its `hello` global answers). Reported: median and min ms.
 // The "floor" is a Go syscall/js hello world built with the same toolchain and
 // flags in a temporary directory outside the repo: what any Go program pays.
-// Size: raw and gzip -9 bytes of ours and of that floor.
+// Size: raw and gzip -9 bytes of ours, of that floor, and of internal/coresize
+// (the core packages alone, built the same way: the part no binding design
+// can remove).
 //
 // Writes out/size.md and out/startup-node.md (--size: the size table only).
 // Env: BENCH_STARTUP_N (default 7).
@@ -58,6 +60,16 @@ function buildHello(dir) {
   return out;
 }
 
+// buildCore builds internal/coresize, the core packages with no bindings,
+// with the same flags; returns its path.
+function buildCore(dir) {
+  const env = { ...process.env, GOOS: 'js', GOARCH: 'wasm', GOFLAGS: '', GOTOOLCHAIN: 'local' };
+  const out = path.join(dir, 'coresize.wasm');
+  execFileSync('go', ['build', '-trimpath', '-buildvcs=false', '-ldflags=-s -w -buildid=', '-o', out,
+    './internal/coresize'], { cwd: REPO, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  return out;
+}
+
 function sample(mode, helloWasm) {
   const out = execFileSync(process.execPath, [CHILD, mode, helloWasm], { cwd: REPO, timeout: 60000 });
   return JSON.parse(out.toString()).ms;
@@ -100,12 +112,16 @@ function sizes(file) {
   return { raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length };
 }
 
-function sizeTable(ours, floor, ref) {
-  const row = (what, a, b) => `| ${what} | ${a.toLocaleString('en-US')} | ${b.toLocaleString('en-US')} | ${(a / b).toFixed(2)} |`;
-  return ['| what | ours bytes | floor bytes | ratio |', '|---|---:|---:|---:|',
-    row('raw wasm', ours.raw, floor.raw), row('gzip -9', ours.gzip, floor.gzip)].join('\n') +
-    `\n\nFor context, the reference's wasm (Rust) is ${ref.raw.toLocaleString('en-US')} bytes raw, ` +
-    `${ref.gzip.toLocaleString('en-US')} gzipped.`;
+// sizeTable: raw and gzip bytes of each build, with its ratio to the floor.
+function sizeTable(floor, core, ours, ref) {
+  const n = (v) => v.toLocaleString('en-US');
+  const row = (what, x) => `| ${what} | ${n(x.raw)} | ${(x.raw / floor.raw).toFixed(3)} | ` +
+    `${n(x.gzip)} | ${(x.gzip / floor.gzip).toFixed(3)} |`;
+  return ['| build | raw bytes | raw / floor | gzip -9 bytes | gzip / floor |', '|---|---:|---:|---:|---:|',
+    row('floor: Go syscall/js hello world', floor),
+    row('core only: `internal/coresize`, the learning packages with no bindings', core),
+    row('ours: `js/ruvector_learning.wasm`', ours)].join('\n') +
+    `\n\nFor context, the reference's wasm (Rust) is ${n(ref.raw)} bytes raw, ${n(ref.gzip)} gzipped.`;
 }
 
 function write(name, text) {
@@ -122,7 +138,7 @@ function main() {
     const helloWasm = buildHello(dir);
     const size = header('Size', `floor: the same Go hello world (\`${path.basename(helloWasm)}\`, ` +
       `${execFileSync('go', ['version']).toString().trim()}, -trimpath -buildvcs=false -ldflags="-s -w -buildid=").`) +
-      `\n${sizeTable(sizes(OURS_WASM), sizes(helloWasm), sizes(REF_WASM))}\n`;
+      `\n${sizeTable(sizes(helloWasm), sizes(buildCore(dir)), sizes(OURS_WASM), sizes(REF_WASM))}\n`;
     console.log(size);
     write('size.md', size);
     if (process.argv.includes('--size')) return;
