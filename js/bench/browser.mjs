@@ -5,7 +5,8 @@
 //
 //   node js/bench/browser.mjs
 //
-// Env: BENCH_ROUNDS (default 45), BENCH_MS (target ms per batch, default 10),
+// Env: BENCH_OPS (comma-separated op names, default all), BENCH_ROUNDS (default 45),
+// BENCH_MS (target ms per batch, default 10),
 // BENCH_TIMEOUT_MS (default 600000). The page is served cross-origin isolated
 // (COOP/COEP) so performance.now() has its finest resolution.
 
@@ -84,7 +85,8 @@ async function main() {
   let browser;
   try {
     browser = await chromium.launch(launchOptions({ timeout: 60000 }));
-    const url = `http://127.0.0.1:${server.address().port}/js/bench/page.html?rounds=${rounds}&ms=${ms}`;
+    const ops = process.env.BENCH_OPS ? `&ops=${encodeURIComponent(process.env.BENCH_OPS)}` : '';
+    const url = `http://127.0.0.1:${server.address().port}/js/bench/page.html?rounds=${rounds}&ms=${ms}${ops}`;
     const result = await runPage(browser, url, timeoutMs);
     const md = `${header(result)}\n${result.markdown}\n`;
     console.log(md);

@@ -3,7 +3,8 @@
 // plain JavaScript (plain.mjs). Environment-neutral: no Node imports, so the
 // Node runner (node.mjs) and the Chromium page (page.mjs) share it.
 //
-//   const r = await runBench({ impls: { reference, ours, plain }, dim, rounds, targetMs, log });
+//   const r = await runBench({ impls: { reference, ours, plain }, dim, rounds, targetMs, only, log });
+//   (only: an array of op names to time, e.g. ['record']; default all)
 //   r.rows, r.markdown, r.method (a sentence on how), r.env, r.config
 //
 // Each impl is { WasmMicroLoRA, WasmScopedLoRA, WasmTrajectoryBuffer, io }
@@ -361,15 +362,18 @@ function environment() {
  * plainUs, oursOverRef, oursOverPlain, batch: { reference, ours, plain } (calls per
  * batch), samples: { reference, ours, plain } (µs per call, one per round) }.
  */
-export async function runBench({ impls, dim = 256, rounds = 15, targetMs = 20, log = () => {} }) {
+export async function runBench({ impls, dim = 256, rounds = 15, targetMs = 20, only = null, log = () => {} }) {
   for (const name of IMPL_NAMES) if (!impls[name]) throw new Error(`runBench: impls.${name} is missing`);
   selfCheck(impls, dim);
   log('self-check passed: plain and ours match the reference bit for bit');
 
   const data = makeData(dim);
   const ops = {};
-  for (const name of IMPL_NAMES) ops[name] = isolatedCopy(opsFactory)(impls[name], data);
+  for (const name of IMPL_NAMES) {
+    ops[name] = isolatedCopy(opsFactory)(impls[name], data).filter((o) => !only || only.includes(o.name));
+  }
   const opNames = ops.reference.map((o) => o.name);
+  if (opNames.length === 0) throw new Error(`runBench: no op named in ${only}`);
 
   const batchSize = opNames.map(() => ({}));
   opNames.forEach((op, i) => {

@@ -5,8 +5,8 @@
 //   node js/bench/node.mjs --slow     ours with init({ fastPath: false }), every call
 //                                     through js.FuncOf → out/bench-node-slow.md
 //
-// Env: BENCH_DIM (default 256), BENCH_ROUNDS (default 45), BENCH_MS (target ms per
-// batch, default 10). Many short rounds rather than a few long ones: on a shared
+// Env: BENCH_DIM (default 256), BENCH_OPS (comma-separated op names, default all),
+// BENCH_ROUNDS (default 45), BENCH_MS (target ms per batch, default 10). Many short rounds rather than a few long ones: on a shared
 // machine the median of per-round ratios then settles better.
 
 import fs from 'node:fs';
@@ -58,6 +58,7 @@ async function main() {
   const result = await runBench({
     impls,
     dim: envInt('BENCH_DIM', 256),
+    only: process.env.BENCH_OPS ? process.env.BENCH_OPS.split(',') : null,
     rounds: envInt('BENCH_ROUNDS', 45),
     targetMs: envInt('BENCH_MS', 10),
     log: (msg) => process.stderr.write(`bench: ${msg}\n`),

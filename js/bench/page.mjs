@@ -1,7 +1,7 @@
 // page.mjs — the Chromium side of browser.mjs: loads ours (../index.js), the
 // reference's ES module with its wasm URL, and plain.mjs, runs runBench and
 // publishes window.benchResult (or window.benchError). Query parameters:
-// rounds, ms (target ms per batch).
+// rounds, ms (target ms per batch), ops (comma-separated op names).
 
 import init, * as ours from '../index.js';
 import refInit, * as ref from '../../node_modules/@ruvector/learning-wasm/ruvector_learning_wasm.js';
@@ -32,7 +32,10 @@ async function main() {
     ours: { ...classes(ours), io: wasmIO(memory) },
     plain: { ...classes(plain), io: plainIO },
   };
-  const result = await runBench({ impls, rounds: param('rounds', 45), targetMs: param('ms', 10), log });
+  const ops = new URLSearchParams(location.search).get('ops');
+  const result = await runBench({
+    impls, rounds: param('rounds', 45), targetMs: param('ms', 10), only: ops ? ops.split(',') : null, log,
+  });
   log(result.markdown);
   window.benchResult = result;
 }
