@@ -7,19 +7,16 @@ import "unsafe"
 // The kernels in plain Go. On wasm, kernel_wasm.s implements the same loops
 // in hand-written wasm, in the same order.
 
-// dot2 is l0 = Σ x[i]*a0[i], l1 = Σ x[i]*a1[i], summed in index order.
-func dot2(x, a0, a1 *float32, n int) (l0, l1 float32) {
-	xs, as0, as1 := unsafe.Slice(x, n), unsafe.Slice(a0, n), unsafe.Slice(a1, n)
+// forward is l0 = Σ x[i]*a0[i], l1 = Σ x[i]*a1[i], summed in index order, then
+// y[i] = x[i] + alpha*((l0*b0[i]) + (l1*b1[i])).
+func forward(x, y, a0, a1, b0, b1 *float32, n int, alpha float32) {
+	xs, ys := unsafe.Slice(x, n), unsafe.Slice(y, n)
+	as0, as1, bs0, bs1 := unsafe.Slice(a0, n), unsafe.Slice(a1, n), unsafe.Slice(b0, n), unsafe.Slice(b1, n)
+	var l0, l1 float32
 	for i, v := range xs {
 		l0 += float32(v * as0[i])
 		l1 += float32(v * as1[i])
 	}
-	return l0, l1
-}
-
-// project is y[i] = x[i] + alpha*((l0*b0[i]) + (l1*b1[i])).
-func project(x, y, b0, b1 *float32, n int, l0, l1, alpha float32) {
-	xs, ys, bs0, bs1 := unsafe.Slice(x, n), unsafe.Slice(y, n), unsafe.Slice(b0, n), unsafe.Slice(b1, n)
 	for i, v := range xs {
 		ys[i] = v + float32(alpha*float32(float32(l0*bs0[i])+float32(l1*bs1[i])))
 	}
@@ -45,7 +42,7 @@ func axpy2(b0, b1, v *float32, n int, inv, s0, s1 float32) {
 	}
 }
 
-// dot4 is dot2 over (a0, a1) and over (c0, c1) in one pass: four independent
+// dot4 is forward's sums over (a0, a1) and over (c0, c1) in one pass: four independent
 // sums, each in index order.
 func dot4(x, a0, a1, c0, c1 *float32, n int) (l0, l1, m0, m1 float32) {
 	xs := unsafe.Slice(x, n)
@@ -59,8 +56,8 @@ func dot4(x, a0, a1, c0, c1 *float32, n int) (l0, l1, m0, m1 float32) {
 	return l0, l1, m0, m1
 }
 
-// blend is y[i] = p[i]*w + q[i]*v with p = project(x; b, l, alpha) and
-// q = project(x; d, m, beta), every step rounded as in project.
+// blend is y[i] = p[i]*w + q[i]*v with p and q forward's outputs for (b, l,
+// alpha) and (d, m, beta), every step rounded as in forward.
 func blend(x, y, b0, b1, d0, d1 *float32, n int, l0, l1, m0, m1, alpha, beta, w, v float32) {
 	xs, ys := unsafe.Slice(x, n), unsafe.Slice(y, n)
 	bs0, bs1, ds0, ds1 := unsafe.Slice(b0, n), unsafe.Slice(b1, n), unsafe.Slice(d0, n), unsafe.Slice(d1, n)

@@ -70,16 +70,17 @@ func TestKernelsMatchReferenceLoops(t *testing.T) {
 		for range 20 {
 			x, a0, a1, b0, b1 := vector(r, n), vector(r, n), vector(r, n), vector(r, n), vector(r, n)
 
-			l0, l1 := dot2(&x[0], &a0[0], &a1[0], n)
-			w0, w1 := refDot2(x, a0, a1)
-			require.Equal(t, bitsOf([]float32{w0, w1}), bitsOf([]float32{l0, l1}), "dot2, n=%d", n)
-
-			l0, l1, alpha := vector(r, 1)[0], vector(r, 1)[0], vector(r, 1)[0]
+			alpha := vector(r, 1)[0]
 			y, want := make([]float32, n+1), make([]float32, n+1)
 			y[n], want[n] = 42, 42 // guard: nothing is written past n
-			project(&x[0], &y[0], &b0[0], &b1[0], n, l0, l1, alpha)
+			forward(&x[0], &y[0], &a0[0], &a1[0], &b0[0], &b1[0], n, alpha)
+			l0, l1 := refDot2(x, a0, a1)
 			refProject(x, want[:n], b0, b1, l0, l1, alpha)
-			require.Equal(t, bitsOf(want), bitsOf(y), "project, n=%d", n)
+			require.Equal(t, bitsOf(want), bitsOf(y), "forward, n=%d", n)
+
+			inPlace := append([]float32(nil), x...) // y may be x itself
+			forward(&inPlace[0], &inPlace[0], &a0[0], &a1[0], &b0[0], &b1[0], n, alpha)
+			require.Equal(t, bitsOf(want[:n]), bitsOf(inPlace), "forward in place, n=%d", n)
 
 			var gs float32
 			for _, v := range x {

@@ -8,10 +8,7 @@ package lora
 //go:generate go run ./internal/kernelgen
 
 //go:noescape
-func dot2(x, a0, a1 *float32, n int) (l0, l1 float32)
-
-//go:noescape
-func project(x, y, b0, b1 *float32, n int, l0, l1, alpha float32)
+func forward(x, y, a0, a1, b0, b1 *float32, n int, alpha float32)
 
 //go:noescape
 func sumSquares(v *float32, n int) float32

@@ -5,192 +5,179 @@
 
 #include "textflag.h"
 
-// func dot2(x, a0, a1 *float32, n int) (l0, l1 float32)
-TEXT ·dot2(SB), NOSPLIT, $0-40
+// func forward(x, y, a0, a1, b0, b1 *float32, n int, alpha float32)
+TEXT ·forward(SB), NOSPLIT, $0-60
 	MOVD x+0(FP), R0
-	MOVD a0+8(FP), R1
-	MOVD a1+16(FP), R2
-	MOVD n+24(FP), R3
-	F32Const $(0.0)
+	MOVD y+8(FP), R1
+	MOVD a0+16(FP), R2
+	MOVD a1+24(FP), R3
+	MOVD b0+32(FP), R4
+	MOVD b1+40(FP), R5
+	MOVD n+48(FP), R6
+	Get SP
+	F32Load alpha+56(FP)
 	Set F0
 	F32Const $(0.0)
 	Set F1
+	F32Const $(0.0)
+	Set F2
 	Block
 	Loop
-		Get R3
+		Get R6
 		I64Const $4
 		I64LtS
 		BrIf $1
 		Get R0
 		I32WrapI64
 		F32Load $0
-		Set F2
-		Get F0
-		Get F2
-		Get R1
-		I32WrapI64
-		F32Load $0
-		F32Mul
-		F32Add
-		Set F0
+		Set F3
 		Get F1
-		Get F2
+		Get F3
 		Get R2
 		I32WrapI64
 		F32Load $0
 		F32Mul
 		F32Add
 		Set F1
+		Get F2
+		Get F3
+		Get R3
+		I32WrapI64
+		F32Load $0
+		F32Mul
+		F32Add
+		Set F2
 		Get R0
 		I32WrapI64
 		F32Load $4
-		Set F2
-		Get F0
-		Get F2
-		Get R1
-		I32WrapI64
-		F32Load $4
-		F32Mul
-		F32Add
-		Set F0
+		Set F3
 		Get F1
-		Get F2
+		Get F3
 		Get R2
 		I32WrapI64
 		F32Load $4
 		F32Mul
 		F32Add
 		Set F1
+		Get F2
+		Get F3
+		Get R3
+		I32WrapI64
+		F32Load $4
+		F32Mul
+		F32Add
+		Set F2
 		Get R0
 		I32WrapI64
 		F32Load $8
-		Set F2
-		Get F0
-		Get F2
-		Get R1
-		I32WrapI64
-		F32Load $8
-		F32Mul
-		F32Add
-		Set F0
+		Set F3
 		Get F1
-		Get F2
+		Get F3
 		Get R2
 		I32WrapI64
 		F32Load $8
 		F32Mul
 		F32Add
 		Set F1
+		Get F2
+		Get F3
+		Get R3
+		I32WrapI64
+		F32Load $8
+		F32Mul
+		F32Add
+		Set F2
 		Get R0
 		I32WrapI64
 		F32Load $12
-		Set F2
-		Get F0
-		Get F2
-		Get R1
-		I32WrapI64
-		F32Load $12
-		F32Mul
-		F32Add
-		Set F0
+		Set F3
 		Get F1
-		Get F2
+		Get F3
 		Get R2
 		I32WrapI64
 		F32Load $12
 		F32Mul
 		F32Add
 		Set F1
+		Get F2
+		Get F3
+		Get R3
+		I32WrapI64
+		F32Load $12
+		F32Mul
+		F32Add
+		Set F2
 		Get R0
 		I64Const $16
 		I64Add
 		Set R0
-		Get R1
-		I64Const $16
-		I64Add
-		Set R1
 		Get R2
 		I64Const $16
 		I64Add
 		Set R2
 		Get R3
+		I64Const $16
+		I64Add
+		Set R3
+		Get R6
 		I64Const $4
 		I64Sub
-		Set R3
+		Set R6
 		Br $0
 	End
 	End
 	Block
 	Loop
-		Get R3
+		Get R6
 		I64Eqz
 		BrIf $1
 		Get R0
 		I32WrapI64
 		F32Load $0
-		Set F2
-		Get F0
-		Get F2
-		Get R1
-		I32WrapI64
-		F32Load $0
-		F32Mul
-		F32Add
-		Set F0
+		Set F3
 		Get F1
-		Get F2
+		Get F3
 		Get R2
 		I32WrapI64
 		F32Load $0
 		F32Mul
 		F32Add
 		Set F1
+		Get F2
+		Get F3
+		Get R3
+		I32WrapI64
+		F32Load $0
+		F32Mul
+		F32Add
+		Set F2
 		Get R0
 		I64Const $4
 		I64Add
 		Set R0
-		Get R1
-		I64Const $4
-		I64Add
-		Set R1
 		Get R2
 		I64Const $4
 		I64Add
 		Set R2
 		Get R3
+		I64Const $4
+		I64Add
+		Set R3
+		Get R6
 		I64Const $1
 		I64Sub
-		Set R3
+		Set R6
 		Br $0
 	End
 	End
-	Get SP
-	Get F0
-	F32Store l0+32(FP)
-	Get SP
-	Get F1
-	F32Store l1+36(FP)
-	RET
-
-// func project(x, y, b0, b1 *float32, n int, l0, l1, alpha float32)
-TEXT ·project(SB), NOSPLIT, $0-52
 	MOVD x+0(FP), R0
 	MOVD y+8(FP), R1
-	MOVD b0+16(FP), R2
-	MOVD b1+24(FP), R3
-	MOVD n+32(FP), R4
-	Get SP
-	F32Load l0+40(FP)
-	Set F0
-	Get SP
-	F32Load l1+44(FP)
-	Set F1
-	Get SP
-	F32Load alpha+48(FP)
-	Set F2
+	MOVD b0+32(FP), R4
+	MOVD b1+40(FP), R5
+	MOVD n+48(FP), R6
 	Block
 	Loop
-		Get R4
+		Get R6
 		I64Const $4
 		I64LtS
 		BrIf $1
@@ -199,14 +186,14 @@ TEXT ·project(SB), NOSPLIT, $0-52
 		Get R0
 		I32WrapI64
 		F32Load $0
-		Get F2
 		Get F0
-		Get R2
+		Get F1
+		Get R4
 		I32WrapI64
 		F32Load $0
 		F32Mul
-		Get F1
-		Get R3
+		Get F2
+		Get R5
 		I32WrapI64
 		F32Load $0
 		F32Mul
@@ -219,14 +206,14 @@ TEXT ·project(SB), NOSPLIT, $0-52
 		Get R0
 		I32WrapI64
 		F32Load $4
-		Get F2
 		Get F0
-		Get R2
+		Get F1
+		Get R4
 		I32WrapI64
 		F32Load $4
 		F32Mul
-		Get F1
-		Get R3
+		Get F2
+		Get R5
 		I32WrapI64
 		F32Load $4
 		F32Mul
@@ -239,14 +226,14 @@ TEXT ·project(SB), NOSPLIT, $0-52
 		Get R0
 		I32WrapI64
 		F32Load $8
-		Get F2
 		Get F0
-		Get R2
+		Get F1
+		Get R4
 		I32WrapI64
 		F32Load $8
 		F32Mul
-		Get F1
-		Get R3
+		Get F2
+		Get R5
 		I32WrapI64
 		F32Load $8
 		F32Mul
@@ -259,14 +246,14 @@ TEXT ·project(SB), NOSPLIT, $0-52
 		Get R0
 		I32WrapI64
 		F32Load $12
-		Get F2
 		Get F0
-		Get R2
+		Get F1
+		Get R4
 		I32WrapI64
 		F32Load $12
 		F32Mul
-		Get F1
-		Get R3
+		Get F2
+		Get R5
 		I32WrapI64
 		F32Load $12
 		F32Mul
@@ -282,24 +269,24 @@ TEXT ·project(SB), NOSPLIT, $0-52
 		I64Const $16
 		I64Add
 		Set R1
-		Get R2
-		I64Const $16
-		I64Add
-		Set R2
-		Get R3
-		I64Const $16
-		I64Add
-		Set R3
 		Get R4
+		I64Const $16
+		I64Add
+		Set R4
+		Get R5
+		I64Const $16
+		I64Add
+		Set R5
+		Get R6
 		I64Const $4
 		I64Sub
-		Set R4
+		Set R6
 		Br $0
 	End
 	End
 	Block
 	Loop
-		Get R4
+		Get R6
 		I64Eqz
 		BrIf $1
 		Get R1
@@ -307,14 +294,14 @@ TEXT ·project(SB), NOSPLIT, $0-52
 		Get R0
 		I32WrapI64
 		F32Load $0
-		Get F2
 		Get F0
-		Get R2
+		Get F1
+		Get R4
 		I32WrapI64
 		F32Load $0
 		F32Mul
-		Get F1
-		Get R3
+		Get F2
+		Get R5
 		I32WrapI64
 		F32Load $0
 		F32Mul
@@ -330,18 +317,18 @@ TEXT ·project(SB), NOSPLIT, $0-52
 		I64Const $4
 		I64Add
 		Set R1
-		Get R2
-		I64Const $4
-		I64Add
-		Set R2
-		Get R3
-		I64Const $4
-		I64Add
-		Set R3
 		Get R4
+		I64Const $4
+		I64Add
+		Set R4
+		Get R5
+		I64Const $4
+		I64Add
+		Set R5
+		Get R6
 		I64Const $1
 		I64Sub
-		Set R4
+		Set R6
 		Br $0
 	End
 	End

@@ -54,13 +54,12 @@ func (p *Pair) Dim() int { return len(p.A0) }
 func (p *Pair) ParamCount() int { return 2*max(len(p.A0), 256) + 2*len(p.A0) }
 
 // Forward computes y = x + alpha*(l0*B0 + l1*B1) with l0 = Σ x[i]*A0[i] and
-// l1 = Σ x[i]*A1[i], summed in index order (kernels dot2 and project). x and
-// y have length d; they may be the same slice.
+// l1 = Σ x[i]*A1[i], summed in index order (kernel forward). x and y have
+// length d; they may be the same slice.
 func (p *Pair) Forward(x, y []float32) {
 	d := len(p.A0)
 	x, y = x[:d:d], y[:d:d]
-	l0, l1 := dot2(&x[0], &p.A0[0], &p.A1[0], d)
-	project(&x[0], &y[0], &p.B0[0], &p.B1[0], d, l0, l1, p.Alpha)
+	forward(&x[0], &y[0], &p.A0[0], &p.A1[0], &p.B0[0], &p.B1[0], d, p.Alpha)
 }
 
 // SquaredNorm is gs = Σ g[i]*g[i] in index order (kernel sumSquares). It is

@@ -1,5 +1,6 @@
 // Command kernelgen writes kernel_wasm.s, the hand-scheduled wasm versions
-// of the loops in kernel_generic.go: go generate ./internal/lora.
+// of the loops in kernel_generic.go: GOOS=js GOARCH=wasm go generate
+// ./internal/lora (the directive sits in kernel_wasm.go, a wasm-only file).
 //
 // Each kernel keeps its loop's operation order exactly. Two float32
 // operands commute bit for bit, except which NaN comes out when both are NaN,
@@ -61,7 +62,10 @@ func loops(w *strings.Builder, b body, ptrs []string, n string) {
 
 // kernel is one TEXT symbol: its Go signature, frame size, pointer and count
 // arguments (loaded into R0, R1, ...), float arguments (into F0, F1, ...),
-// results stored from the named locals, and its loop body.
+// results stored from the named locals, and its loop body. A kernel with a
+// second body runs it as a second pass over the same n after the first:
+// body then walks the pointers numbered first, and then the ones numbered
+// second, each pass starting from the arguments' values.
 type kernel struct {
 	name, signature string
 	frame           int
@@ -70,6 +74,8 @@ type kernel struct {
 	zero            []string
 	results         []string
 	body            body
+	then            body
+	first, second   []int
 }
 
 func (k kernel) write(w *strings.Builder) {
@@ -81,7 +87,7 @@ func (k kernel) write(w *strings.Builder) {
 		regs = append(regs, fmt.Sprintf("R%d", i))
 		off += 8
 	}
-	count := fmt.Sprintf("R%d", len(k.ptrs))
+	count, countOff := fmt.Sprintf("R%d", len(k.ptrs)), off
 	fmt.Fprintf(w, "\tMOVD n+%d(FP), %s\n", off, count)
 	off += 8
 	for i, f := range k.floats {
@@ -91,7 +97,23 @@ func (k kernel) write(w *strings.Builder) {
 	for _, z := range k.zero {
 		fmt.Fprintf(w, "\tF32Const $(0.0)\n\tSet %s\n", z)
 	}
-	loops(w, k.body, regs, count)
+	if k.then == nil {
+		loops(w, k.body, regs, count)
+	} else {
+		pick := func(idx []int) []string {
+			out := make([]string, len(idx))
+			for j, i := range idx {
+				out[j] = regs[i]
+			}
+			return out
+		}
+		loops(w, k.body, pick(k.first), count)
+		for _, i := range k.second { // back to the start for the second pass
+			fmt.Fprintf(w, "\tMOVD %s+%d(FP), R%d\n", k.ptrs[i], 8*i, i)
+		}
+		fmt.Fprintf(w, "\tMOVD n+%d(FP), %s\n", countOff, count)
+		loops(w, k.then, pick(k.second), count)
+	}
 	for i, r := range k.results {
 		fmt.Fprintf(w, "\tGet SP\n\tGet %s\n\tF32Store %s(FP)\n", k.zero[i], r)
 	}
@@ -100,25 +122,22 @@ func (k kernel) write(w *strings.Builder) {
 
 var kernels = []kernel{
 	{
-		name: "dot2", signature: "(x, a0, a1 *float32, n int) (l0, l1 float32)", frame: 40,
-		ptrs: []string{"x", "a0", "a1"}, zero: []string{"F0", "F1"}, results: []string{"l0+32", "l1+36"},
-		body: func(w *strings.Builder, off int) {
+		name: "forward", signature: "(x, y, a0, a1, b0, b1 *float32, n int, alpha float32)", frame: 60,
+		ptrs: []string{"x", "y", "a0", "a1", "b0", "b1"}, floats: []string{"alpha"}, zero: []string{"F1", "F2"},
+		first: []int{0, 2, 3}, second: []int{0, 1, 4, 5},
+		body: func(w *strings.Builder, off int) { // l0 = l0 + x*a0; l1 = l1 + x*a1
 			load(w, "R0", off)
-			emit(w, "Set F2")
-			accumulate(w, "F0", "F2", "R1", off)
-			accumulate(w, "F1", "F2", "R2", off)
+			emit(w, "Set F3")
+			accumulate(w, "F1", "F3", "R2", off)
+			accumulate(w, "F2", "F3", "R3", off)
 		},
-	},
-	{
-		name: "project", signature: "(x, y, b0, b1 *float32, n int, l0, l1, alpha float32)", frame: 52,
-		ptrs: []string{"x", "y", "b0", "b1"}, floats: []string{"l0", "l1", "alpha"},
-		body: func(w *strings.Builder, off int) { // y = x + alpha*((l0*b0) + (l1*b1))
+		then: func(w *strings.Builder, off int) { // y = x + alpha*((l0*b0) + (l1*b1))
 			emit(w, "Get R1", "I32WrapI64")
 			load(w, "R0", off)
-			emit(w, "Get F2", "Get F0")
-			load(w, "R2", off)
-			emit(w, "F32Mul", "Get F1")
-			load(w, "R3", off)
+			emit(w, "Get F0", "Get F1")
+			load(w, "R4", off)
+			emit(w, "F32Mul", "Get F2")
+			load(w, "R5", off)
 			emit(w, "F32Mul", "F32Add", "F32Mul", "F32Add", fmt.Sprintf("F32Store $%d", off))
 		},
 	},
@@ -161,7 +180,7 @@ var kernels = []kernel{
 		signature: "(x, y, b0, b1, d0, d1 *float32, n int, l0, l1, m0, m1, alpha, beta, w, v float32)",
 		ptrs:      []string{"x", "y", "b0", "b1", "d0", "d1"},
 		floats:    []string{"l0", "l1", "m0", "m1", "alpha", "beta", "w", "v"},
-		body: func(w *strings.Builder, off int) { // y = p*w + q*v, p and q as in project
+		body: func(w *strings.Builder, off int) { // y = p*w + q*v, p and q as in forward
 			emit(w, "Get R1", "I32WrapI64")
 			load(w, "R0", off)
 			emit(w, "Set F8")
@@ -193,7 +212,7 @@ func main() {
 	const file = "kernel_wasm.s"
 	if len(os.Args) > 1 && os.Args[1] == "-check" {
 		if old, err := os.ReadFile(file); err != nil || string(old) != w.String() {
-			fmt.Fprintln(os.Stderr, "kernelgen: "+file+" is out of date; run go generate ./internal/lora")
+			fmt.Fprintln(os.Stderr, "kernelgen: "+file+" is out of date; run GOOS=js GOARCH=wasm go generate ./internal/lora")
 			os.Exit(1)
 		}
 		return
