@@ -189,7 +189,8 @@
     }
     if (typeof input === 'string' || input instanceof URL) {
       const url = fileURL(input);
-      input = url ? await readFile(url) : await fetch(input);
+      if (url) return WebAssembly.instantiate(await readFile(url), imports); // no Response check: see above
+      input = await fetch(input);
     } else if (typeof Request === 'function' && input instanceof Request) {
       input = await fetch(input);
     }
