@@ -42,8 +42,8 @@ func axpy2(b0, b1, v *float32, n int, inv, s0, s1 float32) {
 	}
 }
 
-// dot4 is forward's sums over (a0, a1) and over (c0, c1) in one pass: four independent
-// sums, each in index order.
+// dot4 is forward's two sums over (a0, a1) and over (c0, c1) in one pass:
+// four independent sums, each in index order.
 func dot4(x, a0, a1, c0, c1 *float32, n int) (l0, l1, m0, m1 float32) {
 	xs := unsafe.Slice(x, n)
 	as0, as1, cs0, cs1 := unsafe.Slice(a0, n), unsafe.Slice(a1, n), unsafe.Slice(c0, n), unsafe.Slice(c1, n)

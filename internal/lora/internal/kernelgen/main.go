@@ -62,10 +62,10 @@ func loops(w *strings.Builder, b body, ptrs []string, n string) {
 
 // kernel is one TEXT symbol: its Go signature, frame size, pointer and count
 // arguments (loaded into R0, R1, ...), float arguments (into F0, F1, ...),
-// results stored from the named locals, and its loop body. A kernel with a
-// second body runs it as a second pass over the same n after the first:
-// body then walks the pointers numbered first, and then the ones numbered
-// second, each pass starting from the arguments' values.
+// results stored from the named locals, and its loop body. A kernel with
+// `then` makes two passes over the same n: body advances the pointers whose
+// indexes are in first, then `then` advances those in second, reloaded from
+// the arguments.
 type kernel struct {
 	name, signature string
 	frame           int
