@@ -52,25 +52,38 @@ const (
 	ErrValue    Error = "state holds a value its class does not allow"
 )
 
-// crcTable[i] is the IEEE CRC-32 remainder of byte i (reflected, polynomial
-// 0xEDB88320), filled on first use.
-var crcTable [256]uint32
+// crcTables[0][i] is the IEEE CRC-32 remainder of byte i (reflected,
+// polynomial 0xEDB88320); crcTables[k][i] is that of byte i followed by k
+// zero bytes. Filled on first use.
+var crcTables [8][256]uint32
 
 // Checksum is the IEEE CRC-32 of b (as hash/crc32.ChecksumIEEE):
-// c = ^0; for each byte v: c = table[byte(c)^v] ^ c>>8; then ^c.
+// c = ^0; for each byte v: c = t[0][byte(c)^v] ^ c>>8; then ^c, taken eight
+// bytes at a time (slicing-by-8) since a Go wasm loop pays for each turn.
 func Checksum(b []byte) uint32 {
-	if crcTable[128] == 0 {
-		for i := range crcTable {
+	t := &crcTables
+	if t[0][128] == 0 {
+		for i := range 256 {
 			c := uint32(i)
 			for range 8 {
 				c = c>>1 ^ 0xEDB88320&-(c&1)
 			}
-			crcTable[i] = c
+			t[0][i] = c
+		}
+		for i := range 256 {
+			for k := 1; k < 8; k++ {
+				t[k][i] = t[k-1][i]>>8 ^ t[0][byte(t[k-1][i])]
+			}
 		}
 	}
 	c := ^uint32(0)
+	for ; len(b) >= 8; b = b[8:] {
+		c ^= uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
+		c = t[7][byte(c)] ^ t[6][byte(c>>8)] ^ t[5][byte(c>>16)] ^ t[4][c>>24] ^
+			t[3][b[4]] ^ t[2][b[5]] ^ t[1][b[6]] ^ t[0][b[7]]
+	}
 	for _, v := range b {
-		c = crcTable[byte(c)^v] ^ c>>8
+		c = t[0][byte(c)^v] ^ c>>8
 	}
 	return ^c
 }
@@ -113,10 +126,14 @@ func (w *Writer) U64(v uint64) { w.put(v, 8) }
 // F32 appends the bits of v.
 func (w *Writer) F32(v float32) { w.put(uint64(math.Float32bits(v)), 4) }
 
-// F32s appends the bits of every value of v.
+// F32s appends the bits of every value of v, growing the state once.
 func (w *Writer) F32s(v []float32) {
-	for _, f := range v {
-		w.F32(f)
+	n := len(w.b)
+	w.b = append(w.b, make([]byte, 4*len(v))...)
+	out := w.b[n:]
+	for i, f := range v {
+		u := math.Float32bits(f)
+		out[4*i], out[4*i+1], out[4*i+2], out[4*i+3] = byte(u), byte(u>>8), byte(u>>16), byte(u>>24)
 	}
 }
 
@@ -192,11 +209,18 @@ func (r *Reader) U64() uint64 { return r.get(8) }
 // F32 reads a float32.
 func (r *Reader) F32() float32 { return math.Float32frombits(uint32(r.get(4))) }
 
-// F32s fills v.
+// F32s fills v; past the end it zeroes v and records ErrShort.
 func (r *Reader) F32s(v []float32) {
-	for i := range v {
-		v[i] = r.F32()
+	if r.err != nil || len(r.b) < 4*len(v) {
+		r.err = ErrShort
+		clear(v)
+		return
 	}
+	in := r.b[:4*len(v)]
+	for i := range v {
+		v[i] = math.Float32frombits(uint32(in[4*i]) | uint32(in[4*i+1])<<8 | uint32(in[4*i+2])<<16 | uint32(in[4*i+3])<<24)
+	}
+	r.b = r.b[4*len(v):]
 }
 
 // Remaining is the number of unread body bytes.

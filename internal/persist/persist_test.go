@@ -2,6 +2,7 @@ package persist
 
 import (
 	"hash/crc32"
+	"math"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -93,4 +94,36 @@ func TestOpenRejects(t *testing.T) {
 	assert.Equal(t, ErrLength, r.Expect(3))
 	assert.NoError(t, r.Expect(4))
 	assert.Equal(t, ErrLength, r.Err(), "unread bytes")
+}
+
+// Sink keeps benchmark results alive so the work cannot be optimised away.
+var Sink uint32
+
+func BenchmarkChecksum1MiB(b *testing.B) {
+	data := make([]byte, 1<<20)
+	for i := range data {
+		data[i] = byte(i * 7)
+	}
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		Sink = Checksum(data)
+	}
+}
+
+func BenchmarkF32sRoundTrip1MiB(b *testing.B) {
+	v := make([]float32, 1<<18)
+	for i := range v {
+		v[i] = float32(i) / 3
+	}
+	b.SetBytes(4 * int64(len(v)))
+	for b.Loop() {
+		w := NewWriter(MicroLoRA, 4*len(v))
+		w.F32s(v)
+		r, err := Open(w.Bytes(), MicroLoRA)
+		if err != nil {
+			b.Fatal(err)
+		}
+		r.F32s(v)
+		Sink = math.Float32bits(v[len(v)-1])
+	}
 }
