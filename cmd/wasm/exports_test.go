@@ -171,3 +171,54 @@ func TestPanicsAreContained(t *testing.T) {
 	assert.Equal(t, 4.0, fastCall(t, h, mMicroDim), "the module still works")
 	rvRelease(h)
 }
+
+// TestHotExportsDoNotAllocate runs every fast-path hot call through its
+// export: none may allocate on the Go side.
+func TestHotExportsDoNotAllocate(t *testing.T) {
+	const dim = 64
+	m := rvNew(int32(classMicro), 0, dim, 0.5, 0.01)
+	s := rvNew(int32(classScoped), 0, dim, 0.5, 0.01)
+	b := rvNew(int32(classBuffer), 0, 100, dim, 0)
+	require.True(t, m != 0 && s != 0 && b != 0)
+	defer rvRelease(m)
+	defer rvRelease(s)
+	defer rvRelease(b)
+	for _, h := range []uint32{m, s} {
+		x := scratchOf(objectAt(h))
+		for i := range x {
+			x[i] = float32(i%7) - 3
+		}
+	}
+	copy(objectAt(m).(*micro).In, objectAt(m).(*micro).x)
+	copy(objectAt(s).(*scopedLoRA).In, objectAt(s).(*scopedLoRA).x)
+	for _, tc := range []struct {
+		name   string
+		h      uint32
+		code   int32
+		a0, a1 float64
+	}{
+		{"micro forward", m, mMicroForward, 0, 0},
+		{"micro forward_array", m, mMicroForwardArray, 0, 0},
+		{"micro adapt", m, mMicroAdapt, 0, 0},
+		{"micro adapt_array", m, mMicroAdaptArray, 0, 0},
+		{"micro adapt_with_reward", m, mMicroAdaptWithReward, 0.5, 0},
+		{"scoped forward", s, mScopedForward, 5, 0},
+		{"scoped forward_array", s, mScopedForwardArray, 5, 0},
+		{"scoped adapt", s, mScopedAdapt, 5, 0},
+		{"scoped adapt_array", s, mScopedAdaptArray, 5, 0},
+		{"scoped adapt_with_reward", s, mScopedAdaptWithReward, 5, 0.5},
+	} {
+		allocs := testing.AllocsPerRun(200, func() {
+			if rvCall(tc.h, tc.code, tc.a0, tc.a1, 0, 0) != 1 {
+				t.Fatalf("%s rejected", tc.name)
+			}
+		})
+		assert.Zero(t, allocs, tc.name)
+	}
+	allocs := testing.AllocsPerRun(500, func() {
+		if rvRecord(b, 3, 4, 2, 3) == 0 {
+			t.Fatal("record rejected")
+		}
+	})
+	assert.Zero(t, allocs, "record")
+}
