@@ -42,13 +42,10 @@
     return r;
   }
 
-  function arrayFits(x, n) {
-    return (x instanceof Float32Array || Array.isArray(x)) && x.length === n;
-  }
-
-  // arrayLength is the length of a Float32Array or Array argument, else -1.
-  function arrayLength(x) {
-    return x instanceof Float32Array || Array.isArray(x) ? x.length : -1;
+  // isArray accepts what the fast path copies: Arrays and typed arrays
+  // (a DataView is no array; other array-likes take the js.FuncOf path).
+  function isArray(x) {
+    return x instanceof Float32Array || Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView));
   }
 
   // boolNumber is a boolean argument as 0 or 1, NaN when it is not one.
@@ -59,17 +56,28 @@
   // fastMethod builds the fast version of method code with parameter letters
   // params (see cmd/wasm/methods.go) and result kind result, given
   // k = { ex: the exports, handle(self): self's handle, 0 unless a genuine
-  // live object of the class; write(x, ptr): array x copied into wasm memory,
-  // false when it cannot be; out: the reader of the result }. Whatever it
+  // live object of the class; toF32(x): array x as a Float32Array, or null;
+  // write(v, ptr): Float32Array v copied into wasm memory; out: the reader of
+  // the result; calls: the counter of entries into the module }. Whatever it
   // cannot take goes to slow, the js.FuncOf method, which throws.
+  //
+  // An array argument is converted first, before the handle is taken: an
+  // element's valueOf may call back into the module (free this object, record
+  // into the same buffer, grow the memory), and nothing the call relies on is
+  // read until it has run. If it did call back, the js.FuncOf method gets the
+  // converted copy, so that valueOf does not run twice.
   function fastMethod(k, code, params, slow) {
-    const { ex, handle, write, out } = k;
-    // reserveWrite puts an array of n floats into Go's input area.
-    const reserveWrite = (x, n) => {
-      const p = ex.rv_reserve(4 * n);
-      return p !== 0 && write(x, p);
+    const { ex, handle, toF32, write, out, calls } = k;
+    // reserveWrite puts Float32Array v into Go's input area.
+    const reserveWrite = (v) => {
+      const p = ex.rv_reserve(4 * v.length);
+      return p !== 0 && write(v, p);
     };
     const isNum = (v) => typeof v === 'number';
+    // arg(c, x, v): the array to pass on to slow: x itself, unless converting
+    // it (calls.n was c before) called back into the module (handle() itself
+    // counts once).
+    const arg = (c, x, v) => (v === null || calls.n === c + 1 ? x : v.slice());
     switch (params) {
       case '':
         return function () {
@@ -94,27 +102,27 @@
         };
       case 'a':
         return function (x) {
-          const h = handle(this);
-          return h !== 0 && arrayFits(x, this.__dim) && write(x, this.__x) && ex.rv_call(h, code, 0, 0, 0, 0) === 1
-            ? out(this) : slow.apply(this, arguments);
+          const c = calls.n, v = toF32(x), h = handle(this);
+          return h !== 0 && v !== null && v.length === this.__dim && write(v, this.__x) &&
+            ex.rv_call(h, code, 0, 0, 0, 0) === 1 ? out(this) : slow.call(this, arg(c, x, v));
         };
       case 'na':
         return function (a, x) {
-          const h = handle(this);
-          return h !== 0 && isNum(a) && arrayFits(x, this.__dim) && write(x, this.__x) &&
-            ex.rv_call(h, code, a, 0, 0, 0) === 1 ? out(this) : slow.apply(this, arguments);
+          const c = calls.n, v = toF32(x), h = handle(this);
+          return h !== 0 && isNum(a) && v !== null && v.length === this.__dim && write(v, this.__x) &&
+            ex.rv_call(h, code, a, 0, 0, 0) === 1 ? out(this) : slow.call(this, a, arg(c, x, v));
         };
       case 'A':
         return function (x) {
-          const h = handle(this), n = arrayLength(x);
-          return h !== 0 && n >= 0 && reserveWrite(x, n) && ex.rv_call(h, code, n, 0, 0, 0) === 1
-            ? out(this) : slow.apply(this, arguments);
+          const c = calls.n, v = toF32(x), h = handle(this);
+          return h !== 0 && v !== null && reserveWrite(v) && ex.rv_call(h, code, v.length, 0, 0, 0) === 1
+            ? out(this) : slow.call(this, arg(c, x, v));
         };
       case 'nA':
         return function (a, x) {
-          const h = handle(this), n = arrayLength(x);
-          return h !== 0 && isNum(a) && n >= 0 && reserveWrite(x, n) && ex.rv_call(h, code, a, n, 0, 0) === 1
-            ? out(this) : slow.apply(this, arguments);
+          const c = calls.n, v = toF32(x), h = handle(this);
+          return h !== 0 && isNum(a) && v !== null && reserveWrite(v) && ex.rv_call(h, code, a, v.length, 0, 0) === 1
+            ? out(this) : slow.call(this, a, arg(c, x, v));
         };
       case 'oN':
         return function (buffer, q) {
@@ -124,15 +132,16 @@
         };
       case 'annnn': // record, through its own export rv_record
         return function (x, a, b, c, d) {
-          const h = handle(this);
-          if (h !== 0 && isNum(a) && isNum(b) && isNum(c) && isNum(d) && arrayFits(x, this.__dim) && write(x, this.__x)) {
+          const n = calls.n, v = toF32(x), h = handle(this);
+          if (h !== 0 && isNum(a) && isNum(b) && isNum(c) && isNum(d) && v !== null && v.length === this.__dim &&
+            write(v, this.__x)) {
             const spare = ex.rv_record(h, a, b, c, d);
             if (spare !== 0) {
               this.__x = spare;
               return;
             }
           }
-          return slow.apply(this, arguments);
+          return slow.call(this, arg(n, x, v), a, b, c, d);
         };
     }
     return slow;
@@ -282,14 +291,43 @@
       return views.f64[views.result];
     }
 
-    // writeF32 copies array x into wasm memory at byte offset ptr; false
-    // when an element cannot become a number (a bigint, a symbol). A plain
-    // array is converted first: an element's valueOf could grow the memory
-    // and detach the view in the middle of the copy.
-    function writeF32(x, ptr) {
+    // calls.n counts entries into the module's methods: handle(), the
+    // constructors and free() bump it (see fastMethod).
+    const calls = { n: 0 };
+
+    // stages holds a reusable Float32Array per array length (at most
+    // MAX_STAGES lengths, each at most MAX_STAGE floats), into which arrays
+    // of other kinds are converted without allocating.
+    const MAX_STAGES = 8, MAX_STAGE = 8192;
+    const stages = new Map();
+    let lastStage = new Float32Array(0);
+    function stage(n) {
+      if (lastStage.length === n) return lastStage;
+      let s = stages.get(n);
+      if (s === undefined && n <= MAX_STAGE && stages.size < MAX_STAGES) stages.set(n, s = new Float32Array(n));
+      if (s !== undefined) lastStage = s;
+      return s;
+    }
+
+    // toF32 is array x as a Float32Array: x itself, or its elements converted
+    // (as new Float32Array(x) would) into a stage or a new array; null when x
+    // is not an array or an element cannot become a number (a bigint, a
+    // symbol, a throwing valueOf). A stage is valid until the next call.
+    function toF32(x) {
+      if (x instanceof Float32Array) return x;
+      if (!isArray(x)) return null;
       try {
-        if (!(x instanceof Float32Array)) x = new Float32Array(x);
-        f32().set(x, ptr >>> 2);
+        const s = stage(x.length);
+        return s === undefined ? new Float32Array(x) : (s.set(x), s);
+      } catch {
+        return null;
+      }
+    }
+
+    // writeF32 copies Float32Array v into wasm memory at byte offset ptr.
+    function writeF32(v, ptr) {
+      try {
+        f32().set(v, ptr >>> 2);
         return true;
       } catch {
         return false;
@@ -371,8 +409,8 @@
       const bufferHandle = (b) => (B.brand(b) === gen && gen === generation ? b.__wbg_ptr : 0);
       state.table.forEach(([classId, m, params, result], code) => {
         const name = CLASS_NAMES[classId - 1], C = api[name], label = name + '.' + m;
-        const handle = (self) => (C.brand(self) === gen && gen === generation ? self.__wbg_ptr : 0);
-        const k = { ex, handle, write: writeF32, out: readers[result], bufferHandle };
+        const handle = (self) => (calls.n++, C.brand(self) === gen && gen === generation ? self.__wbg_ptr : 0);
+        const k = { ex, handle, toF32, write: writeF32, out: readers[result], bufferHandle, calls };
         let slow = slowMethod(gen, C, label, state.raw[name].prototype[m], result);
         const o = params.indexOf('o');
         if (o >= 0) { // a buffer argument must be a genuine buffer of this generation, not a look-alike
@@ -488,6 +526,7 @@
           constructor(...args) {
             if (!state) throw new Error(exited ? EXITED : name + ': call init() or initSync() before creating objects');
             const ex = state.exports, gen = generation;
+            calls.n++;
             let h = args[0] === ADOPT ? args[1] : 0;
             try {
               if (h === 0 && state.fastPath) h = fastNew(ex, classId, args);
@@ -529,6 +568,7 @@
             const g = C.brand(this);
             if (g === undefined) throw new TypeError(name + '.free: this is not a ' + name);
             registry.unregister(this);
+            calls.n++;
             if (g === generation && this.__wbg_ptr !== 0) state.exports.rv_release(this.__wbg_ptr);
             this.__wbg_ptr = 0;
           }

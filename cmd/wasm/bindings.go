@@ -103,6 +103,9 @@ func method(code int32) func(js.Value, []js.Value) any {
 		if err == nil {
 			err = readArgs(o, spec, argv, &a)
 		}
+		if again, _ := self(this, spec.class); err == nil && again != o {
+			err = errFreed // an element's valueOf, run while reading an array, freed this object
+		}
 		var v float64
 		if err == nil {
 			v, err = dispatch(o, code, &a)

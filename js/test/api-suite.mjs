@@ -335,6 +335,16 @@ function microTests(lib, c) {
       inputs.forEach((g, i) => ms[i + 1].adapt_array(g));
       const want = bitsOf(ms[0].forward_array(x));
       inputs.forEach((xi, i) => c.eq(bitsOf(ms[i + 1].forward_array(xi)), want, `array-like #${i}`));
+      // Every kind of array at a dozen lengths (more than the loader keeps
+      // conversion buffers for): the same bits as the Float32Array.
+      for (const n of [1, 2, 3, 5, 8, 13, 16, 21, 34, 55, 89, 144]) {
+        const xs = vec(n, n);
+        const kinds = [Array.from(xs), Float64Array.from(xs), Int16Array.from(xs, (v) => v * 1000)];
+        const want = fresh(n).forward_array(Float32Array.from(kinds[2]));
+        const got = fresh(n).forward_array(kinds[2]);
+        c.sameBits(got, want, `Int16Array, length ${n}`);
+        kinds.slice(0, 2).forEach((k, i) => c.sameBits(fresh(n).forward_array(k), fresh(n).forward_array(xs), `kind ${i}, length ${n}`));
+      }
       // Plain numbers are rounded to float32 like a Float32Array would.
       const r = fresh(1);
       c.sameBits(r.forward_array([0.1]), [Math.fround(0.1)], 'rounded to float32');

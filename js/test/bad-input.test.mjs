@@ -384,7 +384,51 @@ function runReentrant(p, row) {
   }
 }
 
-const RUNNERS = { arg: runArgOrThis, this: runArgOrThis, freed: runFreed, 'double-free': runDoubleFree, reentrant: runReentrant };
+/**
+ * Re-entrancy that touches the object itself: an element's valueOf() records
+ * into the same buffer (the nested record must be stored intact, then the
+ * outer one), or frees the object and creates another of its class, which
+ * may take over its handle (the call must fail as on a freed object, and the
+ * newcomer must not see it).
+ */
+function runSelfReentrant(p, row) {
+  const { lib } = p;
+  if (row.cls === 'WasmTrajectoryBuffer') {
+    const [a, b] = [PREP[row.cls](lib), PREP[row.cls](lib)];
+    const nested = { valueOf() { a.record([5, 6], 3, 2, 10, 20); return 7; } };
+    assert.equal(showError(thrownBy(() => a.record([nested, 8], 6, 1, 1, 3))), 'no error');
+    b.record([5, 6], 3, 2, 10, 20);
+    b.record([7, 8], 6, 1, 1, 3);
+    assert.deepEqual(a.to_bytes(), b.to_bytes(), 'the stored embeddings (to_bytes), the nested record intact');
+    assertSameAsTwin(row.cls, a, b, 'the buffer (the nested record, then the outer one)');
+    return;
+  }
+  const a = PREP[row.cls](lib);
+  let newcomer = null;
+  const evil = { valueOf() { a.free(); newcomer = PREP[row.cls](lib); return 1; } };
+  const args = row.cls === 'WasmScopedLoRA' ? [2, [evil, 1, 1, 1]] : [[evil, 1, 1, 1]];
+  const e = thrownBy(() => a[row.method](...args));
+  assert.equal(errorKind(e), 'Error', `refused as a freed object, got ${showError(e)}`);
+  assert.match(e.message, new RegExp(`^${row.cls}\\.${row.method}: `), 'message names class and method');
+  assert.ok(newcomer !== null, 'valueOf() ran');
+  assertSameAsTwin(row.cls, newcomer, PREP[row.cls](lib), 'the object created inside valueOf()');
+}
+
+function selfReentrantRows() {
+  for (const [cls, method] of [['WasmMicroLoRA', 'forward_array'], ['WasmMicroLoRA', 'adapt_array'],
+    ['WasmScopedLoRA', 'forward_array'], ['WasmScopedLoRA', 'adapt_array'], ['WasmTrajectoryBuffer', 'record']]) {
+    const label = cls === 'WasmTrajectoryBuffer'
+      ? "array element whose valueOf() records into the same buffer"
+      : "array element whose valueOf() frees the object and creates another";
+    ROWS.push({ type: 'self-reentrant', cls, method, label });
+  }
+}
+selfReentrantRows();
+
+const RUNNERS = {
+  arg: runArgOrThis, this: runArgOrThis, freed: runFreed, 'double-free': runDoubleFree, reentrant: runReentrant,
+  'self-reentrant': runSelfReentrant,
+};
 
 // ---- tests -----------------------------------------------------------------------------------------
 

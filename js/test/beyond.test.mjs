@@ -1396,6 +1396,33 @@ for (const P of [PATHS.fast, PATHS.slow]) {
     });
   });
 
+  describe(tname('array kinds'), () => {
+    test(tname('batches, set_b and record take Arrays and typed arrays with the bits of a Float32Array'), () => {
+      const rng = new Rng(seedFor(`${P.name} array kinds`));
+      const d = 6;
+      const xs = Float32Array.from({ length: 3 * d }, () => rng.uniform(-2, 2));
+      const kinds = (v) => [Array.from(v), Float64Array.from(v)];
+      const twins = (make) => [make(), ...kinds(xs).map(() => make())];
+      const ms = twins(() => new WasmMicroLoRA(d, 0.5, 0.1));
+      const ss = twins(() => new WasmScopedLoRA(d, 0.5, 0.1));
+      const ts = twins(() => new WasmTrajectoryBuffer(4, d));
+      [xs, ...kinds(xs)].forEach((v, i) => {
+        ms[i].adapt_batch(v);
+        ss[i].adapt_batch(3, v);
+        for (let r = 0; r < 3; r++) ts[i].record(i === 0 ? v.subarray(r * d, (r + 1) * d) : v.slice(r * d, (r + 1) * d), r, 1, 2, 3);
+      });
+      const bMicro = ms[0].get_b();
+      for (let i = 1; i < 3; i++) {
+        assert.equal(bitsOf(ms[i].forward_batch(kinds(xs)[i - 1])), bitsOf(ms[0].forward_batch(xs)), `micro kind ${i}`);
+        assert.equal(bitsOf(ss[i].forward_batch(3, kinds(xs)[i - 1])), bitsOf(ss[0].forward_batch(3, xs)), `scoped kind ${i}`);
+        assert.equal(hex(ts[i].to_bytes()), hex(ts[0].to_bytes()), `buffer kind ${i}`);
+        ms[i].set_b(kinds(bMicro)[i - 1]);
+        assert.equal(bitsOf(ms[i].get_b()), bitsOf(bMicro), `set_b kind ${i}`);
+      }
+      for (const o of [...ms, ...ss, ...ts]) o.free();
+    });
+  });
+
   describe(tname('input_view / output_view'), () => {
     test(tname('fresh views over the zero-allocation buffers, valid after memory growth; the old view detaches'), () => {
       const rng = new Rng(seedFor(`${P.name} views`));
