@@ -1,18 +1,21 @@
-// startup.mjs — start-up and size benchmark (Node).
+// startup.mjs — start-up and size benchmark (Node and Chromium).
 //
 //   node js/bench/startup.mjs
 //
-// Start-up: for each way of starting, N fresh processes (startup-child.mjs),
-// run in rotating order, each timing from the start of initialisation to the
-// first usable object (new WasmMicroLoRA(256) + one forward_array; for the Go
-// hello world, until its `hello` global answers). Reported: median and min ms.
+// Start-up: for each way of starting, N fresh processes (startup-child.mjs)
+// in Node, and N fresh browser contexts (startup-page.mjs, through
+// startup-browser.mjs) in Chromium, run in rotating order, each timing from
+// the start of initialisation to the first usable object (new
+// WasmMicroLoRA(256) + one forward_array; for the Go hello world, until its
+// `hello` global answers). Reported: median and min ms.
 // The "floor" is a Go syscall/js hello world built with the same toolchain and
 // flags in a temporary directory outside the repo: what any Go program pays.
 // Size: raw and gzip -9 bytes of ours, of that floor, and of internal/coresize
 // (the core packages alone, built the same way: the part no binding design
 // can remove).
 //
-// Writes out/size.md and out/startup-node.md (--size: the size table only).
+// Writes out/size.md, out/startup-node.md and out/startup-chromium.md (--size:
+// the size table only).
 // Env: BENCH_STARTUP_N (default 7).
 
 import { execFileSync } from 'node:child_process';
@@ -21,6 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { measureChromium } from './startup-browser.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '../..');
@@ -35,6 +39,20 @@ const MODES = [
   ['ours-module', 'ours: `await init({ module_or_path: module })`, Module compiled before the timer'],
   ['reference-bytes', 'reference: `initSync({ module: bytes })`'],
   ['reference-module', 'reference: `initSync({ module })`, Module compiled before the timer'],
+  ['hello-bytes', 'Go hello world (floor): new Go() + instantiate(bytes) + go.run + hello()'],
+  ['hello-module', 'Go hello world (floor): the same from a Module compiled before the timer'],
+];
+
+// Chromium's modes (startup-page.mjs): the Node ones, with the reference's
+// default init() and the floor from a URL, which work in browsers.
+const BROWSER_MODES = [
+  ['ours-url', 'ours: `await init()` (default URL: fetch and streaming compile)'],
+  ['ours-bytes', 'ours: `await init({ module_or_path: bytes })`'],
+  ['ours-module', 'ours: `await init({ module_or_path: module })`, Module compiled before the timer'],
+  ['reference-url', 'reference: `await init()` (default URL)'],
+  ['reference-bytes', 'reference: `initSync({ module: bytes })`'],
+  ['reference-module', 'reference: `initSync({ module })`, Module compiled before the timer'],
+  ['hello-url', 'Go hello world (floor): instantiateStreaming(fetch(url)) + go.run + hello()'],
   ['hello-bytes', 'Go hello world (floor): new Go() + instantiate(bytes) + go.run + hello()'],
   ['hello-module', 'Go hello world (floor): the same from a Module compiled before the timer'],
 ];
@@ -99,9 +117,9 @@ function header(title, extra, caveat) {
     `${caveat ? ` · ${caveat}` : ''}\n\n${extra}\n`;
 }
 
-function startupTable(ms) {
+function startupTable(ms, modes = MODES) {
   const lines = ['| what | median ms | min ms |', '|---|---:|---:|'];
-  for (const [mode, what] of MODES) {
+  for (const [mode, what] of modes) {
     lines.push(`| ${what} | ${median(ms[mode]).toFixed(1)} | ${Math.min(...ms[mode]).toFixed(1)} |`);
   }
   return lines.join('\n');
@@ -131,7 +149,7 @@ function write(name, text) {
   console.log(`wrote ${path.relative(REPO, file)}`);
 }
 
-function main() {
+async function main() {
   const n = Math.max(1, Number(process.env.BENCH_STARTUP_N) || 7);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ruvector-floor-'));
   try {
@@ -148,9 +166,17 @@ function main() {
       'world built with the same toolchain and flags.', CAVEAT) + `\n${startupTable(ms)}\n`;
     console.log(startup);
     write('startup-node.md', startup);
+    const log = (msg) => process.stderr.write(`startup: ${msg}\n`);
+    const b = await measureChromium(n, helloWasm, BROWSER_MODES.map(([m]) => m), log);
+    const chromiumStartup = header('Start-up (Chromium)', `${n} fresh browser contexts per row (headless ` +
+      `Chromium ${b.version}, files served with no-store); time from the start of init to the first usable ` +
+      'object (new WasmMicroLoRA(256) + one forward_array). "floor": the same Go hello world.',
+    CAVEAT.replace('fresh process', 'fresh browser context')) + `\n${startupTable(b.ms, BROWSER_MODES)}\n`;
+    console.log(chromiumStartup);
+    write('startup-chromium.md', chromiumStartup);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
-main();
+await main();
