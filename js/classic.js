@@ -312,15 +312,21 @@
     // toF32 is array x as a Float32Array: x itself, or its elements converted
     // (as new Float32Array(x) would) into a stage or a new array; null when x
     // is not an array or an element cannot become a number (a bigint, a
-    // symbol, a throwing valueOf). A stage is valid until the next call.
+    // symbol, a throwing valueOf). A stage is valid until the next call. A
+    // conversion that starts while another is under way (from an element's
+    // valueOf) gets a new array, so that it cannot overwrite the outer stage.
+    let converting = false;
     function toF32(x) {
       if (x instanceof Float32Array) return x;
       if (!isArray(x)) return null;
+      const s = converting ? undefined : stage(x.length);
+      if (s !== undefined) converting = true;
       try {
-        const s = stage(x.length);
         return s === undefined ? new Float32Array(x) : (s.set(x), s);
       } catch {
         return null;
+      } finally {
+        if (s !== undefined) converting = false;
       }
     }
 
