@@ -11,18 +11,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { firstUse, runHello } from './startup-common.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '../..');
 const OURS_WASM = path.join(REPO, 'js/ruvector_learning.wasm');
 const REF_WASM = path.join(REPO, 'node_modules/@ruvector/learning-wasm/ruvector_learning_wasm_bg.wasm');
-
-const input = new Float32Array(256).map((_, i) => Math.sin(i));
-
-function firstUse(lib) {
-  const lora = new lib.WasmMicroLoRA(256);
-  return lora.forward_array(input)[1];
-}
 
 // Each mode: prepare() runs before the timer, run(prepared) is timed.
 const MODES = {
@@ -55,15 +49,6 @@ const MODES = {
     run: async (module) => runHello((go) => WebAssembly.instantiate(module, go.importObject)),
   },
 };
-
-// runHello: new Go(), instantiate, go.run, then call the registered hello().
-async function runHello(instantiate) {
-  const go = new globalThis.Go();
-  const instance = await instantiate(go);
-  go.run(instance);
-  if (typeof globalThis.hello !== 'function') throw new Error('hello world did not register hello()');
-  return globalThis.hello();
-}
 
 async function main() {
   const mode = MODES[process.argv[2]];

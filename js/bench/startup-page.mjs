@@ -7,28 +7,19 @@
 // the global `hello` it registers has been called). The page publishes
 // window.startupResult = { ms, value }, or window.startupError.
 
+import { firstUse, runHello } from './startup-common.mjs';
+
 const params = new URLSearchParams(location.search);
 const OURS_WASM = new URL('../ruvector_learning.wasm', import.meta.url);
 const REF_JS = '../../node_modules/@ruvector/learning-wasm/ruvector_learning_wasm.js';
 const REF_WASM = new URL('../../node_modules/@ruvector/learning-wasm/ruvector_learning_wasm_bg.wasm', import.meta.url);
 const HELLO_WASM = new URL(params.get('hello') ?? '/__floor/hello.wasm', location.href);
 
-const input = new Float32Array(256).map((_, i) => Math.sin(i));
-const firstUse = (lib) => new lib.WasmMicroLoRA(256).forward_array(input)[1];
 const bytesOf = async (url) => new Uint8Array(await (await fetch(url)).arrayBuffer());
 const moduleOf = async (url) => WebAssembly.compile(await bytesOf(url));
 const ours = () => import('../index.js');
 const reference = () => import(REF_JS);
 const wasmExec = () => import('../wasm_exec.js');
-
-// runHello: new Go(), instantiate, go.run, then call the registered hello().
-async function runHello(instantiate) {
-  const go = new globalThis.Go();
-  const instance = await instantiate(go);
-  go.run(instance);
-  if (typeof globalThis.hello !== 'function') throw new Error('hello world did not register hello()');
-  return globalThis.hello();
-}
 
 const MODES = {
   'ours-url': {
