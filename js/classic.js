@@ -42,10 +42,29 @@
     return r;
   }
 
-  // isArray accepts what the fast path copies: Arrays and typed arrays
-  // (a DataView is no array; other array-likes take the js.FuncOf path).
-  function isArray(x) {
-    return x instanceof Float32Array || Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView));
+  // The intrinsic getters of %TypedArray%.prototype read a typed array's
+  // internal slots: neither a subclass nor an own `length` can make them lie.
+  const TYPED_ARRAY = Object.getPrototypeOf(Float32Array.prototype);
+  const taLength = Object.getOwnPropertyDescriptor(TYPED_ARRAY, 'length').get;
+  const taBuffer = Object.getOwnPropertyDescriptor(TYPED_ARRAY, 'buffer').get;
+
+  // typedLength(x): typed array x's true length, or -1 when x is none or is
+  // detached (a detached array reads as length 0; the js.FuncOf path says so).
+  function typedLength(x) {
+    let n;
+    try {
+      n = taLength.call(x);
+    } catch {
+      return -1;
+    }
+    if (n === 0) {
+      try {
+        new Uint8Array(taBuffer.call(x));
+      } catch {
+        return -1;
+      }
+    }
+    return n;
   }
 
   // boolNumber is a boolean argument as 0 or 1, NaN when it is not one.
@@ -55,93 +74,92 @@
 
   // fastMethod builds the fast version of method code with parameter letters
   // params (see cmd/wasm/methods.go) and result kind result, given
-  // k = { ex: the exports, handle(self): self's handle, 0 unless a genuine
-  // live object of the class; toF32(x): array x as a Float32Array, or null;
-  // write(v, ptr): Float32Array v copied into wasm memory; out: the reader of
-  // the result; calls: the counter of entries into the module }. Whatever it
-  // cannot take goes to slow, the js.FuncOf method, which throws.
+  // k = { ex: the exports, live(self): self's private record { gen, h, x, dim }
+  // when self is a genuine live object of the class, else null; toF32(x):
+  // array x as a Float32Array of conv.n elements, or null; conv; write(v, ptr):
+  // Float32Array v copied into wasm memory; out(record): the call's result;
+  // calls: the counter of entries into the module; bufferHandle(b) }.
+  // Whatever it cannot take goes to slow, which throws the right error.
   //
-  // An array argument is converted first, before the handle is taken: an
+  // An array argument is converted first, before the object is looked at: an
   // element's valueOf may call back into the module (free this object, record
   // into the same buffer, grow the memory), and nothing the call relies on is
-  // read until it has run. If it did call back, the js.FuncOf method gets the
-  // converted copy, so that valueOf does not run twice.
+  // read until it has run. It is converted once: slow gets the converted copy.
   function fastMethod(k, code, params, slow) {
-    const { ex, handle, toF32, write, out, calls } = k;
-    // reserveWrite puts Float32Array v into Go's input area.
-    const reserveWrite = (v) => {
-      const p = ex.rv_reserve(4 * v.length);
+    const { ex, live, toF32, conv, write, out, calls } = k;
+    // reserveWrite puts Float32Array v of n elements into Go's input area.
+    const reserveWrite = (v, n) => {
+      const p = ex.rv_reserve(4 * n);
       return p !== 0 && write(v, p);
     };
     const isNum = (v) => typeof v === 'number';
-    // arg(c, x, v): the array to pass on to slow: x itself, unless converting
-    // it (calls.n was c before) called back into the module (handle() itself
-    // counts once).
-    const arg = (c, x, v) => (v === null || calls.n === c + 1 ? x : v.slice());
+    // pass(x, v): the array to give slow: the converted v (a copy when v is a
+    // reusable stage), or x itself when it could not be converted.
+    const pass = (x, v) => (v === null || v === x ? x : v.slice());
     switch (params) {
       case '':
         return function () {
-          const h = handle(this);
-          return h !== 0 && ex.rv_call(h, code, 0, 0, 0, 0) === 1 ? out(this) : slow.apply(this, arguments);
+          const r = live(this);
+          return r !== null && ex.rv_call(r.h, code, 0, 0, 0, 0) === 1 ? out(r) : slow.apply(this, arguments);
         };
       case 'n':
         return function (a) {
-          const h = handle(this);
-          return h !== 0 && isNum(a) && ex.rv_call(h, code, a, 0, 0, 0) === 1 ? out(this) : slow.apply(this, arguments);
+          const r = live(this);
+          return r !== null && isNum(a) && ex.rv_call(r.h, code, a, 0, 0, 0) === 1 ? out(r) : slow.apply(this, arguments);
         };
       case 'nn':
         return function (a, b) {
-          const h = handle(this);
-          return h !== 0 && isNum(a) && isNum(b) && ex.rv_call(h, code, a, b, 0, 0) === 1
-            ? out(this) : slow.apply(this, arguments);
+          const r = live(this);
+          return r !== null && isNum(a) && isNum(b) && ex.rv_call(r.h, code, a, b, 0, 0) === 1
+            ? out(r) : slow.apply(this, arguments);
         };
       case 'b':
         return function (a) {
-          const h = handle(this), b = boolNumber(a);
-          return h !== 0 && b === b && ex.rv_call(h, code, b, 0, 0, 0) === 1 ? out(this) : slow.apply(this, arguments);
+          const r = live(this), b = boolNumber(a);
+          return r !== null && b === b && ex.rv_call(r.h, code, b, 0, 0, 0) === 1 ? out(r) : slow.apply(this, arguments);
         };
       case 'a':
         return function (x) {
-          const c = calls.n, v = toF32(x), h = handle(this);
-          return h !== 0 && v !== null && v.length === this.__dim && write(v, this.__x) &&
-            ex.rv_call(h, code, 0, 0, 0, 0) === 1 ? out(this) : slow.call(this, arg(c, x, v));
+          const v = toF32(x), n = conv.n, r = live(this);
+          return r !== null && v !== null && n === r.dim && write(v, r.x) &&
+            ex.rv_call(r.h, code, 0, 0, 0, 0) === 1 ? out(r) : slow.call(this, pass(x, v));
         };
       case 'na':
         return function (a, x) {
-          const c = calls.n, v = toF32(x), h = handle(this);
-          return h !== 0 && isNum(a) && v !== null && v.length === this.__dim && write(v, this.__x) &&
-            ex.rv_call(h, code, a, 0, 0, 0) === 1 ? out(this) : slow.call(this, a, arg(c, x, v));
+          const v = toF32(x), n = conv.n, r = live(this);
+          return r !== null && isNum(a) && v !== null && n === r.dim && write(v, r.x) &&
+            ex.rv_call(r.h, code, a, 0, 0, 0) === 1 ? out(r) : slow.call(this, a, pass(x, v));
         };
       case 'A':
         return function (x) {
-          const c = calls.n, v = toF32(x), h = handle(this);
-          return h !== 0 && v !== null && reserveWrite(v) && ex.rv_call(h, code, v.length, 0, 0, 0) === 1
-            ? out(this) : slow.call(this, arg(c, x, v));
+          const v = toF32(x), n = conv.n, r = live(this);
+          return r !== null && v !== null && reserveWrite(v, n) && ex.rv_call(r.h, code, n, 0, 0, 0) === 1
+            ? out(r) : slow.call(this, pass(x, v));
         };
       case 'nA':
         return function (a, x) {
-          const c = calls.n, v = toF32(x), h = handle(this);
-          return h !== 0 && isNum(a) && v !== null && reserveWrite(v) && ex.rv_call(h, code, a, v.length, 0, 0) === 1
-            ? out(this) : slow.call(this, a, arg(c, x, v));
+          const v = toF32(x), n = conv.n, r = live(this);
+          return r !== null && isNum(a) && v !== null && reserveWrite(v, n) && ex.rv_call(r.h, code, a, n, 0, 0) === 1
+            ? out(r) : slow.call(this, a, pass(x, v));
         };
       case 'oN':
         return function (buffer, q) {
-          const h = handle(this), b = k.bufferHandle(buffer), m = q === undefined || q === null ? 0 : q;
-          return h !== 0 && b !== 0 && isNum(m) && ex.rv_call(h, code, b, m, 0, 0) === 1
-            ? out(this) : slow.apply(this, arguments);
+          const r = live(this), b = k.bufferHandle(buffer), m = q === undefined || q === null ? 0 : q;
+          return r !== null && b !== 0 && isNum(m) && ex.rv_call(r.h, code, b, m, 0, 0) === 1
+            ? out(r) : slow.apply(this, arguments);
         };
       case 'annnn': // record, through its own export rv_record
         return function (x, a, b, c, d) {
-          const n = calls.n, v = toF32(x), h = handle(this);
-          if (h !== 0 && isNum(a) && isNum(b) && isNum(c) && isNum(d) && v !== null && v.length === this.__dim &&
-            write(v, this.__x)) {
-            const spare = ex.rv_record(h, a, b, c, d);
+          const v = toF32(x), n = conv.n, r = live(this);
+          if (r !== null && isNum(a) && isNum(b) && isNum(c) && isNum(d) && v !== null && n === r.dim &&
+            write(v, r.x)) {
+            const spare = ex.rv_record(r.h, a, b, c, d);
             if (spare !== 0) {
-              this.__x = spare;
+              r.x = spare;
               return;
             }
           }
-          return slow.call(this, arg(n, x, v), a, b, c, d);
+          return slow.call(this, pass(x, v), a, b, c, d);
         };
     }
     return slow;
@@ -175,13 +193,13 @@
       return url.protocol === 'file:' ? url : null;
     } catch {
       const nodeURL = 'node:url';
-      return import(/* @vite-ignore */ nodeURL).then((m) => m.pathToFileURL(input));
+      return import(/* webpackIgnore: true */ /* @vite-ignore */ nodeURL).then((m) => m.pathToFileURL(input));
     }
   }
 
   async function readFile(url) {
     const nodeFS = 'node:fs/promises';
-    const fs = await import(/* @vite-ignore */ nodeFS);
+    const fs = await import(/* webpackIgnore: true */ /* @vite-ignore */ nodeFS);
     return fs.readFile(await url);
   }
 
@@ -220,9 +238,22 @@
     return WebAssembly.instantiate(await response.arrayBuffer(), imports);
   }
 
+  // The exports this package's wasm has; another module given to init() is
+  // refused with an Error saying so, before it runs.
+  const EXPORTS = ['mem', 'run', 'resume', 'getsp', 'rv_call', 'rv_new', 'rv_record', 'rv_release', 'rv_reserve',
+    'rv_result', 'rv_scratch', 'rv_out', 'rv_from_bytes'];
+
+  // checkModule(instance, label): throws unless instance is of this package's wasm.
+  function checkModule(instance, label) {
+    const missing = EXPORTS.find((e) => !(e in instance.exports));
+    if (missing !== undefined) {
+      throw new Error(label + ': module_or_path is not the ruvector-learning-wasm module (it has no export ' + missing + ')');
+    }
+  }
+
   // create(defaultURL): one loader with its own module instance and classes.
   function create(defaultURL) {
-    let state = null; // the live instance: { memory, exports, raw, table, fastPath }
+    let state = null; // the live instance: { go, memory, exports, raw, priv, table, fastPath }
     let pending = null; // a running init()
     let generation = 0; // bumped at every start and every exit
     let exited = false; // a Go runtime of this loader has exited
@@ -245,7 +276,8 @@
 
     // start runs the Go program, which registers the raw classes and blocks,
     // and binds the classes to it. Its end, however it comes, is noticed.
-    function start(go, instance, fastPath) {
+    function start(go, instance, fastPath, label) {
+      checkModule(instance, label);
       const gen = ++generation;
       // wasm_exec calls go.exit synchronously when the program ends (an
       // out-of-memory crash included), before any promise settles.
@@ -257,12 +289,15 @@
       go.run(instance).then(() => markExited(gen), () => markExited(gen));
       const raw = {};
       for (const name of CLASS_NAMES) raw[name] = global[name];
+      const published = global.__ruvectorLearningGo;
+      const priv = published.loader; // the loaders' own entry points: no other code may reach them
+      delete published.loader;
       const ex = instance.exports;
-      const table = global.__ruvectorLearningGo.methods.split(';').map((entry) => {
+      const table = published.methods.split(';').map((entry) => {
         const [classId, name, params, result] = entry.split(',');
         return [Number(classId), name, params, result];
       });
-      state = { memory: ex.mem, exports: ex, raw, table, fastPath };
+      state = { go, memory: ex.mem, exports: ex, raw, priv, table, fastPath };
       views.f32 = views.f64 = null;
       views.result = ex.rv_result() >>> 3;
       bindMethods(gen, fastPath);
@@ -291,8 +326,8 @@
       return views.f64[views.result];
     }
 
-    // calls.n counts entries into the module's methods: handle(), the
-    // constructors and free() bump it (see fastMethod).
+    // calls.n counts entries into the module: live(), the constructors and
+    // free() bump it.
     const calls = { n: 0 };
 
     // stages holds a reusable Float32Array per array length (at most
@@ -309,20 +344,37 @@
       return s;
     }
 
-    // toF32 is array x as a Float32Array: x itself, or its elements converted
-    // (as new Float32Array(x) would) into a stage or a new array; null when x
-    // is not an array or an element cannot become a number (a bigint, a
-    // symbol, a throwing valueOf). A stage is valid until the next call. A
-    // conversion that starts while another is under way (from an element's
-    // valueOf) gets a new array, so that it cannot overwrite the outer stage.
+    // toF32 is array x as a Float32Array, with its true length in conv.n: x
+    // itself, or its elements converted (as new Float32Array(x) would) into
+    // a stage or a new array; null when x is not an Array or a typed array,
+    // is detached, or an element cannot become a number (a bigint, a symbol,
+    // a throwing valueOf). Lengths come from the typed array's slots, or are
+    // read once from an Array, so a lying or changing length cannot make a
+    // copy overrun. A stage is valid until the next call. A conversion that
+    // starts while another is under way (from an element's valueOf) gets a
+    // new array, so that it cannot overwrite the outer stage.
+    const conv = { n: 0 };
     let converting = false;
     function toF32(x) {
-      if (x instanceof Float32Array) return x;
-      if (!isArray(x)) return null;
-      const s = converting ? undefined : stage(x.length);
+      let n;
+      if (ArrayBuffer.isView(x)) {
+        n = typedLength(x);
+        if (n < 0) return null;
+        if (x instanceof Float32Array) return (conv.n = n, x);
+      } else if (Array.isArray(x)) {
+        n = x.length;
+        if (!(n >= 0 && n <= 0x3fffffff && n === Math.floor(n))) return null;
+      } else {
+        return null;
+      }
+      const s = converting ? undefined : stage(n);
       if (s !== undefined) converting = true;
       try {
-        return s === undefined ? new Float32Array(x) : (s.set(x), s);
+        const v = s === undefined ? new Float32Array(n) : s;
+        if (ArrayBuffer.isView(x)) v.set(x);
+        else for (let i = 0; i < n; i++) v[i] = x[i];
+        conv.n = n;
+        return v;
       } catch {
         return null;
       } finally {
@@ -340,15 +392,15 @@
       }
     }
 
-    // readers[kind](self): a call's JS result, from the result slot or memory.
+    // readers[kind](record): a call's JS result, from the result slot or memory.
     const readers = {
       v: () => undefined,
-      x: (self) => { self.__x = resultValue(); },
+      x: (r) => { r.x = resultValue(); },
       n: resultValue,
       f: resultValue,
       c: () => BigInt(resultValue()),
       b: () => resultValue() !== 0,
-      y: (self) => f32().slice((self.__x >>> 2) + self.__dim, (self.__x >>> 2) + 2 * self.__dim),
+      y: (r) => f32().slice((r.x >>> 2) + r.dim, (r.x >>> 2) + 2 * r.dim),
       Y: () => {
         const n = resultValue(), p = state.exports.rv_out() >>> 2;
         return f32().slice(p, p + n);
@@ -359,14 +411,16 @@
       },
     };
 
-    // call runs fn, a raw Go method of generation gen, as self's method;
-    // C is self's class (undefined for statics).
-    function call(gen, C, self, label, fn, args) {
+    // goCall runs fn, an entry into Go of generation gen, and throws the
+    // error it returns. wasm_exec's view of memory is renewed first, in case
+    // JS grew the memory (obj.memory.grow()), which detaches it.
+    function goCall(gen, fn) {
       if (gen !== generation) throw new Error(EXITED);
-      if (C !== undefined) checkThis(C, self, label, gen);
+      const go = state.go;
+      if (go.mem.buffer !== state.memory.buffer) go.mem = new DataView(state.memory.buffer);
       let r;
       try {
-        r = fn.apply(self, args);
+        r = fn();
       } catch (e) {
         if (e instanceof WebAssembly.RuntimeError || /Go program has already exited/.test(String(e && e.message))) {
           markExited(gen);
@@ -377,76 +431,78 @@
       return checked(r);
     }
 
-    // checkThis requires self to be a genuine object of class C (copies and
-    // objects of other classes carry no brand) from generation gen.
-    function checkThis(C, self, label, gen) {
-      const g = C.brand(self);
-      if (g === undefined) throw new TypeError(label + ': this is not a ' + C.name);
-      if (g !== gen) throw new Error(label + ': this object belongs to a Go runtime that has exited; create a new one');
+    // classes[name] = { C, record(self): self's private record, or undefined }.
+    const classes = {};
+
+    // checkThis returns the private record of self, which must be a genuine
+    // object of class name (copies and objects of other classes have none)
+    // from generation gen.
+    function checkThis(name, self, label, gen) {
+      const r = classes[name].record(self);
+      if (r === undefined) throw new TypeError(label + ': this is not a ' + name);
+      if (r.gen !== gen) throw new Error(label + ': this object belongs to a Go runtime that has exited; create a new one');
+      return r;
     }
 
-    // slowMethod wraps fn, the raw js.FuncOf method, to throw its errors. It
-    // reads a zero or NaN number from the result slot (their bits do not
-    // survive syscall/js) and re-reads the scratch offset a call of kind x moved.
-    function slowMethod(gen, C, label, fn, result) {
-      const ex = state.exports;
-      if (result === 'f' || result === 'n') {
-        // syscall/js turns -0 into +0 and every NaN into the canonical one.
-        return function (...args) {
-          const r = call(gen, C, this, label, fn, args);
-          return r === 0 || r !== r ? resultValue() : r;
-        };
-      }
-      if (result === 'x') {
-        return function (...args) {
-          const r = call(gen, C, this, label, fn, args);
-          this.__x = ex.rv_scratch(this.__wbg_ptr);
-          return r;
-        };
-      }
-      return function (...args) { return call(gen, C, this, label, fn, args); };
+    // slowMethod is method code of class name through Go's loader entry
+    // call(code, handle, ...args), which returns the error to throw. It reads
+    // a zero or NaN number from the result slot (their bits do not survive
+    // syscall/js) and re-reads the scratch offset a call of kind x moved. A
+    // buffer argument (at index o) goes as its handle when it is live.
+    function slowMethod(gen, name, code, result, o) {
+      const label = name + '.' + state.table[code][1];
+      const ex = state.exports, priv = state.priv, B = classes.WasmTrajectoryBuffer;
+      return function (...args) {
+        if (gen !== generation) throw new Error(EXITED);
+        const r = checkThis(name, this, label, gen);
+        if (o >= 0) {
+          const b = B.record(args[o]);
+          if (b !== undefined && b.gen !== gen) {
+            throw new TypeError(label + ': buffer must be a live WasmTrajectoryBuffer (got a WasmTrajectoryBuffer of an exited runtime)');
+          }
+          if (b !== undefined && b.h !== 0) args[o] = b.h;
+        }
+        const v = goCall(gen, () => priv.call(code, r.h, ...args));
+        if (result === 'x') r.x = ex.rv_scratch(r.h);
+        return (result === 'f' || result === 'n') && (v === 0 || v !== v) ? resultValue() : v;
+      };
     }
 
     // bindMethods defines every class's methods from Go's table, bound to
     // generation gen: fast ones unless fastPath is false.
     function bindMethods(gen, fastPath) {
-      const ex = state.exports;
-      const B = api.WasmTrajectoryBuffer;
-      const bufferHandle = (b) => (B.brand(b) === gen && gen === generation ? b.__wbg_ptr : 0);
+      const ex = state.exports, B = classes.WasmTrajectoryBuffer;
+      const bufferHandle = (b) => {
+        const r = B.record(b);
+        return r !== undefined && r.gen === gen && gen === generation ? r.h : 0;
+      };
       state.table.forEach(([classId, m, params, result], code) => {
-        const name = CLASS_NAMES[classId - 1], C = api[name], label = name + '.' + m;
-        const handle = (self) => (calls.n++, C.brand(self) === gen && gen === generation ? self.__wbg_ptr : 0);
-        const k = { ex, handle, toF32, write: writeF32, out: readers[result], bufferHandle, calls };
-        let slow = slowMethod(gen, C, label, state.raw[name].prototype[m], result);
-        const o = params.indexOf('o');
-        if (o >= 0) { // a buffer argument must be a genuine buffer of this generation, not a look-alike
-          const inner = slow;
-          slow = function (...args) {
-            const v = args[o];
-            if (C.brand(this) === gen && this.__wbg_ptr !== 0 && v !== null && typeof v === 'object' && B.brand(v) !== gen) {
-              throw new TypeError(label + ': buffer must be a live WasmTrajectoryBuffer (got ' +
-                (B.brand(v) === undefined ? 'an object that is not one' : 'a WasmTrajectoryBuffer of an exited runtime') + ')');
-            }
-            return inner.apply(this, args);
-          };
-        }
+        const name = CLASS_NAMES[classId - 1], { C, record } = classes[name];
+        const live = (self) => {
+          calls.n++;
+          const r = record(self);
+          return r !== undefined && r.gen === gen && r.h !== 0 && gen === generation ? r : null;
+        };
+        const k = { ex, live, toF32, conv, write: writeF32, out: readers[result], bufferHandle, calls };
+        const slow = slowMethod(gen, name, code, result, params.indexOf('o'));
         const value = fastPath ? fastMethod(k, code, params, slow) : slow;
         Object.defineProperty(C.prototype, m, { value: renamed(value, m), writable: true, configurable: true });
       });
       CLASS_NAMES.forEach((name, i) => {
-        const C = api[name], G = state.raw[name], label = name + '.from_bytes';
+        const { C } = classes[name], label = name + '.from_bytes';
         Object.defineProperty(C, 'from_bytes', {
           value: renamed(function (bytes) {
             if (gen !== generation) throw new Error(EXITED);
             let h = 0;
-            if (fastPath && bytes instanceof Uint8Array) {
-              const p = ex.rv_reserve(bytes.length);
+            const n = bytes instanceof Uint8Array ? typedLength(bytes) : -1;
+            if (fastPath && n >= 0) {
+              const p = ex.rv_reserve(n);
               if (p !== 0) {
                 new Uint8Array(state.memory.buffer).set(bytes, p);
-                h = ex.rv_from_bytes(i + 1, bytes.length);
+                h = ex.rv_from_bytes(i + 1, n);
               }
             }
-            if (h === 0) h = call(gen, undefined, G, label, G.from_bytes, [bytes]).__wbg_ptr;
+            if (h === 0) h = goCall(gen, () => state.priv.fromBytes(i + 1, bytes));
             return new C(ADOPT, h);
           }, 'from_bytes'),
           writable: true, configurable: true,
@@ -455,9 +511,9 @@
       for (const [name, statics] of Object.entries(STATICS)) {
         const G = state.raw[name];
         for (const m of statics) {
-          const fn = G[m], label = name + '.' + m;
-          Object.defineProperty(api[name], m, {
-            value: renamed(function (...args) { return call(gen, undefined, G, label, fn, args); }, m),
+          const fn = G[m];
+          Object.defineProperty(classes[name].C, m, {
+            value: renamed(function (...args) { return goCall(gen, () => fn.apply(G, args)); }, m),
             writable: true, configurable: true,
           });
         }
@@ -480,6 +536,19 @@
       return arg;
     }
 
+    // linked(label, make) is make(), a LinkError (a module that is not this
+    // package's, needing other imports) becoming an Error that says so.
+    async function linked(label, make) {
+      try {
+        return await make();
+      } catch (e) {
+        if (e instanceof WebAssembly.LinkError) {
+          throw new Error(label + ': module_or_path is not the ruvector-learning-wasm module (' + e.message + ')', { cause: e });
+        }
+        throw e;
+      }
+    }
+
     function init(options) {
       if (state) return Promise.resolve({ memory: state.memory });
       if (!pending) {
@@ -487,9 +556,9 @@
           let input = unwrapInit(options, 'module_or_path');
           if (input === undefined || input === null) input = defaultURL();
           const go = newGo();
-          const { instance } = await instantiate(input, go.importObject);
+          const { instance } = await linked('init', () => instantiate(input, go.importObject));
           if (state) return { memory: state.memory }; // initSync finished first
-          return start(go, instance, fastPathOption(options));
+          return start(go, instance, fastPathOption(options), 'init');
         })();
         attempt.catch(() => { if (pending === attempt) pending = null; });
         pending = attempt;
@@ -502,12 +571,16 @@
       let module = unwrapInit(options, 'module');
       if (!(module instanceof WebAssembly.Module)) module = new WebAssembly.Module(module);
       const go = newGo();
-      return start(go, new WebAssembly.Instance(module, go.importObject), fastPathOption(options));
-    }
-
-    // hidden(self, key, value) sets an internal property that copies skip.
-    function hidden(self, key, value) {
-      Object.defineProperty(self, key, { value, writable: true, enumerable: false, configurable: true });
+      let instance;
+      try {
+        instance = new WebAssembly.Instance(module, go.importObject);
+      } catch (e) {
+        if (e instanceof WebAssembly.LinkError) {
+          throw new Error('initSync: module is not the ruvector-learning-wasm module (' + e.message + ')', { cause: e });
+        }
+        throw e;
+      }
+      return start(go, instance, fastPathOption(options), 'initSync');
     }
 
     // dimCode[classId] is the table code of the method giving the length of
@@ -517,16 +590,29 @@
       return state.table.findIndex(([c, m]) => c === classId && m === want);
     }
 
+    // viewOf is self's input_view or output_view (method m of class name): a
+    // fresh Float32Array over the buffer that get_<which>_ptr() addresses.
+    function viewOf(name, self, m, ptrMethod) {
+      const label = name + '.' + m;
+      if (!state) throw new Error(exited ? EXITED : label + ': call init() or initSync() first');
+      checkThis(name, self, label, generation);
+      const { C } = classes[name];
+      const p = C.prototype[ptrMethod].call(self), n = C.prototype.dim.call(self);
+      return new Float32Array(state.memory.buffer, p, n);
+    }
+
     function defineClass(name, classId) {
+      let record;
       const C = {
         [name]: class {
-          // The private brand: the generation of the Go runtime this object
-          // lives in. Only genuine instances have it, so copies and objects
-          // of other classes are refused before their handle is trusted.
-          #gen;
+          // The object's private record { gen, h, x, dim }: the generation
+          // of its Go runtime, its handle (0 once freed), the byte offset of
+          // its scratch area and the length of its array arguments. Only
+          // genuine instances have one, and nothing outside can change it.
+          #r;
 
-          static brand(self) {
-            return self !== null && typeof self === 'object' && #gen in self ? self.#gen : undefined;
+          static {
+            record = (self) => (self !== null && typeof self === 'object' && #r in self ? self.#r : undefined);
           }
 
           constructor(...args) {
@@ -534,49 +620,37 @@
             const ex = state.exports, gen = generation;
             calls.n++;
             let h = args[0] === ADOPT ? args[1] : 0;
-            try {
-              if (h === 0 && state.fastPath) h = fastNew(ex, classId, args);
-              if (h === 0) {
-                checked(state.raw[name].apply(this, float32In(args, FLOAT_ARGS[name])));
-                h = this.__wbg_ptr;
-              }
-            } catch (e) {
-              if (gen !== generation) throw new Error(EXITED, { cause: e });
-              throw e;
-            }
+            if (h === 0 && state.fastPath) h = fastNew(ex, classId, args);
+            if (h === 0) h = goCall(gen, () => state.priv.construct(classId, ...float32In(args, FLOAT_ARGS[name])));
             if (gen !== generation) throw new Error(EXITED);
-            this.#gen = gen;
-            hidden(this, '__wbg_ptr', h);
-            hidden(this, '__x', ex.rv_scratch(h));
             ex.rv_call(h, dimCode(classId), 0, 0, 0, 0);
-            hidden(this, '__dim', resultValue());
+            this.#r = { gen, h, x: ex.rv_scratch(h), dim: resultValue() };
             registry.register(this, { handle: h, generation: gen }, this);
           }
 
           /** A fresh Float32Array over the input buffer (dim() floats). */
           input_view() {
-            const p = this.get_input_ptr(), n = this.dim();
-            return new Float32Array(state.memory.buffer, p, n);
+            return viewOf(name, this, 'input_view', 'get_input_ptr');
           }
 
           /** A fresh Float32Array over the output buffer (dim() floats). */
           output_view() {
-            const p = this.get_output_ptr(), n = this.dim();
-            return new Float32Array(state.memory.buffer, p, n);
+            return viewOf(name, this, 'output_view', 'get_output_ptr');
           }
 
           /** The module's WebAssembly.Memory (undefined once its Go runtime has exited). */
           get memory() {
-            return state && C.brand(this) === generation ? state.memory : undefined;
+            const r = record(this);
+            return state && r !== undefined && r.gen === generation ? state.memory : undefined;
           }
 
           free() {
-            const g = C.brand(this);
-            if (g === undefined) throw new TypeError(name + '.free: this is not a ' + name);
+            const r = record(this);
+            if (r === undefined) throw new TypeError(name + '.free: this is not a ' + name);
             registry.unregister(this);
             calls.n++;
-            if (g === generation && this.__wbg_ptr !== 0) state.exports.rv_release(this.__wbg_ptr);
-            this.__wbg_ptr = 0;
+            if (r.gen === generation && r.h !== 0) state.exports.rv_release(r.h);
+            r.h = 0;
           }
         },
       }[name];
@@ -588,6 +662,7 @@
       for (const m of [...(STATICS[name] || []), 'from_bytes']) {
         C[m] = () => { throw new Error(name + '.' + m + ': call init() or initSync() first'); };
       }
+      classes[name] = { C, record };
       return C;
     }
 

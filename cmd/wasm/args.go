@@ -65,65 +65,120 @@ func boolArg(v js.Value, name string) (bool, error) {
 }
 
 // float32s reads array argument name into o's scratch area once its length
-// fits. A Float32Array is copied with one js.CopyBytesToGo over a byte view;
-// any other array-like of numbers is converted by new Float32Array(v) first.
+// fits (floats).
 func float32s(v js.Value, name string, o any) error {
-	if !arrayLike(v) {
-		return argerr.NewType(name, "must be a Float32Array or an array of numbers")
-	}
-	if !v.InstanceOf(jsFloat32Array) {
-		var converted bool
-		if v, converted = toFloat32Array(v); !converted {
-			return argerr.NewType(name, "must hold only numbers")
-		}
-	}
-	if err := arrayLen(o, name, v.Length()); err != nil {
+	bytes, n, err := floats(v, name)
+	if err != nil {
 		return err
 	}
-	dst := scratchOf(o)
-	bytes := jsUint8Array.New(v.Get("buffer"), v.Get("byteOffset"), v.Get("byteLength"))
-	if js.CopyBytesToGo(byteView(dst), bytes) != 4*len(dst) {
-		return argerr.NewRange(name, "must not be detached")
+	if err := arrayLen(o, name, n); err != nil {
+		return err
 	}
+	js.CopyBytesToGo(byteView(scratchOf(o)), bytes)
 	return nil
 }
 
 // floatsIn copies array argument name, of any length, into the input area
 // and returns its length.
 func floatsIn(v js.Value, name string) (int, error) {
-	if !arrayLike(v) {
-		return 0, argerr.NewType(name, "must be a Float32Array or an array of numbers")
-	}
-	if !v.InstanceOf(jsFloat32Array) {
-		var converted bool
-		if v, converted = toFloat32Array(v); !converted {
-			return 0, argerr.NewType(name, "must hold only numbers")
-		}
-	}
-	n := v.Length()
-	dst, err := inBytes(4 * n)
+	bytes, n, err := floats(v, name)
 	if err != nil {
 		return 0, err
 	}
-	bytes := jsUint8Array.New(v.Get("buffer"), v.Get("byteOffset"), v.Get("byteLength"))
+	dst, err := inBytes(4*n, name)
+	if err != nil {
+		return 0, err
+	}
 	js.CopyBytesToGo(dst, bytes)
 	return n, nil
+}
+
+// floats is array argument name as the bytes of a Float32Array and its
+// length: a Float32Array itself, any other array-like of numbers converted
+// once by new Float32Array(v). Lengths come from the typed array's own
+// internal slots, never from a length property that could lie.
+func floats(v js.Value, name string) (js.Value, int, error) {
+	if !arrayLike(v) {
+		return js.Value{}, 0, argerr.NewType(name, "must be a Float32Array or an array of numbers")
+	}
+	view := isView(v)
+	if view {
+		if _, _, ok := typedBytes(v, 1); !ok {
+			return js.Value{}, 0, argerr.NewRange(name, "must not be detached")
+		}
+	}
+	if !view || !v.InstanceOf(jsFloat32Array) {
+		var converted bool
+		if v, converted = toFloat32Array(v); !converted {
+			return js.Value{}, 0, argerr.NewType(name, "must hold only numbers")
+		}
+	}
+	bytes, n, _ := typedBytes(v, 4)
+	return bytes, n, nil
 }
 
 // bytesIn copies a Uint8Array (or ArrayBuffer) argument into the input area.
 func bytesIn(v js.Value, name string) ([]byte, error) {
 	if is(v, js.TypeObject) && v.InstanceOf(jsArrayBuffer) {
+		if !intactBuffer(v) {
+			return nil, argerr.NewRange(name, "must not be detached")
+		}
 		v = jsUint8Array.New(v)
 	}
-	if !is(v, js.TypeObject) || !v.InstanceOf(jsUint8Array) {
+	if !is(v, js.TypeObject) || !isView(v) || !v.InstanceOf(jsUint8Array) {
 		return nil, argerr.NewType(name, "must be a Uint8Array")
 	}
-	b, err := inBytes(v.Length())
+	bytes, n, ok := typedBytes(v, 1)
+	if !ok {
+		return nil, argerr.NewRange(name, "must not be detached")
+	}
+	b, err := inBytes(n, name)
 	if err != nil {
 		return nil, err
 	}
-	js.CopyBytesToGo(b, v)
+	js.CopyBytesToGo(b, bytes)
 	return b, nil
+}
+
+// The intrinsic getters of %TypedArray%.prototype: they read a typed
+// array's internal slots, which neither a subclass nor an own property can
+// change.
+var (
+	typedArrayProto = js.Global().Get("Object").Call("getPrototypeOf", jsFloat32Array.Get("prototype"))
+	lengthOf        = intrinsicGetter("length")
+	bufferOf        = intrinsicGetter("buffer")
+	byteOffsetOf    = intrinsicGetter("byteOffset")
+)
+
+func intrinsicGetter(name string) js.Value {
+	return js.Global().Get("Object").Call("getOwnPropertyDescriptor", typedArrayProto, name).Get("get")
+}
+
+// isView is ArrayBuffer.isView(v): a typed array or DataView, by its slots.
+func isView(v js.Value) bool { return jsArrayBuffer.Call("isView", v).Bool() }
+
+// typedBytes is typed array v's elements as a Uint8Array over the same
+// memory, and their count, elements being size bytes; ok is false when v is
+// detached (or no typed array at all).
+func typedBytes(v js.Value, size int) (bytes js.Value, n int, ok bool) {
+	defer func() {
+		if recover() != nil {
+			bytes, n, ok = js.Value{}, 0, false
+		}
+	}()
+	n = lengthOf.Call("call", v).Int()
+	return jsUint8Array.New(bufferOf.Call("call", v), byteOffsetOf.Call("call", v), size*n), n, true
+}
+
+// intactBuffer reports whether ArrayBuffer b is not detached.
+func intactBuffer(b js.Value) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	jsUint8Array.New(b)
+	return true
 }
 
 // toFloat32Array is new Float32Array(v), or false when JS refuses an

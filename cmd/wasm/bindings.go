@@ -43,6 +43,7 @@ func fromBytesStatic(c uint8, ctor js.Value) func(js.Value, []js.Value) any {
 	label := classNames[c] + ".from_bytes"
 	return func(_ js.Value, argv []js.Value) (res any) {
 		defer recoverInto(&res, label)
+		defer dropBigAreas()
 		data, err := bytesIn(arg(argv, 0), "bytes")
 		var o any
 		if err == nil {
@@ -52,76 +53,89 @@ func fromBytesStatic(c uint8, ctor js.Value) func(js.Value, []js.Value) any {
 			return jsError(label, c, []string{"bytes"}, argv, err)
 		}
 		obj := js.Global().Get("Object").Call("create", ctor.Get("prototype"))
-		obj.Set(handleKey, store(o))
+		obj.Set(handleKey, store(o, obj))
 		return obj
 	}
 }
 
-// constructor is class c's constructor: this gets the new object's handle.
-// It accepts any fresh object as this, so that the JS layer can run it on
-// an instance of its own class.
+// constructor is class c's constructor: this gets the new object's handle
+// and becomes its owner. It accepts any fresh object as this.
 func constructor(c uint8) func(js.Value, []js.Value) any {
 	label := classNames[c] + ".constructor"
-	params := ctorParams[c]
 	return func(this js.Value, argv []js.Value) (res any) {
 		defer recoverInto(&res, label)
 		if !is(this, js.TypeObject) || !this.Get(handleKey).IsUndefined() {
 			return jsError(label, c, nil, nil, argerr.NewType("this", "is not a new object: use new "+classNames[c]+"()"))
 		}
-		var a [3]float64
-		var defaults int32
-		for i, p := range params {
-			v := arg(argv, i)
-			if v.IsUndefined() || v.IsNull() {
-				defaults |= 1 << i
-				continue
-			}
-			f, err := number(v, p)
-			if err != nil {
-				return jsError(label, c, params, argv, err)
-			}
-			a[i] = f
-		}
-		o, err := newObject(c, defaults, a)
+		o, err := constructFromJS(c, argv)
 		if err != nil {
-			return jsError(label, c, params, argv, err)
+			return jsError(label, c, ctorParams[c], argv, err)
 		}
-		this.Set(handleKey, store(o))
+		this.Set(handleKey, store(o, this))
 		return js.Undefined()
 	}
 }
 
-// method is the js.FuncOf body of method code: read the arguments, dispatch,
-// and turn the value into the JS result its table entry names.
+// constructFromJS builds an object of class c from constructor arguments
+// argv: numbers, or undefined or null for a default.
+func constructFromJS(c uint8, argv []js.Value) (any, error) {
+	var a [3]float64
+	var defaults int32
+	for i, p := range ctorParams[c] {
+		v := arg(argv, i)
+		if v.IsUndefined() || v.IsNull() {
+			defaults |= 1 << i
+			continue
+		}
+		f, err := number(v, p)
+		if err != nil {
+			return nil, err
+		}
+		a[i] = f
+	}
+	return newObject(c, defaults, a)
+}
+
+// method is the bare global's js.FuncOf body of method code.
 func method(code int32) func(js.Value, []js.Value) any {
 	spec := &methods[code]
 	label := classNames[spec.class] + "." + spec.name
 	return func(this js.Value, argv []js.Value) (res any) {
 		defer recoverInto(&res, label)
-		o, err := self(this, spec.class)
-		var a args
-		if err == nil {
-			err = readArgs(o, spec, argv, &a)
-		}
-		if again, _ := self(this, spec.class); err == nil && again != o {
-			err = errFreed // an element's valueOf, run while reading an array, freed this object
-		}
-		var v float64
-		if err == nil {
-			v, err = dispatch(o, code, &a)
-		}
-		defer dropBigAreas()
-		if err != nil {
-			return jsError(label, spec.class, spec.names, argv, err)
-		}
-		result[0] = v
-		return toJS(o, spec.result, v)
+		return invoke(code, func() (any, error) { return self(this, spec.class) }, false, argv)
 	}
+}
+
+// invoke runs method code on the object that find returns: read the
+// arguments, dispatch, and turn the value into the JS result its table
+// entry names, or the error to throw. find is asked again after the
+// arguments are read, since an element's valueOf may have freed the object.
+// loader says who calls: a loader passes a buffer argument as its handle.
+func invoke(code int32, find func() (any, error), loader bool, argv []js.Value) any {
+	spec := &methods[code]
+	o, err := find()
+	var a args
+	if err == nil {
+		err = readArgs(o, spec, argv, &a, loader)
+	}
+	if again, _ := find(); err == nil && again != o {
+		err = errFreed // an element's valueOf, run while reading an array, freed this object
+	}
+	var v float64
+	if err == nil {
+		v, err = dispatch(o, code, &a)
+	}
+	defer dropBigAreas()
+	if err != nil {
+		return jsError(classNames[spec.class]+"."+spec.name, spec.class, spec.names, argv, err)
+	}
+	result[0] = v
+	return toJS(o, spec.result, v)
 }
 
 // readArgs converts argv by spec.params into a, writing an array argument
 // into o's scratch area.
-func readArgs(o any, spec *methodSpec, argv []js.Value, a *args) error {
+func readArgs(o any, spec *methodSpec, argv []js.Value, a *args, loader bool) error {
 	n := 0
 	for i := range len(spec.params) {
 		v, name := arg(argv, i), spec.names[i]
@@ -161,8 +175,8 @@ func readArgs(o any, spec *methodSpec, argv []js.Value, a *args) error {
 			}
 			a[n], n = float64(count), n+1
 		case 'o':
-			h, err := handleOf(v)
-			if err != nil || classOf(objectAt(h)) != classBuffer {
+			h, err := bufferArg(v, loader)
+			if err != nil {
 				return argerr.NewType(name, "must be a live WasmTrajectoryBuffer")
 			}
 			a[n], n = float64(h), n+1
@@ -195,6 +209,27 @@ func toJS(o any, kind byte, v float64) any {
 		return b
 	}
 	return js.Undefined() // ValueOf(nil) would be null
+}
+
+// bufferArg is the handle of a buffer argument: from a loader, its handle
+// as a number; from the bare globals, one of their live buffers.
+func bufferArg(v js.Value, loader bool) (uint32, error) {
+	var h uint32
+	if loader {
+		if !is(v, js.TypeNumber) {
+			return 0, errNotThis
+		}
+		h = uint32(v.Float())
+		if classOf(loaderObject(h)) != classBuffer {
+			return 0, errNotThis
+		}
+		return h, nil
+	}
+	h, err := handleOf(v)
+	if err != nil || classOf(objectAt(h)) != classBuffer {
+		return 0, errNotThis
+	}
+	return h, nil
 }
 
 // freeMethod is class c's free(): it releases the Go object and zeroes the

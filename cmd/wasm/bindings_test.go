@@ -194,13 +194,115 @@ func TestFree(t *testing.T) {
 	w := newObj(t, "WasmScopedLoRA", 4)
 	hw := uint32(w.Get(handleKey).Int())
 	rvRelease(hw)
-	assert.Nil(t, objects[hw-1], "release frees the Go side")
+	assert.NotNil(t, objects[hw-1].obj, "rv_release is the loaders': it leaves a bare object alone")
+	w.Call("free")
+	assert.Nil(t, objects[hw-1].obj, "free releases the Go side")
 	dispose := js.Global().Get("Symbol").Get("dispose")
 	if dispose.Type() == js.TypeSymbol {
 		x := newObj(t, "WasmTrajectoryBuffer", 2, 2)
 		js.Global().Get("Reflect").Call("get", x, dispose).Call("call", x)
 		assert.Zero(t, x.Get(handleKey).Int())
 	}
+}
+
+// TestBareMethodsTrustOnlyTheirOwnObjects: a bare method acts only on the
+// very JS object its constructor made; a look-alike carrying a live handle,
+// a copy, and a loader's object (which has no handle property) are refused,
+// and the object behind the handle is untouched.
+func TestBareMethodsTrustOnlyTheirOwnObjects(t *testing.T) {
+	v := newObj(t, "WasmMicroLoRA", 4)
+	defer v.Call("free")
+	proto := js.Global().Get("WasmMicroLoRA").Get("prototype")
+	forged := js.Global().Get("Object").Call("create", proto)
+	forged.Set(handleKey, v.Get(handleKey))
+	copied := js.Global().Get("Object").Call("assign", js.Global().Get("Object").Call("create", proto), v)
+	loaderH := rvNew(int32(classMicro), 0, 4, 0.1, 0.01)
+	require.NotZero(t, loaderH)
+	defer rvRelease(loaderH)
+	reaching := js.Global().Get("Object").Call("create", proto)
+	reaching.Set(handleKey, loaderH)
+	for name, this := range map[string]js.Value{"forged": forged, "copied": copied, "a loader's handle": reaching} {
+		r := proto.Get("adapt_array").Call("call", this, jsF32([]float32{1, 2, 3, 4}))
+		require.True(t, isError(r), name)
+		assert.Equal(t, "TypeError", r.Get("constructor").Get("name").String(), name)
+		assert.Contains(t, r.Get("message").String(), "WasmMicroLoRA.adapt_array: this is not a WasmMicroLoRA", name)
+	}
+	assert.Equal(t, "0", jsString(v.Call("adapt_count")), "the bare object is untouched")
+	assert.Zero(t, objectAt(loaderH).(*micro).Adapts, "the loader's object is untouched")
+}
+
+// TestLoaderEntries runs the loaders' private entry points: construct,
+// call by handle (a buffer argument by its handle too), and from_bytes;
+// none reaches a bare object.
+func TestLoaderEntries(t *testing.T) {
+	entries := loaderEntries()
+	h := entries.Call("construct", int(classScoped), 4, 0.5, 0.1)
+	require.Equal(t, js.TypeNumber, h.Type())
+	b := entries.Call("construct", int(classBuffer), 10, 4)
+	entries.Call("call", mBufferRecord, b, jsF32([]float32{1, 2, 3, 4}), 2, 1, 5, 10)
+	assert.Equal(t, 1.0, entries.Call("call", mScopedLearnFrom, h, b, 0).Float())
+	r := entries.Call("call", mScopedLearnFrom, h, h, 0)
+	require.True(t, isError(r))
+	assert.Contains(t, r.Get("message").String(), "WasmScopedLoRA.learn_from: buffer must be a live WasmTrajectoryBuffer")
+	state := entries.Call("call", mScopedToBytes, h)
+	restored := entries.Call("fromBytes", int(classScoped), state)
+	require.Equal(t, js.TypeNumber, restored.Type())
+	assert.Equal(t, "1", jsString(entries.Call("call", mScopedTotalAdaptCount, restored)))
+	bare := newObj(t, "WasmMicroLoRA", 4)
+	defer bare.Call("free")
+	r = entries.Call("call", mMicroDim, bare.Get(handleKey))
+	require.True(t, isError(r), "a bare object is not the loaders'")
+	for _, x := range []js.Value{h, b, restored} {
+		rvRelease(uint32(x.Int()))
+	}
+	r = entries.Call("call", mScopedDim, h)
+	require.True(t, isError(r))
+	assert.Contains(t, r.Get("message").String(), "WasmScopedLoRA.dim: object has been freed")
+}
+
+// TestDetachedArrays: a detached typed array or ArrayBuffer is a RangeError
+// that names the method and the argument, on every kind of array parameter.
+func TestDetachedArrays(t *testing.T) {
+	detached := func(ctor string, n int) js.Value {
+		a := js.Global().Get(ctor).New(n)
+		js.Global().Get("structuredClone").Invoke(a.Get("buffer"), map[string]any{"transfer": []any{a.Get("buffer")}})
+		return a
+	}
+	m := newObj(t, "WasmMicroLoRA", 4)
+	defer m.Call("free")
+	for _, tc := range []struct{ method, arg string }{
+		{"forward_array", "input"}, {"adapt_array", "gradient"}, {"set_b", "b"},
+		{"forward_batch", "inputs"}, {"adapt_batch", "gradients"},
+	} {
+		r := m.Call(tc.method, detached("Float32Array", 8))
+		require.True(t, isError(r), tc.method)
+		assert.Equal(t, "RangeError", r.Get("constructor").Get("name").String(), tc.method)
+		assert.Contains(t, r.Get("message").String(), "WasmMicroLoRA."+tc.method+": "+tc.arg+" must not be detached", tc.method)
+	}
+	r := m.Call("adapt_array", detached("Float64Array", 4))
+	assert.Contains(t, r.Get("message").String(), "gradient must not be detached")
+	for _, bytes := range []js.Value{detached("Uint8Array", 16), detached("Uint8Array", 16).Get("buffer")} {
+		r = js.Global().Get("WasmMicroLoRA").Call("from_bytes", bytes)
+		require.True(t, isError(r))
+		assert.Contains(t, r.Get("message").String(), "WasmMicroLoRA.from_bytes: bytes must not be detached")
+	}
+}
+
+// TestLyingLengths: a Float32Array whose length property lies is read by
+// its real length, so a wrong real length is refused whatever it claims.
+func TestLyingLengths(t *testing.T) {
+	m := newObj(t, "WasmMicroLoRA", 4)
+	defer m.Call("free")
+	long := jsF32([]float32{1, 2, 3, 4, 5, 6, 7, 8})
+	js.Global().Get("Object").Call("defineProperty", long, "length", map[string]any{"value": 4})
+	r := m.Call("forward_array", long)
+	require.True(t, isError(r))
+	assert.Contains(t, r.Get("message").String(), "WasmMicroLoRA.forward_array: input must have length dim() = 4")
+	short := jsF32([]float32{1, 2})
+	js.Global().Get("Object").Call("defineProperty", short, "length", map[string]any{"value": 4})
+	r = m.Call("adapt_array", short)
+	require.True(t, isError(r))
+	assert.Equal(t, "0", jsString(m.Call("adapt_count")))
 }
 
 // TestHandlesAreReused keeps the table from growing across create/free cycles.

@@ -14,33 +14,40 @@ var in, out []float32
 // needed it, rather than kept for the next one.
 const bigArea = 16 << 20
 
-// grow returns buf with room for n floats, reallocating when it is short;
-// an allocation that would exhaust the module's memory is refused.
-func grow(buf []float32, n int) ([]float32, error) {
+// grow returns buf with room for n floats, reallocating when it is short:
+// the new area is charged to the budget for argument arg (a RangeError when
+// it does not fit) and the old one refunded.
+func grow(buf []float32, n int, arg string) ([]float32, error) {
 	if cap(buf) < n {
-		if err := checkHeadroom("array", 4*int64(n)); err != nil {
+		if err := charge(arg, 4*int64(n)); err != nil {
 			return buf[:0], err
 		}
+		refund(4 * int64(cap(buf)))
 		buf = make([]float32, n)
 	}
 	return buf[:n], nil
 }
 
-// dropBigAreas releases both areas when a large call grew them, once the
-// call is over and its result copied out (the js.FuncOf path, from_bytes).
-func dropBigAreas() {
-	if 4*cap(in) > bigArea {
-		in = nil
-	}
-	if 4*cap(out) > bigArea {
-		out = nil
+// dropArea releases *area (refunding it) when it is larger than bigArea.
+func dropArea(area *[]float32) {
+	if n := 4 * int64(cap(*area)); n > bigArea {
+		*area = nil
+		refund(n)
 	}
 }
 
-// inBytes makes the input area n bytes long and returns it.
-func inBytes(n int) ([]byte, error) {
+// dropBigAreas releases both areas when a large call grew them, once the
+// call is over and its result copied out (the js.FuncOf path, from_bytes).
+func dropBigAreas() {
+	dropArea(&in)
+	dropArea(&out)
+	collect()
+}
+
+// inBytes makes the input area n bytes long, for argument arg, and returns it.
+func inBytes(n int, arg string) ([]byte, error) {
 	var err error
-	if in, err = grow(in, (n+3)/4); err != nil {
+	if in, err = grow(in, (n+3)/4, arg); err != nil {
 		return nil, err
 	}
 	return asBytes(in)[:n], nil
@@ -56,21 +63,35 @@ func inArg(f float64) ([]float32, error) {
 	return in[:n], nil
 }
 
-// outFloats is an output area of n floats for the current call.
-func outFloats(n int) ([]float32, error) {
+// outFloats is an output area of n floats for the current call, charged
+// for argument arg.
+func outFloats(n int, arg string) ([]float32, error) {
 	var err error
-	out, err = grow(out, n)
+	out, err = grow(out, n, arg)
 	return out, err
 }
 
 // outBytes puts b in the output area and returns its length.
 func outBytes(b []byte) (float64, error) {
 	var err error
-	if out, err = grow(out, (len(b)+3)/4); err != nil {
+	if out, err = grow(out, (len(b)+3)/4, "state"); err != nil {
 		return 0, err
 	}
 	copy(asBytes(out), b)
 	return float64(len(b)), nil
+}
+
+// saveState is to_bytes: the state of o, charged as cost (at least its
+// size: TestStatesFitTheirCost) while it is built, copied into the output
+// area, and its length.
+func saveState(o interface{ MarshalBinary() ([]byte, error) }, cost int64) (float64, error) {
+	if err := charge("state", cost); err != nil {
+		return 0, err
+	}
+	b, _ := o.MarshalBinary()
+	n, err := outBytes(b)
+	refund(cost)
+	return n, err
 }
 
 // asBytes is the bytes of f, sharing its memory.
@@ -94,7 +115,7 @@ func reserve(n int) uint32 {
 	if n < 0 || int64(n) > 1<<30 {
 		return 0
 	}
-	b, err := inBytes(max(n, 4))
+	b, err := inBytes(max(n, 4), "array")
 	if err != nil {
 		return 0
 	}

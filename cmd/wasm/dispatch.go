@@ -65,7 +65,7 @@ func (m *micro) dispatch(code int32, a *args) (float64, error) {
 	case mMicroDeltaNorm:
 		return float64(m.DeltaNorm()), nil
 	case mMicroGetB:
-		b, err := outFloats(2 * m.Dim())
+		b, err := outFloats(2*m.Dim(), "b")
 		if err != nil {
 			return 0, err
 		}
@@ -74,8 +74,7 @@ func (m *micro) dispatch(code int32, a *args) (float64, error) {
 	case mMicroSetB, mMicroForwardBatch, mMicroAdaptBatch:
 		return m.arrayCall(code, a[0])
 	case mMicroToBytes:
-		b, _ := m.MarshalBinary()
-		return outBytes(b)
+		return saveState(m, costOf(m))
 	}
 	return 0, errNotThis
 }
@@ -91,13 +90,17 @@ func (m *micro) arrayCall(code int32, n float64) (float64, error) {
 	case mMicroSetB:
 		return 0, m.SetB(v)
 	case mMicroForwardBatch:
-		ys, err := outFloats(len(v))
+		ys, err := outFloats(len(v), "inputs")
 		if err != nil {
 			return 0, err
 		}
 		return float64(len(v)), m.ForwardBatch(v, ys)
 	}
-	return 0, m.AdaptBatch(v)
+	norms, err := outFloats(len(v)/m.Dim(), "gradients")
+	if err != nil {
+		return 0, err
+	}
+	return 0, m.AdaptBatch(v, norms)
 }
 
 func (s *scopedLoRA) dispatch(code int32, a *args) (float64, error) {
@@ -126,8 +129,7 @@ func (s *scopedLoRA) dispatch(code int32, a *args) (float64, error) {
 		n, err := replay.LearnFrom(s.Scoped, b.Buffer, float32(a[1]))
 		return float64(n), err
 	case mScopedToBytes:
-		b, _ := s.MarshalBinary()
-		return outBytes(b)
+		return saveState(s, costOf(s))
 	}
 	op, err := opType(a[0])
 	if err != nil {
@@ -157,7 +159,7 @@ func (s *scopedLoRA) dispatch(code int32, a *args) (float64, error) {
 		if err != nil {
 			return 0, err
 		}
-		ys, err := outFloats(len(xs))
+		ys, err := outFloats(len(xs), "inputs")
 		if err != nil {
 			return 0, err
 		}
@@ -167,7 +169,11 @@ func (s *scopedLoRA) dispatch(code int32, a *args) (float64, error) {
 		if err != nil {
 			return 0, err
 		}
-		return 0, s.AdaptBatch(op, gs)
+		norms, err := outFloats(len(gs)/s.Dim(), "gradients")
+		if err != nil {
+			return 0, err
+		}
+		return 0, s.AdaptBatch(op, gs, norms)
 	}
 	return 0, errNotThis
 }
@@ -222,8 +228,7 @@ func (b *buffer) dispatch(code int32, a *args) (float64, error) {
 	case mBufferEmbeddingDim:
 		return float64(b.EmbeddingDim()), nil
 	case mBufferToBytes:
-		data, _ := b.MarshalBinary()
-		return outBytes(data)
+		return saveState(b, costOf(b))
 	}
 	return 0, errNotThis
 }

@@ -67,12 +67,13 @@ func describe(v js.Value) string {
 		return js.Global().Get("String").Invoke(v).String() + "n"
 	case t == js.TypeString:
 		return js.Global().Get("JSON").Call("stringify", v).String()
-	case t == js.TypeObject && is(v.Get("length"), js.TypeNumber):
-		kind := "array"
-		if c := v.Get("constructor"); is(c, js.TypeFunction) {
-			kind = c.Get("name").String()
+	case t == js.TypeObject && isView(v):
+		if _, n, ok := typedBytes(v, 1); ok {
+			return constructorName(v, "typed array") + " of length " + argerr.Itoa(n)
 		}
-		return kind + " of length " + js.Global().Get("String").Invoke(v.Get("length")).String()
+		return "a detached " + constructorName(v, "typed array")
+	case t == js.TypeObject && is(v.Get("length"), js.TypeNumber):
+		return constructorName(v, "array") + " of length " + js.Global().Get("String").Invoke(v.Get("length")).String()
 	case t == js.TypeObject:
 		if c := v.Get("constructor"); is(c, js.TypeFunction) && c.Get("name").String() != "" {
 			return "a " + c.Get("name").String()
@@ -84,4 +85,12 @@ func describe(v js.Value) string {
 		return "a function"
 	}
 	return js.Global().Get("String").Invoke(v).String()
+}
+
+// constructorName is the name of v's constructor, or def.
+func constructorName(v js.Value, def string) string {
+	if c := v.Get("constructor"); is(c, js.TypeFunction) {
+		return c.Get("name").String()
+	}
+	return def
 }

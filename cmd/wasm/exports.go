@@ -2,7 +2,10 @@
 
 package main
 
-import "unsafe"
+import (
+	"syscall/js"
+	"unsafe"
+)
 
 // The fast path: //go:wasmexport functions that the JS layer calls directly
 // with an object's handle, about a thousand times cheaper than a js.FuncOf
@@ -37,9 +40,7 @@ func rvCall(h uint32, code int32, a0, a1, a2, a3 float64) (ok int32) {
 
 //go:noinline
 func call(h uint32, code int32, a *args) int32 {
-	if 4*cap(out) > bigArea {
-		out = nil // the previous call's large result has been read
-	}
+	dropArea(&out) // the previous call's large result has been read
 	o := objectAt(h)
 	// The zero-allocation forward and adapt, the calls with the least work
 	// of their own, skip the general dispatch: two Go calls fewer, about
@@ -67,9 +68,7 @@ func call(h uint32, code int32, a *args) int32 {
 		}
 	}
 	v, err := dispatch(o, code, a)
-	if 4*cap(in) > bigArea {
-		in = nil // this call's large argument has been used
-	}
+	dropArea(&in) // this call's large argument has been used
 	if err != nil {
 		return 0
 	}
@@ -106,7 +105,7 @@ func construct(c uint8, defaults int32, a [3]float64) uint32 {
 	if err != nil {
 		return 0
 	}
-	return store(o)
+	return store(o, js.Value{})
 }
 
 // rvFromBytes restores an object of class c from the first n bytes of the
@@ -128,16 +127,25 @@ func restore(c uint8, n int) uint32 {
 	if err != nil {
 		return 0
 	}
-	return store(o)
+	return store(o, js.Value{})
 }
 
 // rvRelease frees handle h's object (free(), or the FinalizationRegistry for
-// an object garbage-collected unfreed); unknown handles are ignored.
+// an object garbage-collected unfreed) if a loader made it, and collects
+// once enough has been freed; other handles are ignored.
 //
 //go:wasmexport rv_release
 func rvRelease(h uint32) {
 	defer swallow()
-	drop(h)
+	release(h)
+}
+
+//go:noinline
+func release(h uint32) {
+	if loaderObject(h) != nil {
+		drop(h)
+	}
+	collect()
 }
 
 // rvScratch returns the byte offset of handle h's scratch area, or 0.

@@ -119,20 +119,64 @@ func TestFastPathRejects(t *testing.T) {
 	rvRelease(b)
 }
 
-// TestHeadroom refuses a buffer that would take the heap past the limit.
-func TestHeadroom(t *testing.T) {
-	saved := memoryLimit
-	defer func() { memoryLimit = saved }()
-	memoryLimit = 64 << 20
+// TestBudget refuses what would take the live bytes past the limit, with a
+// RangeError on both paths, and counts freed bytes as free again.
+func TestBudget(t *testing.T) {
+	saved := budget.limit
+	defer func() { budget.limit = saved }()
+	budget.limit = budget.live + 64<<20
 	r := js.Global().Get("WasmTrajectoryBuffer").New(100000, 256) // ~100 MiB
 	require.True(t, isError(r))
 	assert.Equal(t, "RangeError", r.Get("constructor").Get("name").String())
 	assert.Contains(t, r.Get("message").String(), "more memory than this module has left")
 	assert.Zero(t, rvNew(int32(classBuffer), 0, 100000, 256, 0))
-	memoryLimit = saved
+	var kept []uint32
+	for { // many small objects reach the limit too
+		h := rvNew(int32(classScoped), 0, 64, 0.1, 0.01)
+		if h == 0 {
+			break
+		}
+		kept = append(kept, h)
+	}
+	assert.Greater(t, len(kept), 100)
+	assert.LessOrEqual(t, budget.live, budget.limit)
+	for _, h := range kept {
+		rvRelease(h)
+	}
+	budget.limit = saved
 	h := rvNew(int32(classBuffer), 0, 100000, 256, 0)
-	assert.NotZero(t, h)
+	assert.NotZero(t, h, "freed memory counts as free again")
+	live := budget.live
 	rvRelease(h)
+	assert.Equal(t, live-bufferCost(100000, 256), budget.live, "release refunds the cost")
+}
+
+// TestCostsCoverAllocations checks each class's cost against what Go
+// allocates to build an object, and each state against its object's cost.
+func TestCostsCoverAllocations(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		class uint8
+		a0    float64
+		a1    float64
+	}{
+		{"micro dim 1", classMicro, 1, 0}, {"micro dim 17", classMicro, 17, 0}, {"micro dim 8192", classMicro, 8192, 0},
+		{"scoped dim 1", classScoped, 1, 0}, {"scoped dim 256", classScoped, 256, 0}, {"scoped dim 8192", classScoped, 8192, 0},
+		{"buffer 1 x 1", classBuffer, 1, 1}, {"buffer 1000 x 64", classBuffer, 1000, 64}, {"buffer 10 x 8192", classBuffer, 10, 8192},
+	} {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		h := rvNew(int32(tc.class), 0, tc.a0, tc.a1, 0.01)
+		runtime.ReadMemStats(&after)
+		require.NotZero(t, h, tc.name)
+		o := objectAt(h)
+		allocated := int64(after.TotalAlloc - before.TotalAlloc)
+		assert.GreaterOrEqual(t, costOf(o), allocated, "%s: cost covers the allocation", tc.name)
+		assert.Less(t, costOf(o), 2*allocated+2*perObject, "%s: cost is not wildly above it", tc.name)
+		state, _ := o.(interface{ MarshalBinary() ([]byte, error) }).MarshalBinary()
+		assert.LessOrEqual(t, int64(len(state)), costOf(o), "%s: the state fits the cost charged for it", tc.name)
+		rvRelease(h)
+	}
 }
 
 // TestMemoryPages checks memory.size against memory the heap just handed out:
@@ -150,26 +194,39 @@ func TestMemoryPages(t *testing.T) {
 // their methods panic, and checks that both paths report the call as
 // rejected or failed and that the module keeps working.
 func TestPanicsAreContained(t *testing.T) {
-	brokenMicro := store(&micro{})
-	brokenBuffer := store(&buffer{})
-	defer drop(brokenMicro)
-	defer drop(brokenBuffer)
-	assert.Zero(t, rvCall(brokenMicro, mMicroForward, 0, 0, 0, 0))
-	assert.Zero(t, rvCall(brokenMicro, mMicroDeltaNorm, 0, 0, 0, 0))
+	this := js.Global().Get("Object").New()
+	brokenMicro := plant(&micro{}, this)
+	brokenLoaderMicro := plant(&micro{}, js.Value{})
+	brokenBuffer := plant(&buffer{}, js.Value{})
+	defer unplant(brokenMicro)
+	defer unplant(brokenLoaderMicro)
+	defer unplant(brokenBuffer)
+	assert.Zero(t, rvCall(brokenBuffer, mMicroForward, 0, 0, 0, 0))
+	assert.Zero(t, rvCall(brokenLoaderMicro, mMicroDeltaNorm, 0, 0, 0, 0))
 	assert.Zero(t, rvRecord(brokenBuffer, 1, 2, 3, 4))
 	assert.Zero(t, rvCall(brokenBuffer, mBufferLen, 0, 0, 0, 0))
 
-	this := js.Global().Get("Object").New()
 	this.Set(handleKey, brokenMicro)
 	r := js.Global().Get("WasmMicroLoRA").Get("prototype").Get("forward").Call("call", this)
 	require.True(t, isError(r))
 	assert.Equal(t, "Error", r.Get("constructor").Get("name").String())
+	assert.Contains(t, r.Get("message").String(), "WasmMicroLoRA.forward: internal error")
+	r = loaderEntries().Call("call", mMicroForward, brokenLoaderMicro)
+	require.True(t, isError(r))
 	assert.Contains(t, r.Get("message").String(), "WasmMicroLoRA.forward: internal error")
 
 	h := rvNew(int32(classMicro), 0, 4, 0.5, 0.1)
 	require.NotZero(t, h)
 	assert.Equal(t, 4.0, fastCall(t, h, mMicroDim), "the module still works")
 	rvRelease(h)
+}
+
+// plant puts o in the handle table uncharged; unplant takes it out.
+func plant(o any, owner js.Value) uint32 { return store(o, owner) }
+
+func unplant(h uint32) {
+	objects[h-1] = slot{}
+	freeSlots = append(freeSlots, h)
 }
 
 // TestHotExportsDoNotAllocate runs every fast-path hot call through its

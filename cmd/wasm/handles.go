@@ -4,34 +4,47 @@ package main
 
 import "syscall/js"
 
-// handleKey is the JS property that holds an object's handle; 0 once freed.
+// handleKey is the JS property that holds a bare-global object's handle; 0
+// once freed. Objects made by the loaders (js/classic.js) keep theirs in a
+// private field and have no such property.
 const handleKey = "__wbg_ptr"
 
-// objects is the handle table: handle h refers to objects[h-1]; nil slots are
-// free and listed in freeSlots for reuse.
+// slot is one entry of the handle table: the object, and for an object made
+// through the bare globals, the very JS object that owns it (undefined for
+// the loaders' objects).
+type slot struct {
+	obj   any
+	owner js.Value
+}
+
+// objects is the handle table: handle h refers to objects[h-1]; empty slots
+// are free and listed in freeSlots for reuse.
 var (
-	objects   []any
+	objects   []slot
 	freeSlots []uint32
 )
 
-// store puts v in the table and returns its handle (never 0).
-func store(v any) uint32 {
+// store puts v, already charged to the budget (costOf), in the table with
+// its owner and returns its handle (never 0).
+func store(v any, owner js.Value) uint32 {
 	if n := len(freeSlots); n > 0 {
 		h := freeSlots[n-1]
 		freeSlots = freeSlots[:n-1]
-		objects[h-1] = v
+		objects[h-1] = slot{v, owner}
 		return h
 	}
-	objects = append(objects, v)
+	objects = append(objects, slot{v, owner})
 	return uint32(len(objects))
 }
 
-// drop empties slot h; a handle that is 0, unknown or already free is ignored.
+// drop empties slot h and refunds its object's cost; a handle that is 0,
+// unknown or already free is ignored.
 func drop(h uint32) {
-	if h == 0 || int(h) > len(objects) || objects[h-1] == nil {
+	if h == 0 || int(h) > len(objects) || objects[h-1].obj == nil {
 		return
 	}
-	objects[h-1] = nil
+	refund(costOf(objects[h-1].obj))
+	objects[h-1] = slot{}
 	freeSlots = append(freeSlots, h)
 }
 
@@ -40,11 +53,21 @@ func objectAt(h uint32) any {
 	if h == 0 || int(h) > len(objects) {
 		return nil
 	}
-	return objects[h-1]
+	return objects[h-1].obj
 }
 
-// handleOf reads this[handleKey]: 0 for a freed object, errNotThis when this
-// is not one of our objects.
+// loaderObject is handle h's object if a loader made it, or nil: the
+// loaders never reach a bare-global object.
+func loaderObject(h uint32) any {
+	if h == 0 || int(h) > len(objects) || !objects[h-1].owner.IsUndefined() {
+		return nil
+	}
+	return objects[h-1].obj
+}
+
+// handleOf reads this[handleKey] of a bare-global object: 0 for a freed
+// object, errNotThis when this is not one of this runtime's bare objects
+// (a copy, a look-alike, another runtime's object or a loader's).
 func handleOf(this js.Value) (uint32, error) {
 	if !is(this, js.TypeObject) {
 		return 0, errNotThis
@@ -53,10 +76,18 @@ func handleOf(this js.Value) (uint32, error) {
 	if !is(v, js.TypeNumber) {
 		return 0, errNotThis
 	}
-	return uint32(v.Int()), nil
+	f := v.Float()
+	h := uint32(f)
+	if float64(h) != f {
+		return 0, errNotThis
+	}
+	if h != 0 && (int(h) > len(objects) || !objects[h-1].owner.Equal(this)) {
+		return 0, errNotThis
+	}
+	return h, nil
 }
 
-// self returns the object of class c behind this.
+// self returns the object of class c behind bare-global object this.
 func self(this js.Value, c uint8) (any, error) {
 	h, err := handleOf(this)
 	switch {

@@ -9,8 +9,8 @@ package main
 
 import "syscall/js"
 
-// main registers the classes, publishes the method table and result slot for
-// js/classic.js, and waits until __ruvectorLearningGo.exit() is called, which
+// main registers the classes, publishes the method
+// table and the loaders' entry points for js/classic.js, and waits until __ruvectorLearningGo.exit() is called, which
 // only tests do: a Go program that has returned cannot be called again, and
 // the JS layer must notice and say so.
 func main() {
@@ -19,12 +19,27 @@ func main() {
 	quit := make(chan struct{})
 	global.Set("__ruvectorLearningGo", js.ValueOf(map[string]any{
 		"methods": methodTable(),
+		"loader":  loaderEntries(),
 		"exit": js.FuncOf(func(js.Value, []js.Value) any {
 			close(quit)
 			return nil
 		}),
+		"memoryLimitForTests": js.FuncOf(limitForTests),
 	}))
 	<-quit
+}
+
+// limitForTests is memoryLimitForTests(bytes), a test hook: it sets the
+// budget's limit to bytes, at most the default (so that tests can reach it
+// cheaply), or back to the default when bytes is undefined; it returns the
+// limit in force and the bytes live.
+func limitForTests(_ js.Value, argv []js.Value) any {
+	if v := arg(argv, 0); is(v, js.TypeNumber) {
+		budget.limit = min(max(int64(v.Float()), 0), defaultLimit)
+	} else if v.IsUndefined() {
+		budget.limit = defaultLimit
+	}
+	return js.ValueOf(map[string]any{"limit": float64(budget.limit), "live": float64(budget.live)})
 }
 
 // methodTable is the method table as one string, "class,name,params,result;...",

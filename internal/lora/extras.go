@@ -52,9 +52,11 @@ func (m *Micro) ForwardBatch(xs, ys []float32) error {
 }
 
 // AdaptBatch is AdaptArray on each dim-long row of gs, in order. Every row
-// is checked first, so a bad row changes nothing.
-func (m *Micro) AdaptBatch(gs []float32) error {
-	norms, err := m.RowNorms("gradients", gs)
+// is checked first, so a bad row changes nothing; norms, of at least
+// len(gs)/Dim() floats, holds the rows' squared norms meanwhile (the caller
+// owns and accounts for that memory).
+func (m *Micro) AdaptBatch(gs, norms []float32) error {
+	norms, err := CheckRowGradients("gradients", gs, m.Dim(), norms[:0])
 	if err != nil {
 		return err
 	}
@@ -66,16 +68,9 @@ func (m *Micro) AdaptBatch(gs []float32) error {
 	return nil
 }
 
-// RowNorms checks every dim-long row of gs as a gradient and returns their
-// squared norms, in a buffer of m's that the next call reuses.
-func (m *Micro) RowNorms(arg string, gs []float32) ([]float32, error) {
-	norms, err := CheckRowGradients(arg, gs, m.Dim(), m.norms[:0])
-	m.norms = norms[:0]
-	return norms, err
-}
-
 // CheckRowGradients checks every dim-long row of gs as a gradient and
-// appends their squared norms to norms.
+// appends their squared norms to norms (which has room for them when its
+// capacity is at least len(gs)/dim).
 func CheckRowGradients(arg string, gs []float32, dim int, norms []float32) ([]float32, error) {
 	if err := CheckRows(arg, len(gs), dim); err != nil {
 		return norms, err

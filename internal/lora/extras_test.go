@@ -40,7 +40,8 @@ func TestBatchesEqualSingleCalls(t *testing.T) {
 	batch, single := trained(t), trained(t)
 	batch.Pair, single.Pair = *NewPair(d, 0.5, 0.1), *NewPair(d, 0.5, 0.1)
 	gs, xs := unit(r, n*d), unit(r, n*d)
-	require.NoError(t, batch.AdaptBatch(gs))
+	norms := make([]float32, n)
+	require.NoError(t, batch.AdaptBatch(gs, norms))
 	for i := 0; i < n*d; i += d {
 		require.NoError(t, single.AdaptArray(gs[i:i+d]))
 	}
@@ -58,11 +59,13 @@ func TestBatchesEqualSingleCalls(t *testing.T) {
 	before := batch.Adapts
 	bad := unit(r, 3*d)
 	bad[2*d+1] = float32(math.NaN())
-	require.Error(t, batch.AdaptBatch(bad))
-	require.Error(t, batch.AdaptBatch(unit(r, d+1)))
+	require.Error(t, batch.AdaptBatch(bad, norms))
+	require.Error(t, batch.AdaptBatch(unit(r, d+1), norms))
 	require.Error(t, batch.ForwardBatch(unit(r, 2*d-1), make([]float32, 2*d-1)))
 	assert.Equal(t, before, batch.Adapts)
 	require.NoError(t, batch.ForwardBatch(nil, nil), "zero rows is an empty batch")
+	allocs := testing.AllocsPerRun(20, func() { require.NoError(t, batch.AdaptBatch(gs, norms)) })
+	assert.Zero(t, allocs, "the caller's norms buffer is used, never a new one")
 }
 
 func TestLargeDimensions(t *testing.T) {

@@ -10,8 +10,6 @@ type Micro struct {
 	In, Out []float32
 	// Forwards and Adapts count calls; Adapts includes skipped updates.
 	Forwards, Adapts uint64
-	// norms is AdaptBatch's reusable buffer of row norms.
-	norms []float32
 }
 
 // Defaults of the JS constructor when an argument is undefined or null.

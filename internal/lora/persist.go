@@ -25,6 +25,29 @@ func (p *Pair) Load(r *persist.Reader) {
 	p.SumA()
 }
 
+// NonFinite names the first of A (A0, A1) and B (B0, B1) that holds NaN or
+// ±Inf, "" when every weight is finite: the rule set_b applies to B, which
+// from_bytes applies to A and B of every adapter it restores.
+func (p *Pair) NonFinite() string {
+	for _, m := range [...]struct {
+		name   string
+		v0, v1 []float32
+	}{{"A", p.A0, p.A1}, {"B", p.B0, p.B1}} {
+		for i, v := range m.v0 {
+			if !finite(v) || !finite(m.v1[i]) {
+				return m.name
+			}
+		}
+	}
+	return ""
+}
+
+// NonFiniteError is the error for weights that NonFinite names: "bytes holds
+// a non-finite weight in <matrix><where>", where says which adapter.
+func NonFiniteError(matrix, where string) error {
+	return persist.Error("bytes holds a non-finite weight in " + matrix + where)
+}
+
 // SaveConfig appends dim, alpha and learning rate, the head of both LoRA bodies.
 func SaveConfig(w *persist.Writer, d int, alpha, lr float32) {
 	w.U32(uint32(d))
@@ -56,7 +79,8 @@ func (m *Micro) MarshalBinary() ([]byte, error) {
 }
 
 // UnmarshalMicro restores an engine saved by MarshalBinary; it rejects any
-// other bytes without allocating more than NewMicro may.
+// other bytes without allocating more than NewMicro may, and weights holding
+// NaN or ±Inf (the input and output buffers are restored as stored).
 func UnmarshalMicro(b []byte) (*Micro, error) {
 	r, err := persist.Open(b, persist.MicroLoRA)
 	if err != nil {
@@ -74,5 +98,11 @@ func UnmarshalMicro(b []byte) (*Micro, error) {
 	m.Pair.Load(r)
 	r.F32s(m.In)
 	r.F32s(m.Out)
-	return m, r.Err()
+	if err := r.Err(); err != nil {
+		return nil, err
+	}
+	if w := m.Pair.NonFinite(); w != "" {
+		return nil, NonFiniteError(w, "")
+	}
+	return m, nil
 }

@@ -9,12 +9,29 @@
 //	8+n     4     CRC-32 (IEEE) of bytes 0 .. 8+n-1
 //
 // All numbers are little-endian; float32 values are stored as their bits.
+//
+// Versions. A state saved by any build must load, bit for bit, in every
+// later build, so the format is frozen: version 1 never changes, and
+// testdata/states/v1 keeps states the version-1 build saved, which every build
+// must load into the same outputs and save back into the same bytes. A later
+// change to any class's layout (or to the frame after offset 6) is version 2:
+// Version becomes 2, Open accepts 1 and 2 and tells the class packages which
+// one it read, each class keeps its version-1 decoder unchanged beside the new
+// one, and testdata/states/v2 is added without touching v1. The magic and
+// the version (offsets 0..5) are the same in every version, and Open checks
+// them before anything else, so that a state of a version this build does not
+// read is named as such (VersionError) whatever its later bytes hold.
+//
 // Every value goes through one out-of-line put (Writer) or get (Reader); the
 // typed methods are inline wrappers around them. Each out-of-line function
 // costs the wasm about 400 bytes, and saving state is not a hot path.
 package persist
 
-import "math"
+import (
+	"math"
+
+	"github.com/ruvector/ruvector-learning-wasm/internal/argerr"
+)
 
 // Class is the tag of a saved object's class.
 type Class uint8
@@ -26,7 +43,7 @@ const (
 	TrajectoryBuffer Class = 3
 )
 
-// Version is the format version written, and the only one read.
+// Version is the format version written, and the only one read (see Versions above).
 const Version = 1
 
 const (
@@ -45,12 +62,22 @@ func (e Error) Error() string { return string(e) }
 const (
 	ErrShort    Error = "state is truncated"
 	ErrMagic    Error = "bytes are not a ruvector-learning-wasm state (bad magic)"
-	ErrVersion  Error = "state has an unsupported format version"
 	ErrChecksum Error = "state is corrupted (CRC-32 mismatch)"
 	ErrClass    Error = "state belongs to another class"
 	ErrLength   Error = "state length does not match its header"
 	ErrValue    Error = "state holds a value its class does not allow"
 )
+
+// VersionError is the error for a state of format version v != Version:
+// "bytes is a version-<v> state; this build reads version <Version>" (version 0
+// was never written, and is named as such).
+func VersionError(v uint16) Error {
+	reads := "; this build reads version " + argerr.Itoa(Version)
+	if v == 0 {
+		return Error("bytes claims format version 0, which no build writes" + reads)
+	}
+	return Error("bytes is a version-" + argerr.Itoa(int(v)) + " state" + reads)
+}
 
 // crcTables[0][i] is the IEEE CRC-32 remainder of byte i (reflected,
 // polynomial 0xEDB88320); crcTables[k][i] is that of byte i followed by k
@@ -150,8 +177,8 @@ type Reader struct {
 	err error
 }
 
-// Open checks the frame of state b (magic, version, checksum, class c) and
-// returns a Reader over its body.
+// Open checks the frame of state b (magic, version, checksum, class c, in
+// that order) and returns a Reader over its body.
 func Open(b []byte, c Class) (*Reader, error) {
 	if len(b) < headerSize+crcSize {
 		return nil, ErrShort
@@ -159,15 +186,15 @@ func Open(b []byte, c Class) (*Reader, error) {
 	if string(b[:4]) != magic {
 		return nil, ErrMagic
 	}
+	if v := uint16(b[4]) | uint16(b[5])<<8; v != Version {
+		return nil, VersionError(v)
+	}
 	n := len(b) - crcSize
 	r := &Reader{b: b[n:]}
 	if Checksum(b[:n]) != r.U32() {
 		return nil, ErrChecksum
 	}
-	r.b = b[4:n]
-	if r.U16() != Version {
-		return nil, ErrVersion
-	}
+	r.b = b[6:n]
 	if Class(r.U8()) != c {
 		return nil, ErrClass
 	}

@@ -72,6 +72,16 @@ func TestOpenRejects(t *testing.T) {
 		w := &Writer{c}
 		return w.Bytes()
 	}
+	// version sets the version field, resealing the CRC or not.
+	version := func(v uint16, reseal bool) []byte {
+		c := append([]byte(nil), b...)
+		c[4], c[5] = byte(v), byte(v>>8)
+		if !reseal {
+			return c
+		}
+		w := &Writer{c[:len(c)-4]}
+		return w.Bytes()
+	}
 	for _, tc := range []struct {
 		name string
 		b    []byte
@@ -82,7 +92,11 @@ func TestOpenRejects(t *testing.T) {
 		{"magic", flip(0), MicroLoRA, ErrMagic},
 		{"body bit", flip(9), MicroLoRA, ErrChecksum},
 		{"crc bit", flip(len(b) - 1), MicroLoRA, ErrChecksum},
-		{"version", reframe(4, 2), MicroLoRA, ErrVersion},
+		{"version 2", version(2, true), MicroLoRA, Error("bytes is a version-2 state; this build reads version 1")},
+		{"version 2, checksum of another version", version(2, false), MicroLoRA, Error("bytes is a version-2 state; this build reads version 1")},
+		{"version 0", version(0, true), MicroLoRA, Error("bytes claims format version 0, which no build writes; this build reads version 1")},
+		{"version 257", version(257, true), MicroLoRA, Error("bytes is a version-257 state; this build reads version 1")},
+		{"version 65535", version(65535, false), MicroLoRA, Error("bytes is a version-65535 state; this build reads version 1")},
 		{"class", b, ScopedLoRA, ErrClass},
 		{"reserved", reframe(7, 1), MicroLoRA, ErrValue},
 	} {

@@ -27,13 +27,13 @@ func (s *Scoped) ForwardBatch(op int, xs, ys []float32) error {
 }
 
 // AdaptBatch is AdaptArray(op, row) on each dim-long row of gs, in order.
-// Every row is checked first, so a bad row changes nothing.
-func (s *Scoped) AdaptBatch(op int, gs []float32) error {
+// Every row is checked first, so a bad row changes nothing; norms, of at
+// least len(gs)/Dim() floats, holds the rows' squared norms meanwhile.
+func (s *Scoped) AdaptBatch(op int, gs, norms []float32) error {
 	if err := CheckOp(op); err != nil {
 		return err
 	}
-	norms, err := lora.CheckRowGradients("gradients", gs, s.Dim(), s.norms[:0])
-	s.norms = norms[:0]
+	norms, err := lora.CheckRowGradients("gradients", gs, s.Dim(), norms[:0])
 	if err != nil {
 		return err
 	}

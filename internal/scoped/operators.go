@@ -26,6 +26,9 @@ var opNames = [NumOps]string{
 // 3 Transform, 4 Order, 5 Vector, 6 Utility.
 var opCategory = [NumOps]uint8{0, 0, 0, 0, 1, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6}
 
+// categoryNames[c] is the name of category c, as error messages give it.
+var categoryNames = [NumCategories]string{"Scan", "Join", "Aggregation", "Transform", "Order", "Vector", "Utility"}
+
 // ScopeName is the name of operator op, or "Unknown" outside 0..16.
 func ScopeName(op int) string {
 	if op < 0 || op >= NumOps {

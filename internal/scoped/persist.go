@@ -1,6 +1,7 @@
 package scoped
 
 import (
+	"github.com/ruvector/ruvector-learning-wasm/internal/argerr"
 	"github.com/ruvector/ruvector-learning-wasm/internal/lora"
 	"github.com/ruvector/ruvector-learning-wasm/internal/persist"
 )
@@ -37,7 +38,8 @@ func bodySize(d int) int64 {
 }
 
 // Unmarshal restores a manager saved by MarshalBinary; it rejects any other
-// bytes without allocating more than New may.
+// bytes without allocating more than New may, and any adapter whose weights
+// hold NaN or ±Inf (the input and output buffers are restored as stored).
 func Unmarshal(b []byte) (*Scoped, error) {
 	r, err := persist.Open(b, persist.ScopedLoRA)
 	if err != nil {
@@ -69,5 +71,27 @@ func Unmarshal(b []byte) (*Scoped, error) {
 	}
 	r.F32s(s.In)
 	r.F32s(s.Out)
-	return s, r.Err()
+	if err := r.Err(); err != nil {
+		return nil, err
+	}
+	if err := s.checkWeights(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// checkWeights is nil, or the lora.NonFiniteError of the first operator
+// adapter, then category adapter, whose A or B holds NaN or ±Inf.
+func (s *Scoped) checkWeights() error {
+	for op, p := range s.Ops {
+		if w := p.NonFinite(); w != "" {
+			return lora.NonFiniteError(w, " of operator "+argerr.Itoa(op)+" ("+opNames[op]+")")
+		}
+	}
+	for c, p := range s.Categories {
+		if w := p.NonFinite(); w != "" {
+			return lora.NonFiniteError(w, " of category "+argerr.Itoa(c)+" ("+categoryNames[c]+")")
+		}
+	}
+	return nil
 }

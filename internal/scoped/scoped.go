@@ -18,8 +18,6 @@ type Scoped struct {
 	Fallback   bool
 	// In and Out are the zero-allocation buffers.
 	In, Out []float32
-	// norms is AdaptBatch's reusable buffer of row norms.
-	norms []float32
 }
 
 // New returns a manager whose 24 adapters are lora.NewPair(dim, alpha, lr),

@@ -33,7 +33,9 @@ func (b *Buffer) MarshalBinary() ([]byte, error) {
 
 // Unmarshal restores a buffer saved by MarshalBinary; it rejects any other
 // bytes, and a header whose sizes New would refuse, before allocating. When
-// guard is not nil it may also refuse the allocation's size in bytes.
+// guard is not nil it may also refuse the allocation's size in bytes. The
+// statistics, improvements and embeddings may hold any float, NaN and ±Inf
+// included, and are restored as stored.
 func Unmarshal(data []byte, guard func(bytes int64) error) (*Buffer, error) {
 	r, err := persist.Open(data, persist.TrajectoryBuffer)
 	if err != nil {
