@@ -10,12 +10,14 @@
 //     what it returns.
 //
 // The Go program (cmd/wasm) registers raw classes on the JS global and
-// publishes its method table. The classes here are built from that table:
-// each method calls the //go:wasmexport rv_call with the object's handle (the
-// fast path), and when a call is rejected, repeats it through the raw js.FuncOf
-// method, which returns the error object to throw (a Go callback cannot make
-// its caller throw). They carry `memory`, a private brand, and release the Go
-// side of objects that are garbage-collected unfreed.
+// publishes its method table and the loaders' private entry points. The
+// classes here are built from that table: each method calls the
+// //go:wasmexport rv_call with the object's handle (the fast path), and when
+// a call is rejected, repeats it through the private js.FuncOf entry call(),
+// which returns the error object to throw (a Go callback cannot make its
+// caller throw). Each object keeps its handle in a private record that
+// nothing outside can read or change; they carry `memory`, and release the
+// Go side of objects that are garbage-collected unfreed.
 (function (global) {
   'use strict';
 
@@ -78,7 +80,7 @@
   // when self is a genuine live object of the class, else null; toF32(x):
   // array x as a Float32Array of conv.n elements, or null; conv; write(v, ptr):
   // Float32Array v copied into wasm memory; out(record): the call's result;
-  // calls: the counter of entries into the module; bufferHandle(b) }.
+  // bufferHandle(b): buffer b's handle if it is a live one, else 0 }.
   // Whatever it cannot take goes to slow, which throws the right error.
   //
   // An array argument is converted first, before the object is looked at: an
@@ -86,7 +88,7 @@
   // into the same buffer, grow the memory), and nothing the call relies on is
   // read until it has run. It is converted once: slow gets the converted copy.
   function fastMethod(k, code, params, slow) {
-    const { ex, live, toF32, conv, write, out, calls } = k;
+    const { ex, live, toF32, conv, write, out } = k;
     // reserveWrite puts Float32Array v of n elements into Go's input area.
     const reserveWrite = (v, n) => {
       const p = ex.rv_reserve(4 * n);
@@ -203,39 +205,33 @@
     return fs.readFile(await url);
   }
 
-  // instantiate(input, imports): { instance, module } from any InitInput.
-  // Modules and bytes are tried first: in Node, merely reading the Request or
-  // Response globals loads the fetch implementation, which costs tens of ms.
-  async function instantiate(input, imports) {
+  // compile(input): the WebAssembly.Module of any InitInput. Modules and
+  // bytes are tried first: in Node, merely reading the Request or Response
+  // globals loads the fetch implementation, which costs tens of ms.
+  async function compile(input) {
     input = await input;
-    if (input instanceof WebAssembly.Module) {
-      return { instance: await WebAssembly.instantiate(input, imports), module: input };
-    }
-    if (input instanceof ArrayBuffer || ArrayBuffer.isView(input)) {
-      return WebAssembly.instantiate(input, imports);
-    }
+    if (input instanceof WebAssembly.Module) return input;
+    if (input instanceof ArrayBuffer || ArrayBuffer.isView(input)) return WebAssembly.compile(input);
     if (typeof input === 'string' || input instanceof URL) {
       const url = fileURL(input);
-      if (url) return WebAssembly.instantiate(await readFile(url), imports); // no Response check: see above
+      if (url) return WebAssembly.compile(await readFile(url)); // no Response check: see above
       input = await fetch(input);
     } else if (typeof Request === 'function' && input instanceof Request) {
       input = await fetch(input);
     }
-    if (typeof Response === 'function' && input instanceof Response) {
-      return instantiateResponse(input, imports);
-    }
-    return WebAssembly.instantiate(input, imports);
+    if (typeof Response === 'function' && input instanceof Response) return compileResponse(input);
+    return WebAssembly.compile(input);
   }
 
-  // instantiateResponse streams when it can and falls back to bytes when the
+  // compileResponse streams when it can and falls back to bytes when the
   // server sent the wrong MIME type.
-  async function instantiateResponse(response, imports) {
+  async function compileResponse(response) {
     if (!response.ok) throw new Error('ruvector-learning-wasm: fetching the wasm failed: HTTP ' + response.status);
-    if (typeof WebAssembly.instantiateStreaming === 'function' &&
+    if (typeof WebAssembly.compileStreaming === 'function' &&
         response.headers.get('Content-Type') === 'application/wasm') {
-      return WebAssembly.instantiateStreaming(response, imports);
+      return WebAssembly.compileStreaming(response);
     }
-    return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+    return WebAssembly.compile(await response.arrayBuffer());
   }
 
   // The exports this package's wasm has; another module given to init() is
@@ -243,11 +239,13 @@
   const EXPORTS = ['mem', 'run', 'resume', 'getsp', 'rv_call', 'rv_new', 'rv_record', 'rv_release', 'rv_reserve',
     'rv_result', 'rv_scratch', 'rv_out', 'rv_from_bytes'];
 
-  // checkModule(instance, label): throws unless instance is of this package's wasm.
-  function checkModule(instance, label) {
-    const missing = EXPORTS.find((e) => !(e in instance.exports));
+  // checkModule(module, where): throws unless module is this package's
+  // wasm, before it is instantiated; where is 'method: argument'.
+  function checkModule(module, where) {
+    const names = WebAssembly.Module.exports(module).map((e) => e.name);
+    const missing = EXPORTS.find((e) => !names.includes(e));
     if (missing !== undefined) {
-      throw new Error(label + ': module_or_path is not the ruvector-learning-wasm module (it has no export ' + missing + ')');
+      throw new Error(where + ' is not the ruvector-learning-wasm module (it has no export ' + missing + ')');
     }
   }
 
@@ -276,8 +274,7 @@
 
     // start runs the Go program, which registers the raw classes and blocks,
     // and binds the classes to it. Its end, however it comes, is noticed.
-    function start(go, instance, fastPath, label) {
-      checkModule(instance, label);
+    function start(go, instance, fastPath) {
       const gen = ++generation;
       // wasm_exec calls go.exit synchronously when the program ends (an
       // out-of-memory crash included), before any promise settles.
@@ -326,9 +323,6 @@
       return views.f64[views.result];
     }
 
-    // calls.n counts entries into the module: live(), the constructors and
-    // free() bump it.
-    const calls = { n: 0 };
 
     // stages holds a reusable Float32Array per array length (at most
     // MAX_STAGES lengths, each at most MAX_STAGE floats), into which arrays
@@ -447,13 +441,19 @@
     // slowMethod is method code of class name through Go's loader entry
     // call(code, handle, ...args), which returns the error to throw. It reads
     // a zero or NaN number from the result slot (their bits do not survive
-    // syscall/js) and re-reads the scratch offset a call of kind x moved. A
-    // buffer argument (at index o) goes as its handle when it is live.
-    function slowMethod(gen, name, code, result, o) {
+    // syscall/js) and re-reads the scratch offset a call of kind x moved.
+    // Array arguments (params a and A) are converted here, once, as on the
+    // fast path; a buffer argument (param o) goes as its handle when it is live.
+    function slowMethod(gen, name, code, params, result) {
       const label = name + '.' + state.table[code][1];
       const ex = state.exports, priv = state.priv, B = classes.WasmTrajectoryBuffer;
+      const arrays = [...params].flatMap((p, i) => (p === 'a' || p === 'A' ? [i] : [])), o = params.indexOf('o');
       return function (...args) {
         if (gen !== generation) throw new Error(EXITED);
+        for (const i of arrays) {
+          const v = toF32(args[i]);
+          if (v !== null && v !== args[i]) args[i] = v.slice();
+        }
         const r = checkThis(name, this, label, gen);
         if (o >= 0) {
           const b = B.record(args[o]);
@@ -479,12 +479,11 @@
       state.table.forEach(([classId, m, params, result], code) => {
         const name = CLASS_NAMES[classId - 1], { C, record } = classes[name];
         const live = (self) => {
-          calls.n++;
           const r = record(self);
           return r !== undefined && r.gen === gen && r.h !== 0 && gen === generation ? r : null;
         };
-        const k = { ex, live, toF32, conv, write: writeF32, out: readers[result], bufferHandle, calls };
-        const slow = slowMethod(gen, name, code, result, params.indexOf('o'));
+        const k = { ex, live, toF32, conv, write: writeF32, out: readers[result], bufferHandle };
+        const slow = slowMethod(gen, name, code, params, result);
         const value = fastPath ? fastMethod(k, code, params, slow) : slow;
         Object.defineProperty(C.prototype, m, { value: renamed(value, m), writable: true, configurable: true });
       });
@@ -536,18 +535,6 @@
       return arg;
     }
 
-    // linked(label, make) is make(), a LinkError (a module that is not this
-    // package's, needing other imports) becoming an Error that says so.
-    async function linked(label, make) {
-      try {
-        return await make();
-      } catch (e) {
-        if (e instanceof WebAssembly.LinkError) {
-          throw new Error(label + ': module_or_path is not the ruvector-learning-wasm module (' + e.message + ')', { cause: e });
-        }
-        throw e;
-      }
-    }
 
     function init(options) {
       if (state) return Promise.resolve({ memory: state.memory });
@@ -556,9 +543,11 @@
           let input = unwrapInit(options, 'module_or_path');
           if (input === undefined || input === null) input = defaultURL();
           const go = newGo();
-          const { instance } = await linked('init', () => instantiate(input, go.importObject));
+          const module = await compile(input);
+          checkModule(module, 'init: module_or_path');
+          const instance = await WebAssembly.instantiate(module, go.importObject);
           if (state) return { memory: state.memory }; // initSync finished first
-          return start(go, instance, fastPathOption(options), 'init');
+          return start(go, instance, fastPathOption(options));
         })();
         attempt.catch(() => { if (pending === attempt) pending = null; });
         pending = attempt;
@@ -570,17 +559,9 @@
       if (state) return { memory: state.memory };
       let module = unwrapInit(options, 'module');
       if (!(module instanceof WebAssembly.Module)) module = new WebAssembly.Module(module);
+      checkModule(module, 'initSync: module');
       const go = newGo();
-      let instance;
-      try {
-        instance = new WebAssembly.Instance(module, go.importObject);
-      } catch (e) {
-        if (e instanceof WebAssembly.LinkError) {
-          throw new Error('initSync: module is not the ruvector-learning-wasm module (' + e.message + ')', { cause: e });
-        }
-        throw e;
-      }
-      return start(go, instance, fastPathOption(options), 'initSync');
+      return start(go, new WebAssembly.Instance(module, go.importObject), fastPathOption(options));
     }
 
     // dimCode[classId] is the table code of the method giving the length of
@@ -595,7 +576,7 @@
     function viewOf(name, self, m, ptrMethod) {
       const label = name + '.' + m;
       if (!state) throw new Error(exited ? EXITED : label + ': call init() or initSync() first');
-      checkThis(name, self, label, generation);
+      if (checkThis(name, self, label, generation).h === 0) throw new Error(label + ': object has been freed');
       const { C } = classes[name];
       const p = C.prototype[ptrMethod].call(self), n = C.prototype.dim.call(self);
       return new Float32Array(state.memory.buffer, p, n);
@@ -618,7 +599,6 @@
           constructor(...args) {
             if (!state) throw new Error(exited ? EXITED : name + ': call init() or initSync() before creating objects');
             const ex = state.exports, gen = generation;
-            calls.n++;
             let h = args[0] === ADOPT ? args[1] : 0;
             if (h === 0 && state.fastPath) h = fastNew(ex, classId, args);
             if (h === 0) h = goCall(gen, () => state.priv.construct(classId, ...float32In(args, FLOAT_ARGS[name])));
@@ -648,7 +628,6 @@
             const r = record(this);
             if (r === undefined) throw new TypeError(name + '.free: this is not a ' + name);
             registry.unregister(this);
-            calls.n++;
             if (r.gen === generation && r.h !== 0) state.exports.rv_release(r.h);
             r.h = 0;
           }

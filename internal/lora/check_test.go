@@ -201,3 +201,22 @@ func assertArgErr(t *testing.T, err error, kind argerr.Kind, arg string) {
 	assert.Equal(t, arg, ae.Arg)
 	assert.NotEmpty(t, ae.Reason)
 }
+
+// TestNewPairsEqualNewPair: every adapter of NewPairs is NewPair's, bit for
+// bit, with vectors of its own.
+func TestNewPairsEqualNewPair(t *testing.T) {
+	for _, d := range []int{1, 17, 256, 8192} {
+		ps := NewPairs(3, d, 0.5, 0.01)
+		want := NewPair(d, 0.5, 0.01)
+		for i, p := range ps {
+			assert.Equal(t, bitsOf(want.A0), bitsOf(p.A0), "d %d pair %d A0", d, i)
+			assert.Equal(t, bitsOf(want.A1), bitsOf(p.A1), "d %d pair %d A1", d, i)
+			assert.Equal(t, bitsOf(want.B0), bitsOf(p.B0), "d %d pair %d B0", d, i)
+			assert.Equal(t, bitsOf(want.B1), bitsOf(p.B1), "d %d pair %d B1", d, i)
+			assert.Equal(t, []any{want.Alpha, want.LR, want.C0, want.C1, want.Count}, []any{p.Alpha, p.LR, p.C0, p.C1, p.Count})
+		}
+		ps[1].A0[0], ps[1].B1[d-1] = 7, 7
+		assert.NotEqual(t, float32(7), ps[0].A0[0], "d %d: the vectors are not shared", d)
+		assert.NotEqual(t, float32(7), ps[2].B1[d-1], "d %d: the vectors are not shared", d)
+	}
+}

@@ -34,6 +34,23 @@ func NewPair(d int, alpha, lr float32) *Pair {
 	return p
 }
 
+// NewPairs returns n >= 1 adapters equal to NewPair(d, alpha, lr) each,
+// computing their common initial A once: ps[i] = ps[0] with its own vectors.
+func NewPairs(n, d int, alpha, lr float32) []*Pair {
+	ps := make([]*Pair, n)
+	ps[0] = NewPair(d, alpha, lr)
+	for i := 1; i < n; i++ {
+		all := make([]float32, 4*d)
+		p := *ps[0]
+		p.A0, p.A1 = all[0*d:1*d:1*d], all[1*d:2*d:2*d]
+		p.B0, p.B1 = all[2*d:3*d:3*d], all[3*d:4*d:4*d]
+		copy(p.A0, ps[0].A0)
+		copy(p.A1, ps[0].A1)
+		ps[i] = &p
+	}
+	return ps
+}
+
 // SumA recomputes C0 = Σ A0 and C1 = Σ A1 in index order; call it after A changes.
 func (p *Pair) SumA() {
 	var c0, c1 float32

@@ -20,19 +20,17 @@ type Scoped struct {
 	In, Out []float32
 }
 
-// New returns a manager whose 24 adapters are lora.NewPair(dim, alpha, lr),
+// New returns a manager whose 24 adapters are lora.NewPair(dim, alpha, lr)
+// (made by lora.NewPairs, which computes their common A once),
 // with fallback on, or the lora.CheckConfig error.
 func New(dim int, alpha, lr float32) (*Scoped, error) {
 	if err := lora.CheckConfig(dim, alpha, lr); err != nil {
 		return nil, err
 	}
 	s := &Scoped{Fallback: true}
-	for i := range s.Ops {
-		s.Ops[i] = lora.NewPair(dim, alpha, lr)
-	}
-	for i := range s.Categories {
-		s.Categories[i] = lora.NewPair(dim, alpha, lr)
-	}
+	ps := lora.NewPairs(NumOps+NumCategories, dim, alpha, lr)
+	copy(s.Ops[:], ps[:NumOps])
+	copy(s.Categories[:], ps[NumOps:])
 	io := make([]float32, 2*dim)
 	s.In, s.Out = io[:dim:dim], io[dim:]
 	return s, nil

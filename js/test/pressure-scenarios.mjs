@@ -58,10 +58,12 @@ function expectError(fn, kind, label) {
 /**
  * Objects dropped without free(), one event-loop turn each, as a request
  * handler would: new cls(dim), forward_array once, drop. Returns the wasm
- * memory at the end and its peak, in MiB, and the time taken.
+ * memory at the start, the end and its peak, and how much it grew, in MiB,
+ * and the time taken.
  */
 export async function droppedObjects(env, { cls = 'WasmScopedLoRA', dim = 256, count = 1000 } = {}) {
   const C = env.lib[cls], x = vector(dim, 1);
+  const start = env.memory.buffer.byteLength;
   const t0 = performance.now();
   let peak = 0;
   for (let i = 0; i < count; i++) {
@@ -74,7 +76,8 @@ export async function droppedObjects(env, { cls = 'WasmScopedLoRA', dim = 256, c
   const ms = performance.now() - t0;
   peak = Math.max(peak, env.memory.buffer.byteLength);
   healthy(env);
-  return { cls, dim, count, endMiB: env.memory.buffer.byteLength / MiB, peakMiB: peak / MiB, ms };
+  const at = (bytes) => bytes / MiB;
+  return { cls, dim, count, startMiB: at(start), endMiB: at(env.memory.buffer.byteLength), peakMiB: at(peak), grewMiB: at(peak - start), ms };
 }
 
 /** The objects of every size that liveUntilLimit keeps, by name. */
