@@ -15,8 +15,9 @@ import (
 // handle table (and that table's growth), and size-class rounding.
 const perObject int64 = 512
 
-// perPair is one lora.Pair's struct and slice headers.
-const perPair int64 = 128
+// perPair is one lora.Pair's struct, and its pointer in the slice that
+// lora.NewPairs makes.
+const perPair int64 = 144
 
 // rounded is n bytes as Go's allocator hands them out: a small object
 // takes its size class, at most an eighth more; a large one (over 32 KiB)
