@@ -6,6 +6,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"testing"
 )
 
 // The frozen saved states (see gen/states.mjs): states/v<N>/<name>.rvlw as
@@ -73,4 +74,17 @@ func States(v int, class string) ([]State, error) {
 		out = append(out, s)
 	}
 	return out, nil
+}
+
+// EachState runs f as a subtest on every frozen state of format version v
+// and class class; t fails when there is none.
+func EachState(t *testing.T, v int, class string, f func(t *testing.T, st State)) {
+	t.Helper()
+	list, err := States(v, class)
+	if err != nil || len(list) == 0 {
+		t.Fatalf("no frozen version-%d %s state: %v", v, class, err)
+	}
+	for _, st := range list {
+		t.Run(st.Name, func(t *testing.T) { f(t, st) })
+	}
 }

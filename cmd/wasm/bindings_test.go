@@ -258,6 +258,9 @@ func TestLoaderEntries(t *testing.T) {
 	r = entries.Call("call", mScopedDim, h)
 	require.True(t, isError(r))
 	assert.Contains(t, r.Get("message").String(), "WasmScopedLoRA.dim: object has been freed")
+	for _, r := range []js.Value{entries.Call("construct", 9), entries.Call("fromBytes", 0), entries.Call("call", methodCount, 1), entries.Call("call")} {
+		assert.True(t, isError(r), "an unknown class or method is an Error")
+	}
 }
 
 // TestDetachedArrays: a detached typed array or ArrayBuffer is a RangeError

@@ -82,7 +82,7 @@ func outBytes(b []byte) (float64, error) {
 }
 
 // saveState is to_bytes: the state of o, charged as cost (at least its
-// size: TestStatesFitTheirCost) while it is built, copied into the output
+// size: TestCostsCoverAllocations) while it is built, copied into the output
 // area, and its length.
 func saveState(o interface{ MarshalBinary() ([]byte, error) }, cost int64) (float64, error) {
 	if err := charge("state", cost); err != nil {

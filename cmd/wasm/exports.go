@@ -69,6 +69,7 @@ func call(h uint32, code int32, a *args) int32 {
 	}
 	v, err := dispatch(o, code, a)
 	dropArea(&in) // this call's large argument has been used
+	collect()
 	if err != nil {
 		return 0
 	}

@@ -45,12 +45,9 @@ func loaderCall(_ js.Value, argv []js.Value) (res any) {
 
 // loaderConstruct is construct(class, ...args): a new object's handle.
 func loaderConstruct(_ js.Value, argv []js.Value) (res any) {
-	c := classOf(nil)
-	if len(argv) > 0 && is(argv[0], js.TypeNumber) {
-		c = uint8(argv[0].Int())
-	}
-	if c < classMicro || c > classBuffer {
-		return js.Global().Get("Error").New("ruvector-learning-wasm: no such class")
+	c, ok := classArg(argv)
+	if !ok {
+		return errNoClass()
 	}
 	label := classNames[c] + ".constructor"
 	defer recoverInto(&res, label)
@@ -63,12 +60,9 @@ func loaderConstruct(_ js.Value, argv []js.Value) (res any) {
 
 // loaderFromBytes is fromBytes(class, bytes): the restored object's handle.
 func loaderFromBytes(_ js.Value, argv []js.Value) (res any) {
-	c := classOf(nil)
-	if len(argv) > 0 && is(argv[0], js.TypeNumber) {
-		c = uint8(argv[0].Int())
-	}
-	if c < classMicro || c > classBuffer {
-		return js.Global().Get("Error").New("ruvector-learning-wasm: no such class")
+	c, ok := classArg(argv)
+	if !ok {
+		return errNoClass()
 	}
 	label := classNames[c] + ".from_bytes"
 	defer recoverInto(&res, label)
@@ -82,4 +76,18 @@ func loaderFromBytes(_ js.Value, argv []js.Value) (res any) {
 		return jsError(label, c, []string{"bytes"}, argv[1:], err)
 	}
 	return store(o, js.Value{})
+}
+
+// classArg is a loader entry's first argument, a class id; ok is false
+// when it is not one.
+func classArg(argv []js.Value) (c uint8, ok bool) {
+	if len(argv) > 0 && is(argv[0], js.TypeNumber) {
+		c = uint8(argv[0].Int())
+	}
+	return c, c >= classMicro && c <= classBuffer
+}
+
+// errNoClass is the Error for a class id that is not one.
+func errNoClass() js.Value {
+	return js.Global().Get("Error").New("ruvector-learning-wasm: no such class")
 }

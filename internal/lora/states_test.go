@@ -15,24 +15,19 @@ import (
 // by the version-1 build, testdata/states/v1): it must save back to the same
 // bytes, and the recorded steps must give every output and counter bit for bit.
 func TestMicroFrozenStates(t *testing.T) {
-	states, err := testdata.States(1, "WasmMicroLoRA")
-	require.NoError(t, err)
-	require.NotEmpty(t, states)
-	for _, st := range states {
-		t.Run(st.Name, func(t *testing.T) {
-			m, err := UnmarshalMicro(st.Bytes)
-			require.NoError(t, err)
-			again, err := m.MarshalBinary()
-			require.NoError(t, err)
-			require.Equal(t, st.Bytes, again, "the loaded state saves other bytes")
-			for i, s := range st.Steps {
-				replayMicroState(t, m, i, s)
-			}
-			saved, err := m.MarshalBinary()
-			require.NoError(t, err)
-			assert.Equal(t, st.Saved, hex.EncodeToString(saved), "state after the steps")
-		})
-	}
+	testdata.EachState(t, 1, "WasmMicroLoRA", func(t *testing.T, st testdata.State) {
+		m, err := UnmarshalMicro(st.Bytes)
+		require.NoError(t, err)
+		again, err := m.MarshalBinary()
+		require.NoError(t, err)
+		require.Equal(t, st.Bytes, again, "the loaded state saves other bytes")
+		for i, s := range st.Steps {
+			replayMicroState(t, m, i, s)
+		}
+		saved, err := m.MarshalBinary()
+		require.NoError(t, err)
+		assert.Equal(t, st.Saved, hex.EncodeToString(saved), "state after the steps")
+	})
 }
 
 // replayMicroState is replayMicro plus the batch calls and the wider check

@@ -18,27 +18,22 @@ import (
 // apply the same number of trajectories and save the same bytes, which shows
 // every stored trajectory, oldest first, came back as it was saved.
 func TestLearnFromFrozenStates(t *testing.T) {
-	states, err := testdata.States(1, "WasmTrajectoryBuffer")
-	require.NoError(t, err)
-	require.NotEmpty(t, states)
-	for _, st := range states {
-		t.Run(st.Name, func(t *testing.T) {
-			require.NotEmpty(t, st.Learn)
-			b, err := trajectory.Unmarshal(st.Bytes, nil)
+	testdata.EachState(t, 1, "WasmTrajectoryBuffer", func(t *testing.T, st testdata.State) {
+		require.NotEmpty(t, st.Learn)
+		b, err := trajectory.Unmarshal(st.Bytes, nil)
+		require.NoError(t, err)
+		for i, l := range st.Learn {
+			s, err := scoped.New(int(l.Args[0]), math.Float32frombits(l.Args[1]), math.Float32frombits(l.Args[2]))
 			require.NoError(t, err)
-			for i, l := range st.Learn {
-				s, err := scoped.New(int(l.Args[0]), math.Float32frombits(l.Args[1]), math.Float32frombits(l.Args[2]))
-				require.NoError(t, err)
-				n, err := LearnFrom(s, b, math.Float32frombits(l.Q))
-				require.NoError(t, err)
-				assert.Equal(t, l.Applied, n, "learn %d: applied", i)
-				saved, err := s.MarshalBinary()
-				require.NoError(t, err)
-				assert.Equal(t, l.Saved, hex.EncodeToString(saved), "learn %d: the learner's state", i)
-			}
-			again, err := b.MarshalBinary()
+			n, err := LearnFrom(s, b, math.Float32frombits(l.Q))
 			require.NoError(t, err)
-			assert.Equal(t, st.Bytes, again, "learn_from leaves the buffer alone")
-		})
-	}
+			assert.Equal(t, l.Applied, n, "learn %d: applied", i)
+			saved, err := s.MarshalBinary()
+			require.NoError(t, err)
+			assert.Equal(t, l.Saved, hex.EncodeToString(saved), "learn %d: the learner's state", i)
+		}
+		again, err := b.MarshalBinary()
+		require.NoError(t, err)
+		assert.Equal(t, st.Bytes, again, "learn_from leaves the buffer alone")
+	})
 }

@@ -15,27 +15,22 @@ import (
 // back to the same bytes, and the recorded steps must give every output and
 // counter bit for bit.
 func TestScopedFrozenStates(t *testing.T) {
-	states, err := testdata.States(1, "WasmScopedLoRA")
-	require.NoError(t, err)
-	require.NotEmpty(t, states)
-	for _, st := range states {
-		t.Run(st.Name, func(t *testing.T) {
-			s, err := Unmarshal(st.Bytes)
-			require.NoError(t, err)
-			again, err := s.MarshalBinary()
-			require.NoError(t, err)
-			require.Equal(t, st.Bytes, again, "the loaded state saves other bytes")
-			for _, p := range append(s.Ops[:], s.Categories[:]...) {
-				require.Positive(t, p.Count, "every operator and category adapter has learned")
-			}
-			for i, step := range st.Steps {
-				replayScopedState(t, s, i, step)
-			}
-			saved, err := s.MarshalBinary()
-			require.NoError(t, err)
-			assert.Equal(t, st.Saved, hex.EncodeToString(saved), "state after the steps")
-		})
-	}
+	testdata.EachState(t, 1, "WasmScopedLoRA", func(t *testing.T, st testdata.State) {
+		s, err := Unmarshal(st.Bytes)
+		require.NoError(t, err)
+		again, err := s.MarshalBinary()
+		require.NoError(t, err)
+		require.Equal(t, st.Bytes, again, "the loaded state saves other bytes")
+		for _, p := range append(s.Ops[:], s.Categories[:]...) {
+			require.Positive(t, p.Count, "every operator and category adapter has learned")
+		}
+		for i, step := range st.Steps {
+			replayScopedState(t, s, i, step)
+		}
+		saved, err := s.MarshalBinary()
+		require.NoError(t, err)
+		assert.Equal(t, st.Saved, hex.EncodeToString(saved), "state after the steps")
+	})
 }
 
 // replayScopedState is replayScoped plus the batch calls and the wider check

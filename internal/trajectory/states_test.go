@@ -16,26 +16,21 @@ import (
 // must give every statistic bit for bit. (Its learn_from calls are replayed in
 // internal/replay.)
 func TestBufferFrozenStates(t *testing.T) {
-	states, err := testdata.States(1, "WasmTrajectoryBuffer")
-	require.NoError(t, err)
-	require.NotEmpty(t, states)
-	for _, st := range states {
-		t.Run(st.Name, func(t *testing.T) {
-			b, err := Unmarshal(st.Bytes, nil)
-			require.NoError(t, err)
-			again, err := b.MarshalBinary()
-			require.NoError(t, err)
-			require.Equal(t, st.Bytes, again, "the loaded state saves other bytes")
-			require.Greater(t, b.Count, uint64(b.Capacity()), "the saved ring has wrapped")
-			for i, s := range st.Steps {
-				if s.Method() == "check" {
-					assert.Equal(t, s.Int("embedding_dim"), b.EmbeddingDim(), "step %d embedding_dim", i)
-				}
-				replayBuffer(t, b, i, s)
+	testdata.EachState(t, 1, "WasmTrajectoryBuffer", func(t *testing.T, st testdata.State) {
+		b, err := Unmarshal(st.Bytes, nil)
+		require.NoError(t, err)
+		again, err := b.MarshalBinary()
+		require.NoError(t, err)
+		require.Equal(t, st.Bytes, again, "the loaded state saves other bytes")
+		require.Greater(t, b.Count, uint64(b.Capacity()), "the saved ring has wrapped")
+		for i, s := range st.Steps {
+			if s.Method() == "check" {
+				assert.Equal(t, s.Int("embedding_dim"), b.EmbeddingDim(), "step %d embedding_dim", i)
 			}
-			saved, err := b.MarshalBinary()
-			require.NoError(t, err)
-			assert.Equal(t, st.Saved, hex.EncodeToString(saved), "state after the steps")
-		})
-	}
+			replayBuffer(t, b, i, s)
+		}
+		saved, err := b.MarshalBinary()
+		require.NoError(t, err)
+		assert.Equal(t, st.Saved, hex.EncodeToString(saved), "state after the steps")
+	})
 }
