@@ -443,7 +443,7 @@
     // a zero or NaN number from the result slot (their bits do not survive
     // syscall/js) and re-reads the scratch offset a call of kind x moved.
     // Array arguments (params a and A) are converted here, once, as on the
-    // fast path; a buffer argument (param o) goes as its handle when it is live.
+    // fast path; with a buffer argument (param o), its handle goes too.
     function slowMethod(gen, name, code, params, result) {
       const label = name + '.' + state.table[code][1];
       const ex = state.exports, priv = state.priv, B = classes.WasmTrajectoryBuffer;
@@ -455,12 +455,13 @@
           if (v !== null && v !== args[i]) args[i] = v.slice();
         }
         const r = checkThis(name, this, label, gen);
-        if (o >= 0) {
+        if (o >= 0) { // the buffer's handle goes after the arguments
           const b = B.record(args[o]);
           if (b !== undefined && b.gen !== gen) {
             throw new TypeError(label + ': buffer must be a live WasmTrajectoryBuffer (got a WasmTrajectoryBuffer of an exited runtime)');
           }
-          if (b !== undefined && b.h !== 0) args[o] = b.h;
+          args.length = params.length;
+          args.push(b !== undefined ? b.h : 0);
         }
         const v = goCall(gen, () => priv.call(code, r.h, ...args));
         if (result === 'x') r.x = ex.rv_scratch(r.h);

@@ -11,7 +11,7 @@
  * reference silently ignores, clamps or traps on bad input, this package
  * throws a `TypeError` (wrong kind of value) or a `RangeError` (wrong value)
  * whose message names the class, method and argument, e.g.
- * `"WasmMicroLoRA.adapt_array: gradient must have length dim() = 4 (got length 3)"`,
+ * `"WasmMicroLoRA.adapt_array: gradient must have length dim() = 4 (got Float32Array of length 3)"`,
  * and leaves every object's state unchanged.
  *
  * Common to every method of every class (not repeated below):
@@ -27,6 +27,16 @@
  *   `length`), whose elements are converted as `new Float32Array(array)` does;
  *   strings, functions, `ArrayBuffer`s, plain numbers, `null` and `undefined`
  *   are rejected with `TypeError`;
+ * - an array's length is its real element count (a typed array's internal
+ *   length, whatever its `length` property says; an `Array`'s length read
+ *   once); a detached typed array is a `RangeError`
+ *   (`"... must not be detached"`);
+ * - everything that grows with its input (an object, a batch, a state) is
+ *   charged to the module's memory budget of 3 GiB of live data first: past
+ *   it, a `RangeError` (`"<Class>.<method>: <argument> would need more memory
+ *   than this module has left (free some objects first)"`) that changes
+ *   nothing; `free()` gives the memory back at once, and an object dropped
+ *   without `free()` once the JS engine has collected it;
  * - for valid input with `dim <= 256`, every number returned is bit-identical
  *   to the reference's.
  *
@@ -350,7 +360,8 @@ export class WasmMicroLoRA {
    * @throws `Error` (`"WasmMicroLoRA.from_bytes: ..."`) if the bytes are
    *   truncated, corrupted (CRC-32 mismatch), of another class or another
    *   format version, or hold values the constructor refuses (e.g. `dim`
-   *   outside 1..8192, a non-finite `alpha`).
+   *   outside 1..8192, a non-finite `alpha`) or a NaN/±Infinity weight in
+   *   `A` or `B` (as {@link set_b} refuses; the buffers may hold any value).
    * @throws `TypeError` if `bytes` is neither a `Uint8Array` nor an `ArrayBuffer`.
    * @throws `Error` if neither {@link init} nor {@link initSync} has completed.
    */
@@ -614,7 +625,8 @@ export class WasmScopedLoRA {
    * @param bytes - the saved state (a `Uint8Array` or an `ArrayBuffer`).
    * @throws `Error` (`"WasmScopedLoRA.from_bytes: ..."`) if the bytes are
    *   truncated, corrupted, of another class or version, or hold values the
-   *   constructor refuses.
+   *   constructor refuses, or a NaN/±Infinity weight in `A` or `B` of any
+   *   operator or category adapter (the message names it).
    * @throws `TypeError` if `bytes` is neither a `Uint8Array` nor an `ArrayBuffer`.
    * @throws `Error` if neither {@link init} nor {@link initSync} has completed.
    */

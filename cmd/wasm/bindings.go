@@ -110,7 +110,8 @@ func method(code int32) func(js.Value, []js.Value) any {
 // arguments, dispatch, and turn the value into the JS result its table
 // entry names, or the error to throw. find is asked again after the
 // arguments are read, since an element's valueOf may have freed the object.
-// loader says who calls: a loader passes a buffer argument as its handle.
+// loader says who calls: a loader passes a buffer argument's handle after
+// the arguments.
 func invoke(code int32, find func() (any, error), loader bool, argv []js.Value) any {
 	spec := &methods[code]
 	o, err := find()
@@ -175,6 +176,9 @@ func readArgs(o any, spec *methodSpec, argv []js.Value, a *args, loader bool) er
 			}
 			a[n], n = float64(count), n+1
 		case 'o':
+			if loader { // the loader passes the live buffer's handle after the arguments
+				v = arg(argv, len(spec.params))
+			}
 			h, err := bufferArg(v, loader)
 			if err != nil {
 				return argerr.NewType(name, "must be a live WasmTrajectoryBuffer")
@@ -211,8 +215,9 @@ func toJS(o any, kind byte, v float64) any {
 	return js.Undefined() // ValueOf(nil) would be null
 }
 
-// bufferArg is the handle of a buffer argument: from a loader, its handle
-// as a number; from the bare globals, one of their live buffers.
+// bufferArg is the handle of a buffer argument: from a loader, the handle
+// it passes (0 when the argument is no live buffer of its own); from the
+// bare globals, one of their live buffers.
 func bufferArg(v js.Value, loader bool) (uint32, error) {
 	var h uint32
 	if loader {

@@ -76,7 +76,7 @@ func describe(v js.Value) string {
 		return constructorName(v, "array") + " of length " + js.Global().Get("String").Invoke(v.Get("length")).String()
 	case t == js.TypeObject:
 		if c := v.Get("constructor"); is(c, js.TypeFunction) && c.Get("name").String() != "" {
-			return "a " + c.Get("name").String()
+			return article(c.Get("name").String())
 		}
 		return "an object"
 	case t == js.TypeSymbol:
@@ -85,6 +85,15 @@ func describe(v js.Value) string {
 		return "a function"
 	}
 	return js.Global().Get("String").Invoke(v).String()
+}
+
+// article is name with "a" or "an" before it.
+func article(name string) string {
+	switch name[0] {
+	case 'A', 'E', 'I', 'O', 'U', 'a', 'e', 'i', 'o', 'u':
+		return "an " + name
+	}
+	return "a " + name
 }
 
 // constructorName is the name of v's constructor, or def.

@@ -18,8 +18,8 @@ func loaderEntries() js.Value {
 }
 
 // loaderCall is call(code, handle, ...args): method code on a loader's
-// object, the arguments being as for the bare method, except a buffer,
-// which comes as its handle.
+// object, the arguments as for the bare method; a method taking a buffer
+// gets one more, that buffer's handle (0 if it is none of the loader's).
 func loaderCall(_ js.Value, argv []js.Value) (res any) {
 	code := int32(-1)
 	if len(argv) >= 2 && is(argv[0], js.TypeNumber) && is(argv[1], js.TypeNumber) {

@@ -1,5 +1,5 @@
 // Package argerr describes a rejected argument: which one, why, and whether the
-// JS side should raise a TypeError or a RangeError (SPEC §7).
+// JS side should raise a TypeError or a RangeError (docs/SEMANTICS.md §7.1).
 //
 // The core never formats numbers into messages (that would link strconv or fmt
 // into the wasm); the JS layer, which still holds the offending value, adds the

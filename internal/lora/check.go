@@ -31,7 +31,7 @@ func CheckGradient(arg string, g []float32, n int) (float32, error) {
 }
 
 // GradientFinite reports whether a squared norm is finite, the condition
-// SPEC §7 puts on every gradient.
+// docs/SEMANTICS.md §7.2 puts on every gradient.
 func GradientFinite(gs float32) bool { return gs <= math.MaxFloat32 }
 
 // CheckImprovement rejects NaN; ±Inf keep the reference's meaning.

@@ -1,5 +1,6 @@
-// Package lora holds the rank-2 LoRA pair of SPEC §2 and the MicroLoRA engine
-// of SPEC §3, computed in float32 in exactly the reference's order.
+// Package lora holds the rank-2 LoRA pair of docs/SEMANTICS.md §2 and the
+// MicroLoRA engine of docs/SEMANTICS.md §3, computed in float32 in exactly
+// the reference's order.
 //
 // Every product that feeds an addition is wrapped in an explicit float32
 // conversion: the Go spec lets a compiler fuse x*y+z unless a conversion rounds

@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// The reference loops of SPEC §2, written out plainly; the kernels (wasm
+// The reference loops of docs/SEMANTICS.md §2.3 and §2.4, written out plainly; the kernels (wasm
 // assembly under js/wasm) must agree with them bit for bit.
 
 func refDot2(x, a0, a1 []float32) (l0, l1 float32) {

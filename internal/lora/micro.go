@@ -2,7 +2,7 @@ package lora
 
 import "github.com/ruvector/ruvector-learning-wasm/internal/argerr"
 
-// Micro is the WasmMicroLoRA engine of SPEC §3: one Pair, an input and an
+// Micro is the WasmMicroLoRA engine of docs/SEMANTICS.md §3: one Pair, an input and an
 // output buffer of Dim() float32 each, and forward/adapt counters.
 type Micro struct {
 	Pair

@@ -4,7 +4,7 @@ package lora
 const MaxDim = 8192
 
 // Pair is one rank-2 adapter, y = x + alpha * (x·A)·B, with A = [A0 A1] and
-// B = [B0; B1] stored as four vectors of length d (SPEC §2).
+// B = [B0; B1] stored as four vectors of length d (docs/SEMANTICS.md §2).
 type Pair struct {
 	A0, A1, B0, B1 []float32
 	Alpha, LR      float32
@@ -66,7 +66,7 @@ func (p *Pair) Dim() int { return len(p.A0) }
 
 // ParamCount is 2*max(d, 256) + 2*d. The reference stores A in arrays sized
 // for its maximum dimension 256 and counts them whole, so it reports 512 + 2*d
-// for d <= 256 (SPEC §2's "4*d" holds only at d = 256); above 256 both
+// for d <= 256 (docs/SEMANTICS.md §2.8: "4*d" holds only at d = 256); above 256 both
 // terms are 2*d and the count is 4*d.
 func (p *Pair) ParamCount() int { return 2*max(len(p.A0), 256) + 2*len(p.A0) }
 

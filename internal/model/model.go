@@ -1,11 +1,11 @@
-// Package model is SPEC §1–5 written as plainly as possible: one loop per
+// Package model is docs/SEMANTICS.md §1–§5 written as plainly as possible: one loop per
 // formula, no caching, no kernels, no validation beyond what the formulas
 // need. Fuzz tests run the real learners against it.
 package model
 
 import "math"
 
-// fastSqrt is SPEC §1's approximate square root.
+// fastSqrt is the approximate square root of docs/SEMANTICS.md §1.2.
 func fastSqrt(x float32) float32 {
 	if x <= 0 {
 		return 0
@@ -14,7 +14,7 @@ func fastSqrt(x float32) float32 {
 	return float32(x*y) * (1.5 - float32(float32(float32(0.5*x)*y)*y))
 }
 
-// rand01 is SPEC §1's xorshift32 in [0, 1].
+// rand01 is the xorshift32 in [0, 1] of docs/SEMANTICS.md §1.3.
 func rand01(seed uint32) float32 {
 	x := seed
 	x ^= x << 13
@@ -23,14 +23,14 @@ func rand01(seed uint32) float32 {
 	return float32(x) / float32(4294967295)
 }
 
-// Pair is one adapter (SPEC §2).
+// Pair is one adapter (docs/SEMANTICS.md §2).
 type Pair struct {
 	A0, A1, B0, B1 []float32
 	Alpha, LR      float32
 	Count          uint64
 }
 
-// NewPair initialises A as SPEC §2 writes it.
+// NewPair initialises A as docs/SEMANTICS.md §2.2 writes it.
 func NewPair(d int, alpha, lr float32) *Pair {
 	p := &Pair{make([]float32, d), make([]float32, d), make([]float32, d), make([]float32, d), alpha, lr, 0}
 	scale := float32(math.Sqrt(float64(float32(2)/float32(d)))) * 0.1
@@ -70,7 +70,7 @@ func Valid(g []float32) bool {
 	return !math.IsNaN(float64(gs)) && !math.IsInf(float64(gs), 0)
 }
 
-// Update applies SPEC §2's update with rate r (g must be Valid).
+// Update applies the update of docs/SEMANTICS.md §2.4 with rate r (g must be Valid).
 func (p *Pair) Update(g []float32, r float32) {
 	gs := SquaredNorm(g)
 	if gs < 1e-16 {
@@ -113,10 +113,10 @@ func (p *Pair) Reset() {
 	p.Count = 0
 }
 
-// Category is SPEC §4's operator → category table.
+// Category is the operator → category table of docs/SEMANTICS.md §4.1.
 var Category = [17]int{0, 0, 0, 0, 1, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6}
 
-// Scoped is SPEC §4's manager.
+// Scoped is the manager of docs/SEMANTICS.md §4.
 type Scoped struct {
 	Ops      [17]*Pair
 	Cats     [7]*Pair
@@ -136,7 +136,7 @@ func NewScoped(d int, alpha, lr float32) *Scoped {
 	return s
 }
 
-// Forward is SPEC §4's forward with the category blend.
+// Forward is the forward with the category blend of docs/SEMANTICS.md §4.2.
 func (s *Scoped) Forward(op int, x []float32) []float32 {
 	s.Forwards[op]++
 	a := s.Ops[op]
@@ -151,7 +151,7 @@ func (s *Scoped) Forward(op int, x []float32) []float32 {
 	return y
 }
 
-// Buffer is SPEC §5's trajectory buffer, keeping every record in a slice.
+// Buffer is the trajectory buffer of docs/SEMANTICS.md §5, keeping every record in a slice.
 type Buffer struct {
 	Capacity                        int
 	Improvements                    []float32

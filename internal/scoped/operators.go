@@ -1,4 +1,4 @@
-// Package scoped holds the WasmScopedLoRA manager of SPEC §4: one adapter per
+// Package scoped holds the WasmScopedLoRA manager of docs/SEMANTICS.md §4: one adapter per
 // query operator, one per operator category, and a category fallback that
 // blends the two while an operator adapter has seen fewer than ten updates.
 package scoped

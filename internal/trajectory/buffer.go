@@ -1,4 +1,4 @@
-// Package trajectory holds the WasmTrajectoryBuffer of SPEC §5: a ring of the
+// Package trajectory holds the WasmTrajectoryBuffer of docs/SEMANTICS.md §5: a ring of the
 // last capacity trajectories in one flat preallocated embedding store, plus
 // running statistics over every record since the last reset.
 package trajectory

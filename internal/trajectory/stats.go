@@ -1,7 +1,7 @@
 package trajectory
 
 // Stats are the running statistics over every record since the last reset,
-// evicted ones included. All arithmetic is float32 Welford, as in SPEC §5.
+// evicted ones included. All arithmetic is float32 Welford, as in docs/SEMANTICS.md §5.3.
 type Stats struct {
 	Count         uint64
 	Mean          float32

@@ -1,4 +1,4 @@
-// plain.mjs — the same math as ruvector-learning-wasm (SPEC §1–5) written as
+// plain.mjs — the same math as ruvector-learning-wasm (docs/SEMANTICS.md §1–§5) written as
 // plain JavaScript: what a user would otherwise write instead of loading wasm.
 //
 // Float32Array storage and Math.fround after every operation, so every number
@@ -22,7 +22,7 @@ const SKIP_NORM = fround(1e-16);
 const ALPHA_DEFAULT = 0.1;
 const LR_DEFAULT = 0.01;
 
-// fastSqrt is the reference's approximate square root (SPEC §1).
+// fastSqrt is the reference's approximate square root (docs/SEMANTICS.md §1.2).
 export function fastSqrt(x) {
   if (x <= 0) return 0;
   bitsF32[0] = x;
@@ -31,7 +31,7 @@ export function fastSqrt(x) {
   return fround(fround(x * y) * fround(1.5 - fround(fround(fround(0.5 * x) * y) * y)));
 }
 
-// rand01 is xorshift32 scaled to [0, 1] (SPEC §1).
+// rand01 is xorshift32 scaled to [0, 1] (docs/SEMANTICS.md §1.3).
 export function rand01(seed) {
   let x = seed >>> 0;
   x = (x ^ (x << 13)) >>> 0;
@@ -44,7 +44,7 @@ function orDefault(v, d) {
   return v === undefined || v === null ? d : v;
 }
 
-// LoRAPair is one rank-2 adapter (SPEC §2): y = x + alpha * (x·A)·B.
+// LoRAPair is one rank-2 adapter (docs/SEMANTICS.md §2): y = x + alpha * (x·A)·B.
 class LoRAPair {
   constructor(d, alpha, lr) {
     this.d = d;
@@ -86,7 +86,7 @@ class LoRAPair {
     }
   }
 
-  // update applies the normalised gradient step with rate r (SPEC §2).
+  // update applies the normalised gradient step with rate r (docs/SEMANTICS.md §2.4).
   update(g, r) {
     const d = this.d;
     let gs = 0;
@@ -132,7 +132,7 @@ function asF32(x) {
   return x instanceof Float32Array ? x : Float32Array.from(x);
 }
 
-// WasmMicroLoRA: one adapter plus input/output buffers (SPEC §3).
+// WasmMicroLoRA: one adapter plus input/output buffers (docs/SEMANTICS.md §3).
 export class WasmMicroLoRA {
   constructor(dim, alpha, learning_rate) {
     const d = orDefault(dim, 256);
@@ -186,7 +186,7 @@ export class WasmMicroLoRA {
   free() {}
 }
 
-// Operator → category (SPEC §4) and the operator names.
+// Operator → category (docs/SEMANTICS.md §4.1) and the operator names.
 const CATEGORY = Uint8Array.of(0, 0, 0, 0, 1, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6);
 const SCOPE_NAMES = ['SeqScan', 'IndexScan', 'HnswScan', 'IvfFlatScan', 'NestedLoopJoin', 'HashJoin',
   'MergeJoin', 'Aggregate', 'GroupBy', 'Filter', 'Project', 'Sort', 'Limit', 'VectorDistance', 'Rerank',
@@ -195,7 +195,7 @@ const NUM_OPS = 17;
 const NUM_CATEGORIES = 7;
 const FALLBACK_UPDATES = 10;
 
-// WasmScopedLoRA: 17 operator adapters plus 7 category adapters (SPEC §4).
+// WasmScopedLoRA: 17 operator adapters plus 7 category adapters (docs/SEMANTICS.md §4).
 export class WasmScopedLoRA {
   constructor(dim, alpha, learning_rate) {
     const d = orDefault(dim, 256);
@@ -277,7 +277,7 @@ export class WasmScopedLoRA {
 }
 
 // WasmTrajectoryBuffer: a ring of the last `capacity` records plus float32
-// Welford statistics over every record since reset (SPEC §5).
+// Welford statistics over every record since reset (docs/SEMANTICS.md §5.3).
 export class WasmTrajectoryBuffer {
   constructor(capacity, embedding_dim) {
     this.capacity = orDefault(capacity, 1000);

@@ -32,7 +32,7 @@
 
 import { Workload } from './workload.mjs';
 
-// A representative subset of SPEC §4's operators, spanning six categories
+// A representative subset of the operators of docs/SEMANTICS.md §4.1, spanning six categories
 // (two Scans and two Joins share a category adapter).
 // SeqScan, HnswScan, HashJoin, MergeJoin, Aggregate, Filter, Sort, VectorDistance
 export const OPS = [0, 2, 5, 6, 7, 9, 11, 13];

@@ -24,6 +24,7 @@ const NAME = 'ruvector-learning-wasm';
 const EXPECTED_FILES = [
   'LICENSE',
   'README.md',
+  'docs/SEMANTICS.md',
   'js/classic.js',
   'js/index.js',
   'js/ruvector_learning.wasm',

@@ -208,6 +208,16 @@ export function safetySuite({ lib, name, test, assert }) {
     m.free(); s.free(); t.free(); twin.free();
   });
 
+  test(`[${name}] learn_from's errors describe the buffer argument, never its handle`, () => {
+    const s = new lib.WasmScopedLoRA(4), t = new lib.WasmTrajectoryBuffer(4, 3);
+    for (const [kind, arg, got] of [['RangeError', t, 'a WasmTrajectoryBuffer'], ['TypeError', {}, 'an Object'], ['TypeError', 7, '7']]) {
+      const e = thrownBy(() => s.learn_from(arg));
+      assert.equal(errorKind(e), kind, showError(e));
+      assert.ok(e.message.startsWith('WasmScopedLoRA.learn_from: buffer ') && e.message.endsWith(`(got ${got})`), e.message);
+    }
+    s.free(); t.free();
+  });
+
   test(`[${name}] the bare globals refuse the loaders' objects, which stay untouched`, () => {
     const m = new lib.WasmMicroLoRA(D, 0.5, 0.1), twin = new lib.WasmMicroLoRA(D, 0.5, 0.1);
     const t = new lib.WasmTrajectoryBuffer(4, D), tTwin = new lib.WasmTrajectoryBuffer(4, D);
