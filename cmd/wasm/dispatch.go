@@ -95,12 +95,14 @@ func (m *micro) arrayCall(code int32, n float64) (float64, error) {
 			return 0, err
 		}
 		return float64(len(v)), m.ForwardBatch(v, ys)
+	case mMicroAdaptBatch:
+		norms, err := outFloats(len(v)/m.Dim(), "gradients")
+		if err != nil {
+			return 0, err
+		}
+		return 0, m.AdaptBatch(v, norms)
 	}
-	norms, err := outFloats(len(v)/m.Dim(), "gradients")
-	if err != nil {
-		return 0, err
-	}
-	return 0, m.AdaptBatch(v, norms)
+	return 0, errNotThis
 }
 
 func (s *scopedLoRA) dispatch(code int32, a *args) (float64, error) {

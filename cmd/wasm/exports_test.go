@@ -28,6 +28,25 @@ func TestMethodTable(t *testing.T) {
 	}
 }
 
+// TestEveryMethodDispatches: each method of the table reaches a case of its
+// class's dispatch (a forgotten one answers errNotThis), with arguments that
+// are valid (an op_type of 1, an empty array) or refused by the method itself.
+func TestEveryMethodDispatches(t *testing.T) {
+	objs := map[uint8]uint32{
+		classMicro:  rvNew(int32(classMicro), 0, 4, 0.1, 0.01),
+		classScoped: rvNew(int32(classScoped), 0, 4, 0.1, 0.01),
+		classBuffer: rvNew(int32(classBuffer), 0, 4, 4, 0),
+	}
+	for _, h := range objs {
+		defer rvRelease(h)
+	}
+	for code := range methodCount {
+		m := &methods[code]
+		_, err := dispatch(objectAt(objs[m.class]), code, &args{1, 0, 1, 1})
+		assert.NotEqual(t, errNotThis, err, "%s.%s reaches no case of dispatch", classNames[m.class], m.name)
+	}
+}
+
 // fastCall runs code through the export and returns its value.
 func fastCall(t *testing.T, h uint32, code int32, a ...float64) float64 {
 	t.Helper()

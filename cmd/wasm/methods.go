@@ -132,13 +132,3 @@ var methods = [methodCount]methodSpec{
 	mScopedToBytes:             {classScoped, "to_bytes", "", nil, 'U'},
 	mBufferToBytes:             {classBuffer, "to_bytes", "", nil, 'U'},
 }
-
-// paramIndex is the position of the parameter called name, or -1.
-func (m *methodSpec) paramIndex(name string) int {
-	for i, n := range m.names {
-		if n == name {
-			return i
-		}
-	}
-	return -1
-}
