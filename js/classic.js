@@ -69,6 +69,37 @@
     return n;
   }
 
+  // describe renders a JS value for an error message, as the Go side does
+  // (cmd/wasm/errors.go): arrays by kind and length, strings quoted, bigints
+  // with their n, objects by their constructor's name.
+  function describe(v) {
+    if (typeof v === 'bigint') return String(v) + 'n';
+    if (typeof v === 'string') return JSON.stringify(v);
+    if (typeof v === 'symbol') return 'a symbol';
+    if (typeof v === 'function') return 'a function';
+    if (v === null || typeof v !== 'object') return String(v);
+    const c = typeof v.constructor === 'function' ? v.constructor.name : '';
+    if (ArrayBuffer.isView(v) && !(v instanceof DataView)) {
+      const n = typedLength(v);
+      return n < 0 ? 'a detached ' + (c || 'typed array') : (c || 'typed array') + ' of length ' + n;
+    }
+    if (typeof v.length === 'number') return (c || 'array') + ' of length ' + String(v.length);
+    return c === '' ? 'an object' : (/^[AEIOUaeiou]/.test(c) ? 'an ' : 'a ') + c;
+  }
+
+  // checkInto requires forward_array's output array into to be a
+  // Float32Array of dim values (method label), before anything runs.
+  function checkInto(label, into, dim) {
+    if (!(ArrayBuffer.isView(into) && into instanceof Float32Array)) {
+      throw new TypeError(label + ': out must be a Float32Array (got ' + describe(into) + ')');
+    }
+    const n = typedLength(into);
+    if (n !== dim) {
+      throw new RangeError(label + ': out ' + (n < 0 ? 'must not be detached' : 'must have length dim() = ' + dim) +
+        ' (got ' + describe(into) + ')');
+    }
+  }
+
   // boolNumber is a boolean argument as 0 or 1, NaN when it is not one.
   function boolNumber(v) {
     return v === true || v === 1 ? 1 : v === false || v === 0 ? 0 : NaN;
@@ -79,8 +110,9 @@
   // k = { ex: the exports, live(self): self's private record { gen, h, x, dim }
   // when self is a genuine live object of the class, else null; toF32(x):
   // array x as a Float32Array of conv.n elements, or null; conv; write(v, ptr):
-  // Float32Array v copied into wasm memory; out(record): the call's result;
-  // bufferHandle(b): buffer b's handle if it is a live one, else 0 }.
+  // Float32Array v copied into wasm memory; out(record, into): the call's
+  // result (into: forward_array's optional output array); bufferHandle(b):
+  // buffer b's handle if it is a live one, else 0; label: 'Class.method' }.
   // Whatever it cannot take goes to slow, which throws the right error.
   //
   // An array argument is converted first, before the object is looked at: an
@@ -88,7 +120,7 @@
   // into the same buffer, grow the memory), and nothing the call relies on is
   // read until it has run. It is converted once: slow gets the converted copy.
   function fastMethod(k, code, params, slow) {
-    const { ex, live, toF32, conv, write, out } = k;
+    const { ex, live, toF32, conv, write, out, label } = k;
     // reserveWrite puts Float32Array v of n elements into Go's input area.
     const reserveWrite = (v, n) => {
       const p = ex.rv_reserve(4 * n);
@@ -120,17 +152,19 @@
           const r = live(this), b = boolNumber(a);
           return r !== null && b === b && ex.rv_call(r.h, code, b, 0, 0, 0) === 1 ? out(r) : slow.apply(this, arguments);
         };
-      case 'a':
-        return function (x) {
+      case 'a': // into: forward_array's output array, checked before anything runs
+        return function (x, into) {
           const v = toF32(x), n = conv.n, r = live(this);
+          if (into !== undefined && r !== null) checkInto(label, into, r.dim);
           return r !== null && v !== null && n === r.dim && write(v, r.x) &&
-            ex.rv_call(r.h, code, 0, 0, 0, 0) === 1 ? out(r) : slow.call(this, pass(x, v));
+            ex.rv_call(r.h, code, 0, 0, 0, 0) === 1 ? out(r, into) : slow.call(this, pass(x, v), into);
         };
       case 'na':
-        return function (a, x) {
+        return function (a, x, into) {
           const v = toF32(x), n = conv.n, r = live(this);
+          if (into !== undefined && r !== null) checkInto(label, into, r.dim);
           return r !== null && isNum(a) && v !== null && n === r.dim && write(v, r.x) &&
-            ex.rv_call(r.h, code, a, 0, 0, 0) === 1 ? out(r) : slow.call(this, a, pass(x, v));
+            ex.rv_call(r.h, code, a, 0, 0, 0) === 1 ? out(r, into) : slow.call(this, a, pass(x, v), into);
         };
       case 'A':
         return function (x) {
@@ -394,7 +428,12 @@
       f: resultValue,
       c: () => BigInt(resultValue()),
       b: () => resultValue() !== 0,
-      y: (r) => f32().slice((r.x >>> 2) + r.dim, (r.x >>> 2) + 2 * r.dim),
+      y: (r, into) => {
+        const p = (r.x >>> 2) + r.dim;
+        if (into === undefined) return f32().slice(p, p + r.dim);
+        into.set(f32().subarray(p, p + r.dim));
+        return into;
+      },
       Y: () => {
         const n = resultValue(), p = state.exports.rv_out() >>> 2;
         return f32().slice(p, p + n);
@@ -455,6 +494,9 @@
           if (v !== null && v !== args[i]) args[i] = v.slice();
         }
         const r = checkThis(name, this, label, gen);
+        const into = result === 'y' ? args[params.length] : undefined; // forward_array's output array
+        if (into !== undefined && r.h !== 0) checkInto(label, into, r.dim);
+        if (result === 'y') args.length = Math.min(args.length, params.length);
         if (o >= 0) { // the buffer's handle goes after the arguments
           const b = B.record(args[o]);
           if (b !== undefined && b.gen !== gen) {
@@ -465,6 +507,7 @@
         }
         const v = goCall(gen, () => priv.call(code, r.h, ...args));
         if (result === 'x') r.x = ex.rv_scratch(r.h);
+        if (into !== undefined) return (into.set(v), into);
         return (result === 'f' || result === 'n') && (v === 0 || v !== v) ? resultValue() : v;
       };
     }
@@ -483,7 +526,7 @@
           const r = record(self);
           return r !== undefined && r.gen === gen && r.h !== 0 && gen === generation ? r : null;
         };
-        const k = { ex, live, toF32, conv, write: writeF32, out: readers[result], bufferHandle };
+        const k = { ex, live, toF32, conv, write: writeF32, out: readers[result], bufferHandle, label: name + '.' + m };
         const slow = slowMethod(gen, name, code, params, result);
         const value = fastPath ? fastMethod(k, code, params, slow) : slow;
         Object.defineProperty(C.prototype, m, { value: renamed(value, m), writable: true, configurable: true });

@@ -206,16 +206,22 @@ export class WasmMicroLoRA {
   forward(): void;
 
   /**
-   * Forward pass on `input`; returns a new `Float32Array` of length `dim()`.
-   * Increments {@link forward_count}. NaN in the input propagates to the output.
+   * Forward pass on `input`; returns a new `Float32Array` of length `dim()`,
+   * or fills `out` and returns it (no allocation: for hot loops; not in the
+   * reference, which ignores a second argument). Increments
+   * {@link forward_count} once. NaN in the input propagates to the output.
    *
    * @param input - `dim()` numbers (a `Float32Array` is fastest; any array-like
    *   of numbers is rounded to float32).
+   * @param out - optional: a `Float32Array` of `dim()` values that receives
+   *   the result, bit for bit what the allocating call returns.
    * @throws `TypeError` if `input` is not an array-like (e.g. a string, a
-   *   plain number, an object without `length`, null or undefined).
-   * @throws `RangeError` if `input.length !== dim()`.
+   *   plain number, an object without `length`, null or undefined), or if
+   *   `out` is given and is not a `Float32Array`.
+   * @throws `RangeError` if `input.length !== dim()`, or if `out` is not
+   *   `dim()` long (or is detached). On any error nothing is counted.
    */
-  forward_array(input: Float32Array | ArrayLike<number>): Float32Array;
+  forward_array<T extends Float32Array = Float32Array>(input: Float32Array | ArrayLike<number>, out?: T): T;
 
   /**
    * One update step using the input buffer as the gradient, at the learning
@@ -450,14 +456,18 @@ export class WasmScopedLoRA {
 
   /**
    * Forward pass for operator `op_type` on `input` (see {@link forward});
-   * returns a new `Float32Array` of length `dim()`.
+   * returns a new `Float32Array` of length `dim()`, or fills `out` and
+   * returns it (as {@link WasmMicroLoRA.forward_array}).
    *
    * @param op_type - operator type, an integer 0..16.
    * @param input - `dim()` numbers.
-   * @throws `TypeError` if `input` is not an array-like.
-   * @throws `RangeError` if `input.length !== dim()`.
+   * @param out - optional: a `Float32Array` of `dim()` values for the result.
+   * @throws `TypeError` if `input` is not an array-like, or `out` is given
+   *   and is not a `Float32Array`.
+   * @throws `RangeError` if `input.length !== dim()`, or `out` is not `dim()`
+   *   long (or is detached). On any error nothing is counted.
    */
-  forward_array(op_type: number, input: Float32Array | ArrayLike<number>): Float32Array;
+  forward_array<T extends Float32Array = Float32Array>(op_type: number, input: Float32Array | ArrayLike<number>, out?: T): T;
 
   /**
    * One update step, using the input buffer as the gradient, on the operator's

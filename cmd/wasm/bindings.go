@@ -122,16 +122,44 @@ func invoke(code int32, find func() (any, error), loader bool, argv []js.Value) 
 	if again, _ := find(); err == nil && again != o {
 		err = errFreed // an element's valueOf, run while reading an array, freed this object
 	}
+	into, names := js.Undefined(), spec.names
+	if spec.result == 'y' { // forward_array's optional output array
+		into, names = arg(argv, len(spec.params)), append(names[:len(names):len(names)], "out")
+		if err == nil && !into.IsUndefined() {
+			_, _, err = intoArg(into, scratchLen(o))
+		}
+	}
 	var v float64
 	if err == nil {
 		v, err = dispatch(o, code, &a)
 	}
 	defer dropBigAreas()
 	if err != nil {
-		return jsError(classNames[spec.class]+"."+spec.name, spec.class, spec.names, argv, err)
+		return jsError(classNames[spec.class]+"."+spec.name, spec.class, names, argv, err)
 	}
 	result[0] = v
+	if !into.IsUndefined() {
+		bytes, _, _ := intoArg(into, scratchLen(o))
+		js.CopyBytesToJS(bytes, byteView(outputOf(o)))
+		return into
+	}
 	return toJS(o, spec.result, v)
+}
+
+// intoArg checks forward_array's output array into: a Float32Array of dim
+// values; it returns its bytes.
+func intoArg(into js.Value, dim int) (js.Value, int, error) {
+	if !is(into, js.TypeObject) || !isView(into) || !into.InstanceOf(jsFloat32Array) {
+		return js.Value{}, 0, argerr.NewType("out", "must be a Float32Array")
+	}
+	bytes, n, ok := typedBytes(into, 4)
+	switch {
+	case !ok:
+		return js.Value{}, 0, argerr.NewRange("out", "must not be detached")
+	case n != dim:
+		return js.Value{}, 0, argerr.NewRange("out", "must have length dim() = "+argerr.Itoa(dim))
+	}
+	return bytes, n, nil
 }
 
 // readArgs converts argv by spec.params into a, writing an array argument
@@ -199,12 +227,7 @@ func toJS(o any, kind byte, v float64) any {
 	case 'b':
 		return v != 0
 	case 'y':
-		switch o := o.(type) {
-		case *micro:
-			return newFloat32Array(o.y)
-		case *scopedLoRA:
-			return newFloat32Array(o.y)
-		}
+		return newFloat32Array(outputOf(o))
 	case 'Y':
 		return newFloat32Array(out[:int(v)])
 	case 'U':

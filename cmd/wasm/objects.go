@@ -66,6 +66,20 @@ func scratchOf(o any) []float32 {
 	return nil
 }
 
+// outputOf is where forward_array leaves o's result (y), nil for a buffer.
+func outputOf(o any) []float32 {
+	switch o := o.(type) {
+	case *micro:
+		return o.y
+	case *scopedLoRA:
+		return o.y
+	}
+	return nil
+}
+
+// scratchLen is the length of o's array arguments.
+func scratchLen(o any) int { return len(scratchOf(o)) }
+
 // pair returns dim floats twice over one allocation: x, then y.
 func pair(dim int) ([]float32, []float32) {
 	xy := make([]float32, 2*dim)

@@ -124,6 +124,15 @@ function opsFactory(impl, data) {
     });
   }
   {
+    // forward_array(x, out): the reference ignores out and allocates; ours fills out.
+    const m = micro(), out = new Float32Array(dim);
+    add('forward_array_out', (n) => {
+      let s = 0;
+      for (let k = 0; k < n; k++) s += m.forward_array(X[k & M], out)[k % dim];
+      return s;
+    });
+  }
+  {
     const m = micro(), io = impl.io(m, dim);
     add('adapt', (n) => {
       for (let k = 0; k < n; k++) {

@@ -1,0 +1,78 @@
+// forward_array(x, out) and scoped forward_array(op, x, out): the result goes
+// into the caller's Float32Array of dim() values, which is returned; bit for
+// bit the allocating call's result, one forward counted. A wrong length is a
+// RangeError, anything but a Float32Array a TypeError, and on either nothing
+// is counted. On both paths, and through the bare globals.
+//
+//   node --test js/test/forward-into.test.mjs
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadPaths } from './robust-helpers.mjs';
+import { vec, bitsOf, thrownBy, errorKind, showError } from './robust-values.mjs';
+
+const PATHS = await loadPaths();
+const D = 16;
+
+/** [class, make(lib): a trained object, call(o, x, out?), forwards(o)] for both LoRA classes. */
+const CASES = [
+  ['WasmMicroLoRA', (l) => {
+    const o = new l.WasmMicroLoRA(D, 0.5, 0.1);
+    o.adapt_array(vec(D, 9));
+    return o;
+  }, (o, ...a) => o.forward_array(...a), (o) => o.forward_count()],
+  ['WasmScopedLoRA', (l) => {
+    const o = new l.WasmScopedLoRA(D, 0.5, 0.1);
+    o.adapt_array(5, vec(D, 9));
+    return o;
+  }, (o, ...a) => o.forward_array(5, ...a), (o) => o.forward_count(5)],
+];
+
+for (const p of Object.values(PATHS)) {
+  for (const [cls, make, call, forwards] of CASES) {
+    test(`[${p.name}] ${cls}.forward_array(x, out) fills and returns out, bit for bit the allocating call`, () => {
+      const a = make(p.lib), b = make(p.lib);
+      const out = new Float32Array(D).fill(7);
+      for (const x of [vec(D, 1), Array.from(vec(D, 2)), new Float64Array(vec(D, 3))]) {
+        const r = call(a, x, out);
+        assert.equal(r, out, 'returns out itself');
+        assert.equal(bitsOf(out), bitsOf(call(b, x)));
+      }
+      assert.equal(forwards(a), 3n, 'one forward each');
+      const view = new Float32Array(new ArrayBuffer(4 * (D + 3)), 8, D); // an offset view works too
+      assert.equal(call(a, vec(D, 4), view), view);
+      assert.equal(bitsOf(view), bitsOf(call(b, vec(D, 4))));
+      a.free();
+      b.free();
+    });
+
+    test(`[${p.name}] ${cls}.forward_array(x, out) refuses a wrong out, counting nothing`, () => {
+      const a = make(p.lib);
+      const detached = new Float32Array(D);
+      structuredClone(detached.buffer, { transfer: [detached.buffer] });
+      for (const [kind, out] of [
+        ['RangeError', new Float32Array(D - 1)], ['RangeError', new Float32Array(D + 1)], ['RangeError', detached],
+        ['TypeError', new Float64Array(D)], ['TypeError', Array.from(vec(D, 1))], ['TypeError', null], ['TypeError', 3],
+      ]) {
+        const e = thrownBy(() => call(a, vec(D, 1), out));
+        assert.equal(errorKind(e), kind, showError(e));
+        assert.match(e.message, new RegExp(`^${cls}\\.forward_array: out .* \\(got .+\\)$`));
+      }
+      assert.equal(forwards(a), 0n, 'nothing counted');
+      a.free();
+    });
+  }
+}
+
+test('the bare globals take out as well', () => {
+  const { WasmMicroLoRA } = globalThis; // the Go-registered class of the latest runtime
+  const a = new WasmMicroLoRA(D, 0.5, 0.1), b = new WasmMicroLoRA(D, 0.5, 0.1);
+  const out = new Float32Array(D);
+  assert.equal(a.forward_array(vec(D, 1), out), out);
+  assert.equal(bitsOf(out), bitsOf(b.forward_array(vec(D, 1))));
+  const e = a.forward_array(vec(D, 1), new Float32Array(2));
+  assert.ok(e instanceof RangeError, showError(e));
+  assert.match(e.message, /^WasmMicroLoRA\.forward_array: out must have length dim\(\) = 16 \(got Float32Array of length 2\)$/);
+  assert.equal(a.forward_count(), 1n);
+  a.free();
+  b.free();
+});
