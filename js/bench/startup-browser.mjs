@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { launchOptions } from '../test/browser/chromium.mjs';
+import { launchOptions } from '../test/browser/engines.mjs';
 import { startServer } from '../test/browser/server.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');

@@ -15,7 +15,7 @@
 //   - forward_batch / adapt_batch on both LoRA classes: bit-identical to that
 //     many single calls, bad rows and bad lengths rejected with nothing changed;
 //   - dims 384, 1536 and 3072: real adapters, checked bit for bit against a
-//     float32 model of SPEC §2 (A init, forward, update, delta_norm, blend);
+//     float32 model of docs/SEMANTICS.md §2 and §4.2 (A init, forward, update, delta_norm, blend);
 //   - WasmScopedLoRA.learn_from(buffer, min_quality) against a manual replay
 //     with adapt_with_reward through the input buffer, and its errors;
 //   - input_view() / output_view() across wasm memory growth.
@@ -279,7 +279,7 @@ function encodeState(st, opts = {}) {
 
 const hex = (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
 
-// ---- a float32 model of SPEC §2 (for dims where the reference cannot be the oracle) ------------
+// ---- a float32 model of docs/SEMANTICS.md §2 (for dims where the reference cannot be the oracle) ------------
 
 function rand01(seed) {
   let x = seed >>> 0;
@@ -338,7 +338,7 @@ class ModelPair {
   b() { const b = new Float32Array(2 * this.d); b.set(this.B0); b.set(this.B1, this.d); return b; }
 }
 
-/** SPEC §4's blend: y = op(x)*w + cat(x)*(1-w) with w = min(f32(count)/10, 1). */
+/** The blend of docs/SEMANTICS.md §4.2: y = op(x)*w + cat(x)*(1-w) with w = min(f32(count)/10, 1). */
 function modelScopedForward(opPair, catPair, x, fallback = true) {
   const p = opPair.forward(x);
   if (!fallback || opPair.count >= 10) return p;
@@ -1180,7 +1180,7 @@ for (const P of [PATHS.fast, PATHS.slow]) {
 
   describe(tname('large dims'), () => {
     for (const d of [384, 1536, 3072]) {
-      test(tname(`dim ${d}: identity before learning, learning after (bit for bit against a float32 model of SPEC §2), param_count = 4*dim`), () => {
+      test(tname(`dim ${d}: identity before learning, learning after (bit for bit against a float32 model of docs/SEMANTICS.md §2), param_count = 4*dim`), () => {
         const rng = new Rng(seedFor(`${P.name} dim ${d}`));
         const alpha = 0.25, lr = 0.05;
         // WasmMicroLoRA
@@ -1203,7 +1203,7 @@ for (const P of [PATHS.fast, PATHS.slow]) {
         const y = m.forward_array(x);
         assert.notEqual(bitsOf(y), bitsOf(x), 'the output moved');
         assert.equal(bitsOf(y), bitsOf(model.forward(x)));
-        assert.equal(bitsOf(decodeState(m.to_bytes()).pair.A0), bitsOf(model.A0), 'A is the SPEC init at this dim');
+        assert.equal(bitsOf(decodeState(m.to_bytes()).pair.A0), bitsOf(model.A0), 'A is the initial A of docs/SEMANTICS.md §2.2 at this dim');
         // batches at this dim
         const xs = rows(rng, 3, d, rvec);
         const ys = m.forward_batch(xs);

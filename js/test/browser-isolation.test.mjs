@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './browser/server.mjs';
-import { launchOptions } from './browser/chromium.mjs';
+import { launchOptions } from './browser/engines.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PAGE = '/js/test/browser/isolation.html';

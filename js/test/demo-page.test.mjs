@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import { startServer } from './browser/server.mjs';
-import { launchOptions } from './browser/chromium.mjs';
+import { launchOptions } from './browser/engines.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const OUT_DIR = path.join(REPO, 'out', 'demo');

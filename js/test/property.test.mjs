@@ -5,7 +5,7 @@
 //
 //   - a VALID call runs on both sides; its result, and then the object's
 //     queries, must be bit-identical to the reference's;
-//   - an INVALID call (SPEC §7: bad types, bad values, wrong lengths,
+//   - an INVALID call (docs/SEMANTICS.md §7: bad types, bad values, wrong lengths,
 //     non-finite gradients, poisoned input buffer, wrong `this`, use after
 //     free, bad constructor arguments) must throw on ours, name class and
 //     method, and change nothing: every read-only observation of every live

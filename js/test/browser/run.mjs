@@ -1,10 +1,11 @@
 // Browser test runner: serves the repo with server.mjs, opens every test page
-// in headless Chromium (playwright-core, /usr/bin/chromium), waits for the
-// page's `window.__result`, and fails a page on any failed test, uncaught
-// page error, or console error/warning it does not explicitly allow.
-// Also builds js/test/vite-app with Vite and checks the bundle the same way.
+// in one browser engine (engines.mjs: chromium, firefox or webkit, Debian's
+// own binaries), waits for the page's `window.__result`, and fails a page on
+// any failed test, uncaught page error, or console error/warning it does not
+// explicitly allow. In Chromium it also builds js/test/vite-app with Vite and
+// checks the bundle the same way.
 //
-//   node js/test/browser/run.mjs [--only=REGEX] [--verbose]
+//   node js/test/browser/run.mjs [--engine=chromium|firefox|webkit|all] [--only=REGEX] [--verbose]
 //
 // Prints one line per page and finally `N passed, N failed` (pages); exits 1
 // on any failure. Every wait is bounded; a watchdog ends a stuck run.
@@ -15,9 +16,8 @@ import { access, mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
-import { launchOptions } from './chromium.mjs';
+import { ENGINES, launch } from './engines.mjs';
 import { CASES, LOADERS } from './init-cases.mjs';
 import { buildViteApp, startViteDev } from './vite.mjs';
 
@@ -26,19 +26,19 @@ const REPO = path.resolve(HERE, '../../..');
 const OUT = path.join(REPO, 'out');
 const B = '/js/test/browser';
 
-const CHROMIUM = launchOptions({ timeout: 30000, extraArgs: ['--js-flags=--expose-gc'] }); // gc() for gc.html
-const GOTO_TIMEOUT_MS = 30000;
-const RESULT_TIMEOUT_MS = 120000;
-const WATCHDOG_MS = 15 * 60000;
+const RESULT_TIMEOUT_MS = 180000;
+const WATCHDOG_MS = 30 * 60000;
 const SETTLE_MS = 100; // collect console output that trails __result
 const SLOW_TEST_MS = 1000; // --verbose lists tests slower than this
-const PARALLEL = Math.max(1, Math.min(4, os.availableParallelism())); // pages open at once, each in its own context
+const MAX_PARALLEL = Math.max(1, Math.min(4, os.availableParallelism())); // pages open at once, each in its own realm
 
 // Chromium asks the Vite dev server for /favicon.ico, which it does not have.
 const FAVICON_404 = /Failed to load resource.*404.*\(\S*\/favicon\.ico\)$/;
 
 const REQUIRED = ['js/index.js', 'js/classic.js', 'js/wasm_exec.js', 'js/ruvector_learning.wasm', 'js/test/api-suite.mjs'];
 
+// A page runs in every engine unless it names `engines` (gc() exists only in
+// Chromium; the bundler apps are built once and run in Chromium).
 function pages() {
   const list = [
     { name: 'esm', url: `${B}/esm.html`, screenshot: 'esm.png' },
@@ -48,7 +48,11 @@ function pages() {
     { name: 'worker-classic', url: `${B}/worker.html?kind=classic` },
     { name: 'csp', url: `${B}/csp.html` },
     { name: 'mixed-loaders', url: `${B}/mixed.html` },
-    { name: 'gc-finalization', url: `${B}/gc.html` },
+    { name: 'gc-finalization', url: `${B}/gc.html`, engines: ['chromium'] },
+    { name: 'differential', url: `${B}/differential.html` },
+    { name: 'bad-input', url: `${B}/bad-input.html` },
+    { name: 'safety', url: `${B}/safety.html` },
+    { name: 'pressure', url: `${B}/pressure.html` },
   ];
   for (const c of CASES) {
     for (const loader of LOADERS) {
@@ -59,14 +63,18 @@ function pages() {
       });
     }
   }
-  list.push({ name: 'vite-build', vite: 'build', url: '/' });
-  list.push({ name: 'vite-dev', vite: 'dev', url: '/', allowConsole: [FAVICON_404] });
+  list.push({ name: 'vite-build', vite: 'build', url: '/', engines: ['chromium'] });
+  list.push({ name: 'vite-dev', vite: 'dev', url: '/', allowConsole: [FAVICON_404], engines: ['chromium'] });
   return list;
 }
 
 function parseArgs(argv) {
-  const only = argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
-  return { only: only ? new RegExp(only) : null, verbose: argv.includes('--verbose') };
+  const value = (flag) => argv.find((a) => a.startsWith(`--${flag}=`))?.slice(flag.length + 3);
+  const only = value('only');
+  const engine = value('engine') ?? 'chromium';
+  const engines = engine === 'all' ? ENGINES : engine.split(',');
+  for (const e of engines) if (!ENGINES.includes(e)) throw new Error(`--engine=${e}: not one of ${ENGINES.join(', ')}, all`);
+  return { only: only ? new RegExp(only) : null, verbose: argv.includes('--verbose'), engines };
 }
 
 async function missingFiles(files) {
@@ -79,56 +87,38 @@ async function missingFiles(files) {
   return missing;
 }
 
-// Opens one page in a fresh context and returns
-// { result, problems: [string], logs: [string], ms }; never rejects.
+// Opens one page and returns { result, problems: [string], logs: [string], ms };
+// never rejects.
 async function loadPage(browser, baseUrl, spec) {
   const started = Date.now();
-  let context;
+  let page;
   try {
-    context = await browser.newContext();
-  } catch (e) {
-    return { result: null, problems: [`runner: ${e.message.split('\n')[0]}`], logs: [], ms: 0 };
-  }
-  const page = await context.newPage();
-  const problems = [];
-  const logs = [];
-  const allowed = spec.allowConsole ?? [];
-  const where = (msg) => (msg.worker?.() ? 'worker ' : '');
-  context.on('console', (msg) => {
-    const type = msg.type();
-    const line = `${msg.text()} (${msg.location()?.url || 'no url'})`;
-    const text = `${where(msg)}console.${type}: ${line}`;
-    logs.push(text);
-    if ((type === 'error' || type === 'warning') && !allowed.some((re) => re.test(line))) problems.push(text);
-  });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.name}: ${e.message}`));
-  page.on('crash', () => problems.push('page crashed'));
-  try {
-    await page.goto(baseUrl + spec.url, { timeout: GOTO_TIMEOUT_MS, waitUntil: 'load' });
-    await page.waitForFunction(() => globalThis.__result !== undefined, null, { timeout: RESULT_TIMEOUT_MS });
-    const result = await page.evaluate(() => globalThis.__result);
-    await page.waitForTimeout(SETTLE_MS);
-    if (spec.screenshot) await saveScreenshot(page, spec.screenshot);
+    page = await browser.open(baseUrl + spec.url, { allowConsole: spec.allowConsole });
+    const result = await page.waitForResult(RESULT_TIMEOUT_MS);
+    await new Promise((r) => setTimeout(r, SETTLE_MS));
+    if (spec.screenshot) await saveScreenshot(page, `${browser.name}-${spec.screenshot}`);
+    const { problems, logs } = await page.messages();
     return { result, problems, logs, ms: Date.now() - started };
   } catch (e) {
+    const { problems, logs } = (await page?.messages().catch(() => null)) ?? { problems: [], logs: [] };
     problems.push(`runner: ${e.message.split('\n')[0]}`);
     return { result: null, problems, logs, ms: Date.now() - started };
   } finally {
-    await context.close().catch(() => {});
+    await page?.close();
   }
 }
 
 async function saveScreenshot(page, file) {
   const dir = path.join(OUT, 'browser');
   await mkdir(dir, { recursive: true });
-  await page.screenshot({ path: path.join(dir, file), fullPage: true, timeout: 10000 }).catch(() => {});
+  await page.screenshot(path.join(dir, file)).catch(() => {});
 }
 
-function report(spec, { result, problems, logs, ms }, verbose) {
+function report(engine, spec, { result, problems, logs, ms }, verbose) {
   const tests = result ? result.passed + result.failed : 0;
   const ok = result !== null && result.failed === 0 && result.passed > 0 && problems.length === 0;
   const summary = result ? `${result.passed}/${tests} tests passed` : 'no result';
-  console.log(`${ok ? 'ok  ' : 'FAIL'} ${spec.name.padEnd(36)} ${summary.padEnd(22)} ${(ms / 1000).toFixed(1)} s`);
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${engine.padEnd(8)} ${spec.name.padEnd(36)} ${summary.padEnd(22)} ${(ms / 1000).toFixed(1)} s`);
   if (!ok || verbose) {
     for (const f of result?.failures ?? []) console.log(`       - ${f.name}: ${f.message}`);
     if (result && result.passed === 0 && result.failed === 0) console.log('       - the page ran no tests');
@@ -191,8 +181,36 @@ async function inOrder(items, limit, work, done) {
   for (let i = 0; i < items.length; i++) done(items[i], await running[i]);
 }
 
+// Runs the pages of one engine; returns [passed, failed].
+async function runEngine(name, list, files, verbose) {
+  let passed = 0;
+  let failed = 0;
+  const mine = list.filter((p) => !p.engines || p.engines.includes(name));
+  if (mine.length === 0) return [0, 0];
+  let browser;
+  try {
+    browser = await launch(name, { timeoutMs: 60000 });
+  } catch (e) {
+    console.log(`FAIL ${name.padEnd(8)} launch: ${e.message.split('\n')[0]}`);
+    return [0, 1];
+  }
+  console.log(`# ${name} ${browser.version}`);
+  const srv = await startServer({ root: REPO, files, capture: browser.needsCapture });
+  try {
+    const tally = (spec, r) => (report(name, spec, r, verbose) ? passed++ : failed++);
+    const inBrowser = mine.filter((p) => !p.vite);
+    const limit = Math.min(MAX_PARALLEL, browser.parallel);
+    await inOrder(inBrowser, limit, (spec) => loadPage(browser, srv.url, spec), tally);
+    for (const spec of mine.filter((p) => p.vite)) tally(spec, await runVite(browser, spec));
+  } finally {
+    await browser.close().catch(() => {});
+    await srv.close();
+  }
+  return [passed, failed];
+}
+
 async function main() {
-  const { only, verbose } = parseArgs(process.argv.slice(2));
+  const { only, verbose, engines } = parseArgs(process.argv.slice(2));
   const files = JSON.parse(process.env.BROWSER_TEST_FILES ?? '{}');
   const missing = await missingFiles(files);
   if (missing.length) {
@@ -201,21 +219,19 @@ async function main() {
     return 1;
   }
   const list = pages().filter((p) => !only || only.test(p.name));
-  const srv = await startServer({ root: REPO, files });
-  const browser = await chromium.launch(CHROMIUM);
   let passed = 0;
   let failed = 0;
-  try {
-    const tally = (spec, r) => (report(spec, r, verbose) ? passed++ : failed++);
-    const inBrowser = list.filter((p) => !p.vite);
-    await inOrder(inBrowser, PARALLEL, (spec) => loadPage(browser, srv.url, spec), tally);
-    for (const spec of list.filter((p) => p.vite)) tally(spec, await runVite(browser, spec));
-  } finally {
-    await browser.close().catch(() => {});
-    await srv.close();
+  let ran = 0;
+  for (const name of engines) {
+    const started = Date.now();
+    const [p, f] = await runEngine(name, list, files, verbose);
+    if (p + f) console.log(`# ${name}: ${p + f} pages in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    passed += p;
+    failed += f;
+    ran += p + f;
   }
   console.log(`${passed} passed, ${failed} failed`);
-  return failed || list.length === 0 ? 1 : 0;
+  return failed || ran === 0 ? 1 : 0;
 }
 
 const watchdog = setTimeout(() => {

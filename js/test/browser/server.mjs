@@ -11,6 +11,9 @@
 //                                      (makes WebAssembly.instantiateStreaming reject)
 //   /__status/404/<anything>           always 404 (a failing wasm URL)
 //   /favicon.ico                       204, so pages log no 404 for it
+//   /__capture.js                      capture.js (only with { capture: true }, which
+//                                      also puts <script src="/__capture.js"> first
+//                                      into every .html page; see engines.mjs)
 // `files` maps exact URL paths to other files on disk (to try the harness
 // against stand-ins before the real build exists).
 //
@@ -18,12 +21,14 @@
 
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const CSP = "script-src 'self' 'wasm-unsafe-eval'";
 export const CSP_PAGES = new Set(['/js/test/browser/csp.html']);
+const CAPTURE_FILE = fileURLToPath(new URL('./capture.js', import.meta.url));
+const CAPTURE_TAG = '<script src="/__capture.js"></script>\n';
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -61,6 +66,20 @@ function sendStatus(res, code, text) {
   res.end(text ? `${code} ${text}\n` : undefined);
 }
 
+// An .html file with the capture script tag put first (after a doctype).
+async function sendCapturedHtml(req, res, file, headers) {
+  let html;
+  try {
+    html = await readFile(file, 'utf8');
+  } catch {
+    return sendStatus(res, 404, 'Not Found');
+  }
+  const doctype = /^\s*<!doctype[^>]*>\s*/i.exec(html)?.[0] ?? '';
+  const body = Buffer.from(doctype + CAPTURE_TAG + html.slice(doctype.length));
+  res.writeHead(200, { 'Content-Length': body.length, 'Cache-Control': 'no-store', ...headers });
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
 async function sendFile(req, res, file, headers) {
   let st;
   try {
@@ -77,8 +96,9 @@ async function sendFile(req, res, file, headers) {
 }
 
 // Decides what a request gets: [file, extra headers] or a status.
-function route(root, files, urlPath) {
+function route(root, files, urlPath, capture) {
   if (urlPath === '/favicon.ico') return { status: 204 };
+  if (capture && urlPath === '/__capture.js') return { file: CAPTURE_FILE, headers: { 'Content-Type': mimeType(CAPTURE_FILE) } };
   if (urlPath.startsWith('/__status/404/')) return { status: 404 };
   let wrongMime = false;
   if (urlPath.startsWith('/__wrong-mime/')) {
@@ -90,10 +110,10 @@ function route(root, files, urlPath) {
   if (!file) return { status: 404 };
   const headers = { 'Content-Type': wrongMime ? 'application/octet-stream' : mimeType(file) };
   if (CSP_PAGES.has(urlPath)) headers['Content-Security-Policy'] = CSP;
-  return { file, headers };
+  return { file, headers, html: capture && !wrongMime && path.extname(file).toLowerCase() === '.html' };
 }
 
-export async function startServer({ root, files = {}, port = 0, host = '127.0.0.1', onRequest } = {}) {
+export async function startServer({ root, files = {}, port = 0, host = '127.0.0.1', onRequest, capture = false } = {}) {
   root = path.resolve(root);
   const server = createServer((req, res) => {
     const urlPath = new URL(req.url, 'http://x').pathname;
@@ -102,10 +122,10 @@ export async function startServer({ root, files = {}, port = 0, host = '127.0.0.
       res.setHeader('Allow', 'GET, HEAD');
       return sendStatus(res, 405, 'Method Not Allowed');
     }
-    const r = route(root, files, urlPath);
+    const r = route(root, files, urlPath, capture);
     if (r.status === 204) return res.writeHead(204).end();
     if (r.status) return sendStatus(res, r.status, 'Not Found');
-    sendFile(req, res, r.file, r.headers).catch(() => res.destroy());
+    (r.html ? sendCapturedHtml : sendFile)(req, res, r.file, r.headers).catch(() => res.destroy());
   });
   server.keepAliveTimeout = 1000;
   await new Promise((resolve, reject) => {
