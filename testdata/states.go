@@ -1,6 +1,7 @@
 package testdata
 
 import (
+	"bytes"
 	"embed"
 	"encoding/json"
 	"path"
@@ -77,14 +78,25 @@ func States(v int, class string) ([]State, error) {
 }
 
 // EachState runs f as a subtest on every frozen state of format version v
-// and class class; t fails when there is none.
-func EachState(t *testing.T, v int, class string, f func(t *testing.T, st State)) {
+// and class class, loaded by load, after checking that the loaded state
+// saves back to the same bytes; t fails when there is none.
+func EachState[T interface{ MarshalBinary() ([]byte, error) }](t *testing.T, v int, class string,
+	load func([]byte) (T, error), f func(t *testing.T, st State, loaded T)) {
 	t.Helper()
 	list, err := States(v, class)
 	if err != nil || len(list) == 0 {
 		t.Fatalf("no frozen version-%d %s state: %v", v, class, err)
 	}
 	for _, st := range list {
-		t.Run(st.Name, func(t *testing.T) { f(t, st) })
+		t.Run(st.Name, func(t *testing.T) {
+			loaded, err := load(st.Bytes)
+			if err != nil {
+				t.Fatalf("the frozen state does not load: %v", err)
+			}
+			if again, err := loaded.MarshalBinary(); err != nil || !bytes.Equal(again, st.Bytes) {
+				t.Fatalf("the loaded state saves other bytes (%v)", err)
+			}
+			f(t, st, loaded)
+		})
 	}
 }

@@ -18,10 +18,9 @@ import (
 // apply the same number of trajectories and save the same bytes, which shows
 // every stored trajectory, oldest first, came back as it was saved.
 func TestLearnFromFrozenStates(t *testing.T) {
-	testdata.EachState(t, 1, "WasmTrajectoryBuffer", func(t *testing.T, st testdata.State) {
+	load := func(b []byte) (*trajectory.Buffer, error) { return trajectory.Unmarshal(b, nil) }
+	testdata.EachState(t, 1, "WasmTrajectoryBuffer", load, func(t *testing.T, st testdata.State, b *trajectory.Buffer) {
 		require.NotEmpty(t, st.Learn)
-		b, err := trajectory.Unmarshal(st.Bytes, nil)
-		require.NoError(t, err)
 		for i, l := range st.Learn {
 			s, err := scoped.New(int(l.Args[0]), math.Float32frombits(l.Args[1]), math.Float32frombits(l.Args[2]))
 			require.NoError(t, err)

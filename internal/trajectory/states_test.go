@@ -16,12 +16,8 @@ import (
 // must give every statistic bit for bit. (Its learn_from calls are replayed in
 // internal/replay.)
 func TestBufferFrozenStates(t *testing.T) {
-	testdata.EachState(t, 1, "WasmTrajectoryBuffer", func(t *testing.T, st testdata.State) {
-		b, err := Unmarshal(st.Bytes, nil)
-		require.NoError(t, err)
-		again, err := b.MarshalBinary()
-		require.NoError(t, err)
-		require.Equal(t, st.Bytes, again, "the loaded state saves other bytes")
+	load := func(b []byte) (*Buffer, error) { return Unmarshal(b, nil) }
+	testdata.EachState(t, 1, "WasmTrajectoryBuffer", load, func(t *testing.T, st testdata.State, b *Buffer) {
 		require.Greater(t, b.Count, uint64(b.Capacity()), "the saved ring has wrapped")
 		for i, s := range st.Steps {
 			if s.Method() == "check" {
