@@ -49,6 +49,7 @@
   const TYPED_ARRAY = Object.getPrototypeOf(Float32Array.prototype);
   const taLength = Object.getOwnPropertyDescriptor(TYPED_ARRAY, 'length').get;
   const taBuffer = Object.getOwnPropertyDescriptor(TYPED_ARRAY, 'buffer').get;
+  const taSet = TYPED_ARRAY.set; // into.set could be a subclass's own
 
   // typedLength(x): typed array x's true length, or -1 when x is none or is
   // detached (a detached array reads as length 0; the js.FuncOf path says so).
@@ -357,7 +358,6 @@
       return views.f64[views.result];
     }
 
-
     // stages holds a reusable Float32Array per array length (at most
     // MAX_STAGES lengths, each at most MAX_STAGE floats), into which arrays
     // of other kinds are converted without allocating.
@@ -431,7 +431,7 @@
       y: (r, into) => {
         const p = (r.x >>> 2) + r.dim;
         if (into === undefined) return f32().slice(p, p + r.dim);
-        into.set(f32().subarray(p, p + r.dim));
+        taSet.call(into, f32().subarray(p, p + r.dim));
         return into;
       },
       Y: () => {
@@ -507,7 +507,7 @@
         }
         const v = goCall(gen, () => priv.call(code, r.h, ...args));
         if (result === 'x') r.x = ex.rv_scratch(r.h);
-        if (into !== undefined) return (into.set(v), into);
+        if (into !== undefined) return (taSet.call(into, v), into);
         return (result === 'f' || result === 'n') && (v === 0 || v !== v) ? resultValue() : v;
       };
     }

@@ -38,6 +38,12 @@ for (const p of Object.values(PATHS)) {
         assert.equal(bitsOf(out), bitsOf(call(b, x)));
       }
       assert.equal(forwards(a), 3n, 'one forward each');
+      let leaked = null;
+      class Grabber extends Float32Array { set(src) { leaked = src; } } // must never see wasm memory
+      const grab = new Grabber(D);
+      assert.equal(call(a, vec(D, 5), grab), grab);
+      assert.equal(leaked, null, 'the subclass\'s set() is not called');
+      assert.equal(bitsOf(grab), bitsOf(call(b, vec(D, 5))));
       const view = new Float32Array(new ArrayBuffer(4 * (D + 3)), 8, D); // an offset view works too
       assert.equal(call(a, vec(D, 4), view), view);
       assert.equal(bitsOf(view), bitsOf(call(b, vec(D, 4))));
