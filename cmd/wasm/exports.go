@@ -165,6 +165,25 @@ func scratchAddress(h uint32) uint32 {
 	return 0
 }
 
+// rvCost returns what handle h's object costs the memory budget in bytes
+// (costs.go), 0 for an unknown handle: the JS wrapper holds as much in an
+// ArrayBuffer, so that the engine sees the memory and collects dropped
+// wrappers in time.
+//
+//go:wasmexport rv_cost
+func rvCost(h uint32) (n float64) {
+	defer swallow()
+	return objectCost(h)
+}
+
+//go:noinline
+func objectCost(h uint32) float64 {
+	if o := objectAt(h); o != nil {
+		return float64(costOf(o))
+	}
+	return 0
+}
+
 // rvResult returns the byte offset of result.
 //
 //go:wasmexport rv_result

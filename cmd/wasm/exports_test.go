@@ -165,6 +165,8 @@ func TestBudget(t *testing.T) {
 	budget.limit = saved
 	h := rvNew(int32(classBuffer), 0, 100000, 256, 0)
 	assert.NotZero(t, h, "freed memory counts as free again")
+	assert.Equal(t, float64(bufferCost(100000, 256)), rvCost(h), "rv_cost is the cost charged")
+	assert.Zero(t, rvCost(0))
 	live := budget.live
 	rvRelease(h)
 	assert.Equal(t, live-bufferCost(100000, 256), budget.live, "release refunds the cost")
