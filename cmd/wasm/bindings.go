@@ -44,11 +44,7 @@ func fromBytesStatic(c uint8, ctor js.Value) func(js.Value, []js.Value) any {
 	return func(_ js.Value, argv []js.Value) (res any) {
 		defer recoverInto(&res, label)
 		defer dropBigAreas()
-		data, err := bytesIn(arg(argv, 0), "bytes")
-		var o any
-		if err == nil {
-			o, err = fromBytes(c, data)
-		}
+		o, err := fromJSBytes(c, arg(argv, 0))
 		if err != nil {
 			return jsError(label, c, []string{"bytes"}, argv, err)
 		}
@@ -56,6 +52,16 @@ func fromBytesStatic(c uint8, ctor js.Value) func(js.Value, []js.Value) any {
 		obj.Set(handleKey, store(o, obj))
 		return obj
 	}
+}
+
+// fromJSBytes restores an object of class c from bytes, a JS Uint8Array
+// or ArrayBuffer saved by to_bytes (both from_bytes paths).
+func fromJSBytes(c uint8, bytes js.Value) (any, error) {
+	data, err := bytesIn(bytes, "bytes")
+	if err != nil {
+		return nil, err
+	}
+	return fromBytes(c, data)
 }
 
 // constructor is class c's constructor: this gets the new object's handle

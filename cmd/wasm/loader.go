@@ -67,11 +67,7 @@ func loaderFromBytes(_ js.Value, argv []js.Value) (res any) {
 	label := classNames[c] + ".from_bytes"
 	defer recoverInto(&res, label)
 	defer dropBigAreas()
-	data, err := bytesIn(arg(argv, 1), "bytes")
-	var o any
-	if err == nil {
-		o, err = fromBytes(c, data)
-	}
+	o, err := fromJSBytes(c, arg(argv, 1))
 	if err != nil {
 		return jsError(label, c, []string{"bytes"}, argv[1:], err)
 	}
