@@ -4,9 +4,8 @@ package main
 
 import (
 	"syscall/js"
-	"unsafe"
 
-	"github.com/ruvector/ruvector-learning-wasm/internal/argerr"
+	"github.com/ruvector/ruvector-learning-wasm/internal/api"
 )
 
 var (
@@ -45,7 +44,7 @@ func is(v js.Value, t js.Type) bool {
 // number is a JS number argument as float64; anything else is a TypeError.
 func number(v js.Value, name string) (float64, error) {
 	if !is(v, js.TypeNumber) {
-		return 0, argerr.NewType(name, "must be a number")
+		return 0, api.ArgError(name, api.NotNumber)
 	}
 	return v.Float(), nil
 }
@@ -59,9 +58,9 @@ func boolArg(v js.Value, name string) (bool, error) {
 		if f := v.Float(); f == 0 || f == 1 {
 			return f == 1, nil
 		}
-		return false, argerr.NewRange(name, "must be a boolean")
+		return false, api.ArgError(name, api.BoolRange)
 	}
-	return false, argerr.NewType(name, "must be a boolean")
+	return false, api.ArgError(name, api.NotBool)
 }
 
 // float32s reads array argument name into o's scratch area once its length
@@ -71,10 +70,10 @@ func float32s(v js.Value, name string, o any) error {
 	if err != nil {
 		return err
 	}
-	if err := arrayLen(o, name, n); err != nil {
+	if err := api.ArrayLen(o, name, n); err != nil {
 		return err
 	}
-	js.CopyBytesToGo(byteView(scratchOf(o)), bytes)
+	js.CopyBytesToGo(api.ByteView(api.ScratchOf(o)), bytes)
 	return nil
 }
 
@@ -85,7 +84,7 @@ func floatsIn(v js.Value, name string) (int, error) {
 	if err != nil {
 		return 0, err
 	}
-	dst, err := inBytes(4*n, name)
+	dst, err := api.InBytes(4*n, name)
 	if err != nil {
 		return 0, err
 	}
@@ -99,18 +98,18 @@ func floatsIn(v js.Value, name string) (int, error) {
 // internal slots, never from a length property that could lie.
 func floats(v js.Value, name string) (js.Value, int, error) {
 	if !arrayLike(v) {
-		return js.Value{}, 0, argerr.NewType(name, "must be a Float32Array or an array of numbers")
+		return js.Value{}, 0, api.ArgError(name, api.NotArray)
 	}
 	view := isView(v)
 	if view {
 		if _, _, ok := typedBytes(v, 1); !ok {
-			return js.Value{}, 0, argerr.NewRange(name, "must not be detached")
+			return js.Value{}, 0, api.ArgError(name, api.Detached)
 		}
 	}
 	if !view || !v.InstanceOf(jsFloat32Array) {
 		var converted bool
 		if v, converted = toFloat32Array(v); !converted {
-			return js.Value{}, 0, argerr.NewType(name, "must hold only numbers")
+			return js.Value{}, 0, api.ArgError(name, api.NotNumbers)
 		}
 	}
 	bytes, n, _ := typedBytes(v, 4)
@@ -121,18 +120,18 @@ func floats(v js.Value, name string) (js.Value, int, error) {
 func bytesIn(v js.Value, name string) ([]byte, error) {
 	if is(v, js.TypeObject) && v.InstanceOf(jsArrayBuffer) {
 		if !intactBuffer(v) {
-			return nil, argerr.NewRange(name, "must not be detached")
+			return nil, api.ArgError(name, api.Detached)
 		}
 		v = jsUint8Array.New(v)
 	}
 	if !is(v, js.TypeObject) || !isView(v) || !v.InstanceOf(jsUint8Array) {
-		return nil, argerr.NewType(name, "must be a Uint8Array")
+		return nil, api.ArgError(name, api.NotBytes)
 	}
 	bytes, n, ok := typedBytes(v, 1)
 	if !ok {
-		return nil, argerr.NewRange(name, "must not be detached")
+		return nil, api.ArgError(name, api.Detached)
 	}
-	b, err := inBytes(n, name)
+	b, err := api.InBytes(n, name)
 	if err != nil {
 		return nil, err
 	}
@@ -204,21 +203,31 @@ func arrayLike(v js.Value) bool {
 // newFloat32Array copies src into a new JS Float32Array.
 func newFloat32Array(src []float32) js.Value {
 	out := jsFloat32Array.New(len(src))
-	js.CopyBytesToJS(jsUint8Array.New(out.Get("buffer")), byteView(src))
+	js.CopyBytesToJS(jsUint8Array.New(out.Get("buffer")), api.ByteView(src))
 	return out
 }
-
-// byteView is the little-endian bytes of f, sharing its memory.
-func byteView(f []float32) []byte {
-	if len(f) == 0 {
-		return nil
-	}
-	return unsafe.Slice((*byte)(unsafe.Pointer(&f[0])), 4*len(f))
-}
-
-// address is the byte offset of f[0] in the wasm linear memory.
-func address(f []float32) float64 { return float64(uintptr(unsafe.Pointer(&f[0]))) }
 
 // bigint is the count n as a JS bigint (exact below 2^53, far beyond any
 // count reached).
 func bigint(n float64) js.Value { return jsBigInt.Invoke(n) }
+
+// intoArg checks forward_array's output array into: a Float32Array of dim
+// values.
+func intoArg(into js.Value, dim int) error {
+	if !is(into, js.TypeObject) || !isView(into) || !into.InstanceOf(jsFloat32Array) {
+		return api.ArgError("out", api.NotFloat32Array)
+	}
+	switch _, n, ok := typedBytes(into, 4); {
+	case !ok:
+		return api.ArgError("out", api.Detached)
+	case n != dim:
+		return api.IntoLengthError(dim)
+	}
+	return nil
+}
+
+// typedBytesOf is typed array v's elements as a Uint8Array (v checked).
+func typedBytesOf(v js.Value) js.Value {
+	b, _, _ := typedBytes(v, 4)
+	return b
+}

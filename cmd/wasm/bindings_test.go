@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ruvector/ruvector-learning-wasm/internal/api"
 	"github.com/ruvector/ruvector-learning-wasm/testdata"
 )
 
@@ -44,7 +45,7 @@ func bigText(n int) string { return jsString(js.Global().Get("BigInt").Invoke(n)
 // f32s copies a Float32Array's bytes out, so -0 and NaN payloads survive.
 func f32s(v js.Value) []float32 {
 	out := make([]float32, v.Length())
-	js.CopyBytesToGo(byteView(out), jsUint8Array.New(v.Get("buffer"), v.Get("byteOffset"), v.Get("byteLength")))
+	js.CopyBytesToGo(api.ByteView(out), jsUint8Array.New(v.Get("buffer"), v.Get("byteOffset"), v.Get("byteLength")))
 	return out
 }
 
@@ -94,9 +95,9 @@ func TestMicroGoldenThroughJS(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.Name, func(t *testing.T) {
 			v := newObj(t, "WasmMicroLoRA", c.Args[0], math.Float32frombits(c.Args[1]), math.Float32frombits(c.Args[2]))
-			o, err := self(v, classMicro)
+			o, err := self(v, api.Micro)
 			require.NoError(t, err)
-			m := o.(*micro)
+			m := o.(*api.MicroLoRA)
 			for i, s := range c.Steps {
 				var r js.Value
 				switch s.Method() {
@@ -216,8 +217,7 @@ func TestBareMethodsTrustOnlyTheirOwnObjects(t *testing.T) {
 	forged := js.Global().Get("Object").Call("create", proto)
 	forged.Set(handleKey, v.Get(handleKey))
 	copied := js.Global().Get("Object").Call("assign", js.Global().Get("Object").Call("create", proto), v)
-	loaderH := rvNew(int32(classMicro), 0, 4, 0.1, 0.01)
-	require.NotZero(t, loaderH)
+	loaderH := newLoader(t, api.Micro, 4, 0.1, 0.01)
 	defer rvRelease(loaderH)
 	reaching := js.Global().Get("Object").Call("create", proto)
 	reaching.Set(handleKey, loaderH)
@@ -228,40 +228,45 @@ func TestBareMethodsTrustOnlyTheirOwnObjects(t *testing.T) {
 		assert.Contains(t, r.Get("message").String(), "WasmMicroLoRA.adapt_array: this is not a WasmMicroLoRA", name)
 	}
 	assert.Equal(t, "0", jsString(v.Call("adapt_count")), "the bare object is untouched")
-	assert.Zero(t, objectAt(loaderH).(*micro).Adapts, "the loader's object is untouched")
+	assert.Zero(t, objectAt(loaderH).(*api.MicroLoRA).Adapts, "the loader's object is untouched")
 }
 
-// TestLoaderEntries runs the loaders' private entry points: construct,
-// call by handle (a buffer argument by its handle too), and from_bytes;
-// none reaches a bare object.
-func TestLoaderEntries(t *testing.T) {
-	entries := loaderEntries()
-	h := entries.Call("construct", int(classScoped), 4, 0.5, 0.1)
-	require.Equal(t, js.TypeNumber, h.Type())
-	b := entries.Call("construct", int(classBuffer), 10, 4)
-	entries.Call("call", mBufferRecord, b, jsF32([]float32{1, 2, 3, 4}), 2, 1, 5, 10)
-	object := js.Global().Get("Object").New()
-	assert.Equal(t, 1.0, entries.Call("call", mScopedLearnFrom, h, object, 0, b).Float())
-	r := entries.Call("call", mScopedLearnFrom, h, object, 0, h)
-	require.True(t, isError(r))
-	assert.Contains(t, r.Get("message").String(), "WasmScopedLoRA.learn_from: buffer must be a live WasmTrajectoryBuffer (got an Object)")
-	state := entries.Call("call", mScopedToBytes, h)
-	restored := entries.Call("fromBytes", int(classScoped), state)
-	require.Equal(t, js.TypeNumber, restored.Type())
-	assert.Equal(t, "1", jsString(entries.Call("call", mScopedTotalAdaptCount, restored)))
+// TestLoaderExports runs the loaders' exports: construct, call by handle
+// (a buffer argument by its handle too), reserve and from_bytes; none
+// reaches a bare object, and each refusal leaves its error in rv_error.
+func TestLoaderExports(t *testing.T) {
+	h := newLoader(t, api.Scoped, 4, 0.5, 0.1)
+	b := newLoader(t, api.Buffer, 10, 4, 0)
+	copy(api.ScratchOf(objectAt(b)), []float32{1, 2, 3, 4})
+	require.NotZero(t, rvRecord(b, 2, 1, 5, 10))
+	assert.Equal(t, 1.0, fastCall(t, h, code(api.Scoped, "learn_from"), float64(b), 0))
+	assert.Zero(t, rvCall(h, code(api.Scoped, "learn_from"), float64(h), 0, 0, 0))
+	assert.Equal(t, api.Failure{Kind: api.TypeError, Arg: 0, Message: "WasmScopedLoRA.learn_from: buffer must be a live WasmTrajectoryBuffer"}, lastFailure())
+	n := fastCall(t, h, code(api.Scoped, "to_bytes"))
+	state := append([]byte(nil), api.OutBytes(int(n))...)
+	fromBytes := code(api.Scoped, "from_bytes")
+	p := rvReserve(fromBytes, 0, int32(len(state)))
+	require.NotZero(t, p)
+	in, err := api.InBytes(len(state), "bytes") // the area rv_reserve returned
+	require.NoError(t, err)
+	copy(in, state)
+	restored := rvFromBytes(fromBytes, int32(len(state)))
+	require.NotZero(t, restored)
+	assert.Equal(t, 1.0, fastCall(t, restored, code(api.Scoped, "total_adapt_count")))
+	assert.Zero(t, rvFromBytes(fromBytes, 3))
+	assert.Equal(t, api.PlainError, lastFailure().Kind)
 	bare := newObj(t, "WasmMicroLoRA", 4)
 	defer bare.Call("free")
-	r = entries.Call("call", mMicroDim, bare.Get(handleKey))
-	require.True(t, isError(r), "a bare object is not the loaders'")
-	for _, x := range []js.Value{h, b, restored} {
-		rvRelease(uint32(x.Int()))
+	assert.Zero(t, rvCall(uint32(bare.Get(handleKey).Int()), code(api.Micro, "dim"), 0, 0, 0, 0), "a bare object is not the loaders'")
+	for _, x := range []uint32{h, b, restored} {
+		rvRelease(x)
 	}
-	r = entries.Call("call", mScopedDim, h)
-	require.True(t, isError(r))
-	assert.Contains(t, r.Get("message").String(), "WasmScopedLoRA.dim: object has been freed")
-	for _, r := range []js.Value{entries.Call("construct", 9), entries.Call("fromBytes", 0), entries.Call("call", methodCount, 1), entries.Call("call")} {
-		assert.True(t, isError(r), "an unknown class or method is an Error")
-	}
+	assert.Zero(t, rvCall(h, code(api.Scoped, "dim"), 0, 0, 0, 0))
+	assert.Equal(t, "WasmScopedLoRA.dim: object has been freed", lastFailure().Message)
+	assert.Zero(t, rvNew(code(api.Micro, "dim"), 0, 4, 0, 0), "not a constructor")
+	assert.Zero(t, rvCall(1, -1, 0, 0, 0, 0), "no such member")
+	assert.Zero(t, rvReject(0, code(api.Micro, "forward_array"), 0, int32(api.NotNumbers), 0))
+	assert.Equal(t, api.Failure{Kind: api.TypeError, Arg: 0, Message: "WasmMicroLoRA.forward_array: input must hold only numbers"}, lastFailure())
 }
 
 // TestDetachedArrays: a detached typed array or ArrayBuffer is a RangeError
@@ -324,10 +329,10 @@ func TestHandlesAreReused(t *testing.T) {
 // TestPointers checks that the buffer pointers address the engine's buffers.
 func TestPointers(t *testing.T) {
 	v := newObj(t, "WasmMicroLoRA", 3)
-	o, err := self(v, classMicro)
+	o, err := self(v, api.Micro)
 	require.NoError(t, err)
-	m := o.(*micro)
-	assert.Equal(t, address(m.In), v.Call("get_input_ptr").Float())
-	assert.Equal(t, address(m.Out), v.Call("get_output_ptr").Float())
+	m := o.(*api.MicroLoRA)
+	assert.Equal(t, api.Address(m.In), v.Call("get_input_ptr").Float())
+	assert.Equal(t, api.Address(m.Out), v.Call("get_output_ptr").Float())
 	assert.Equal(t, float64(3*4), v.Call("get_output_ptr").Float()-v.Call("get_input_ptr").Float())
 }

@@ -5,57 +5,41 @@ package main
 import (
 	"syscall/js"
 
+	"github.com/ruvector/ruvector-learning-wasm/internal/api"
 	"github.com/ruvector/ruvector-learning-wasm/internal/argerr"
-)
-
-// callError is an error that is not about an argument. (A string type, not
-// errors.New: the errors package links internal/reflectlite into the wasm.)
-type callError string
-
-func (e callError) Error() string { return string(e) }
-
-// Errors about the object a method was called on, and the input area.
-const (
-	errFreed   callError = "object has been freed"
-	errNotThis callError = "this is not a "
-	errInArea  callError = "array argument larger than the reserved input area"
 )
 
 // recoverInto turns a panic into an Error result, so that no Go panic ever
 // reaches the runtime (which would end the program for good).
-func recoverInto(res *any, label string) {
+func recoverInto(res *any) {
 	if r := recover(); r != nil {
-		msg := "internal error"
-		if e, ok := r.(error); ok {
-			msg += ": " + e.Error()
-		} else if s, ok := r.(string); ok {
-			msg += ": " + s
-		}
-		*res = js.Global().Get("Error").New(label + ": " + msg)
+		*res = js.Global().Get("Error").New("ruvector-learning-wasm: internal error: " + panicText(r))
 	}
 }
 
-// jsError builds the JS error for err raised by label ("Class.method") of
-// class c: "Class.method: arg reason (got value)" for an argument error.
-func jsError(label string, c uint8, params []string, argv []js.Value, err error) js.Value {
-	prefix := label + ": "
-	// The core returns *argerr.Error unwrapped, so a type assertion suffices
-	// (errors.As would link internal/reflectlite into the wasm).
-	ae, isArg := err.(*argerr.Error)
-	switch {
-	case isArg:
-		msg := prefix + ae.Error()
-		for i, p := range params {
-			if p == ae.Arg {
-				msg += " (got " + describe(arg(argv, i)) + ")"
-			}
-		}
-		return js.Global().Get(ae.Kind.String()).New(msg)
-	case err == errNotThis:
-		return js.Global().Get("TypeError").New(prefix + err.Error() + classNames[c])
-	default:
-		return js.Global().Get("Error").New(prefix + err.Error())
+// panicText is what a recovered panic value says.
+func panicText(r any) string {
+	switch r := r.(type) {
+	case error:
+		return r.Error()
+	case string:
+		return r
 	}
+	return "panic"
+}
+
+// errorClasses[k] is the JS constructor of api.ErrorKind k.
+var errorClasses = [...]string{api.RangeError: "RangeError", api.TypeError: "TypeError", api.PlainError: "Error"}
+
+// jsError builds the JS error for err from member code, called with argv:
+// "Class.member: arg reason (got value)" for an argument error.
+func jsError(code api.Code, argv []js.Value, err error) js.Value {
+	f := api.Fail(code, err)
+	msg := f.Message
+	if f.Arg >= 0 && argv != nil {
+		msg += " (got " + describe(arg(argv, f.Arg)) + ")"
+	}
+	return js.Global().Get(errorClasses[f.Kind]).New(msg)
 }
 
 // describe renders a JS value for an error message: arrays by kind and

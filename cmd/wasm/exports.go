@@ -3,133 +3,234 @@
 package main
 
 import (
-	"syscall/js"
 	"unsafe"
+
+	"github.com/ruvector/ruvector-learning-wasm/internal/api"
 )
 
-// The fast path: //go:wasmexport functions that the JS layer calls directly
-// with an object's handle, about a thousand times cheaper than a js.FuncOf
-// callback. An array argument travels through the object's scratch area
-// (the JS layer writes it with TypedArray.set), numbers arrive as float64,
-// and a call's value is left in result. On failure a call returns 0 with
-// nothing changed; the JS layer then repeats it through the js.FuncOf
-// method, which builds the error to throw.
+// The loader's entry points: //go:wasmexport functions that js/classic.js
+// calls directly with an object's handle, about a thousand times cheaper
+// than a js.FuncOf callback. An array argument travels through the object's
+// scratch area or the input area (the JS layer writes it with
+// TypedArray.set), numbers arrive as float64, and a call's value is left in
+// result. A rejected call returns 0 with nothing changed and leaves its
+// error in failure (rv_error), which the JS layer throws: no call is ever
+// repeated to learn its error.
 //
 // Each export only defers swallow and calls a separate function: a Go
 // function that defers compiles to much slower wasm, so the work stays out
 // of the deferring frame (measured 0.46 → 0.25 µs for record). A panic in
 // that function leaves the export's named result unassigned, so the export
-// returns 0, the answer for a rejected call.
+// returns 0, and swallow records the panic as the call's error.
 
-// result holds the value of the latest successful call on either path.
+// result holds the value of the latest successful call.
 var result [1]float64
 
-// swallow stops a panic; the deferring export then returns its zero result.
-// (Deferring a plain call with no arguments is the cheapest form: measured
-// 0.010 µs a call, against 0.020 µs for a generic guard(&result).)
-func swallow() { recover() }
+// failure holds the latest rejected call's error, encoded (api.Failure.Encode).
+var failure []byte
 
-// rvCall runs method code on handle h with number arguments a0..a3 and
-// returns 1, its value in result, or 0 when rejected.
+// fail records member code's error err and returns 0, a rejected call's status.
+//
+//go:noinline
+func fail(code api.Code, err error) int32 {
+	failure = api.Fail(code, err).Encode(failure[:0])
+	return 0
+}
+
+// swallow stops a panic and records it as an internal error of the call;
+// the deferring export then returns its zero result.
+func swallow() {
+	if r := recover(); r != nil {
+		failure = api.Failure{Kind: api.PlainError, Arg: -1, Message: "ruvector-learning-wasm: internal error: " + panicText(r)}.Encode(failure[:0])
+	}
+}
+
+// rvError returns the byte offset of the latest rejected call's error.
+//
+//go:wasmexport rv_error
+func rvError() uint32 {
+	if len(failure) == 0 {
+		return 0
+	}
+	return uint32(uintptr(unsafe.Pointer(&failure[0])))
+}
+
+// rvCall runs member code on handle h with its arguments a0..a3 in
+// parameter order (numbers, booleans as 0 or 1, an any-length array's
+// length, a buffer's handle; a dim-long array is already in the scratch
+// area and is not passed) and returns 1, its value in result, or 0.
 //
 //go:wasmexport rv_call
 func rvCall(h uint32, code int32, a0, a1, a2, a3 float64) (ok int32) {
 	defer swallow()
-	return call(h, code, &args{a0, a1, a2, a3})
+	return call(h, code, [4]float64{a0, a1, a2, a3})
 }
 
 //go:noinline
-func call(h uint32, code int32, a *args) int32 {
-	dropArea(&out) // the previous call's large result has been read
-	o := objectAt(h)
-	// The zero-allocation forward and adapt, the calls with the least work
-	// of their own, skip the general dispatch: two Go calls fewer, about
-	// 0.03 µs, a quarter of forward's cost at dim 16. A rejected call
-	// returns 0 as dispatch would.
-	switch o := o.(type) {
-	case *micro:
-		switch code {
-		case mMicroForward:
-			o.Forward()
-			return done()
-		case mMicroAdapt:
-			return doneIf(o.Adapt())
-		}
-	case *scopedLoRA:
-		op := int(a[0])
-		if float64(op) != a[0] {
-			break // not an integer: dispatch says so
-		}
-		switch code {
-		case mScopedForward:
-			return doneIf(o.Forward(op))
-		case mScopedAdapt:
-			return doneIf(o.Adapt(op))
-		}
+func call(h uint32, code api.Code, n [4]float64) int32 {
+	api.DropOut() // the previous call's large result has been read
+	o, err := loaderTarget(h, code)
+	var a api.Args
+	if err == nil {
+		err = loaderArgs(code, n, &a)
 	}
-	v, err := dispatch(o, code, a)
-	dropArea(&in) // this call's large argument has been used
-	collect()
+	var v float64
+	if err == nil {
+		v, err = api.Call(o, code, &a)
+	}
+	api.EndCall()
 	if err != nil {
-		return 0
+		return fail(code, err)
 	}
 	result[0] = v
 	return 1
 }
 
-// done records a call without a value as successful.
-func done() int32 {
-	result[0] = 0
-	return 1
-}
-
-// doneIf is done() when err is nil, else 0 (rejected).
-func doneIf(err error) int32 {
-	if err != nil {
-		return 0
+// loaderTarget is the loader's object behind handle h for member code: nil
+// for a static, an error when h is freed, unknown or of another class.
+func loaderTarget(h uint32, code api.Code) (any, error) {
+	if code < 0 || int(code) >= len(api.Members) {
+		return nil, api.ErrNoMember
 	}
-	return done()
+	m := &api.Members[code]
+	if m.Sort == api.Static {
+		return nil, nil
+	}
+	o := loaderObject(h)
+	switch {
+	case o == nil:
+		return nil, api.ErrFreed
+	case api.ClassOf(o) != m.Class:
+		return nil, api.ErrNotThis
+	}
+	return o, nil
 }
 
-// rvNew constructs an object of class c (see newObject) and returns its
-// handle, or 0 when the arguments are rejected.
+// loaderArgs places a loader's numbers n, one per parameter but the arrays
+// written into memory, into a: a buffer's handle resolves to one of the
+// loader's live buffers (or the parameter's TypeError), the rest go to a.N
+// in order.
+func loaderArgs(code api.Code, n [4]float64, a *api.Args) error {
+	j, k := 0, 0
+	for _, p := range api.Members[code].Params {
+		switch p.Kind {
+		case api.DimArray, api.Into:
+			continue
+		case api.BufferArg:
+			b, ok := loaderObject(uint32(n[j])).(*api.TrajectoryBuffer)
+			if !ok || float64(uint32(n[j])) != n[j] {
+				return api.NotBufferError(p.Name)
+			}
+			a.Buffer = b
+		default:
+			a.N[k] = n[j]
+			k++
+		}
+		j++
+	}
+	return nil
+}
+
+// rvReject records the error for reason r about argument i of member code
+// on handle h (n: a refused length), for arguments the JS layer refused
+// before calling Go; it returns 0.
+//
+//go:wasmexport rv_reject
+func rvReject(h uint32, code, i, r int32, n float64) int32 {
+	defer swallow()
+	return reject(h, code, i, r, n)
+}
+
+//go:noinline
+func reject(h uint32, code api.Code, i, r int32, n float64) int32 {
+	return fail(code, api.Rejection(loaderObject(h), code, int(i), api.Reason(r), n))
+}
+
+// rvNew constructs an object for constructor code from its numbers a0..a2;
+// bit i of defaults marks argument i as undefined or null. It returns the
+// new handle, or 0.
 //
 //go:wasmexport rv_new
-func rvNew(c, defaults int32, a0, a1, a2 float64) (h uint32) {
+func rvNew(code, defaults int32, a0, a1, a2 float64) (h uint32) {
 	defer swallow()
-	return construct(uint8(c), defaults, [3]float64{a0, a1, a2})
+	return construct(code, defaults, [3]float64{a0, a1, a2})
 }
 
 //go:noinline
-func construct(c uint8, defaults int32, a [3]float64) uint32 {
-	o, err := newObject(c, defaults, a)
-	if err != nil {
-		return 0
+func construct(code api.Code, defaults int32, a [3]float64) uint32 {
+	c, err := classOfMember(code, api.Constructor)
+	if err == nil {
+		var o any
+		if o, err = api.New(c, defaults, a); err == nil {
+			return store(o, noOwner)
+		}
 	}
-	return store(o, js.Value{})
+	fail(code, err)
+	return 0
 }
 
-// rvFromBytes restores an object of class c from the first n bytes of the
-// input area and returns its handle, or 0 when the bytes are rejected.
+// classOfMember is the class of member code, which must be of sort s.
+func classOfMember(code api.Code, s api.Sort) (api.Class, error) {
+	if code < 0 || int(code) >= len(api.Members) || api.Members[code].Sort != s {
+		return 0, api.ErrNoMember
+	}
+	return api.Members[code].Class, nil
+}
+
+// rvFromBytes restores an object for from_bytes member code from the first
+// n bytes of the input area and returns its handle, or 0.
 //
 //go:wasmexport rv_from_bytes
-func rvFromBytes(c, n int32) (h uint32) {
+func rvFromBytes(code, n int32) (h uint32) {
 	defer swallow()
-	return restore(uint8(c), int(n))
+	return restore(code, int(n))
 }
 
 //go:noinline
-func restore(c uint8, n int) uint32 {
-	if n < 0 || n > 4*len(in) {
-		return 0
+func restore(code api.Code, n int) uint32 {
+	c, err := classOfMember(code, api.Static)
+	var o any
+	if err == nil {
+		var data []byte
+		if data, err = api.InBytes(n, "bytes"); err == nil {
+			o, err = api.FromBytes(c, data)
+		}
 	}
-	o, err := fromBytes(c, asBytes(in)[:n])
-	dropBigAreas()
+	api.DropBigAreas()
 	if err != nil {
+		fail(code, err)
 		return 0
 	}
-	return store(o, js.Value{})
+	return store(o, noOwner)
 }
+
+// rvReserve makes the input area n bytes long for argument i of member
+// code and returns its offset, or 0 (the error recorded).
+//
+//go:wasmexport rv_reserve
+func rvReserve(code, i, n int32) (p uint32) {
+	defer swallow()
+	return reserve(code, int(i), int(n))
+}
+
+//go:noinline
+func reserve(code api.Code, i, n int) uint32 {
+	name := "bytes"
+	if code >= 0 && int(code) < len(api.Members) && i >= 0 && i < len(api.Members[code].Params) {
+		name = api.Members[code].Params[i].Name
+	}
+	p, err := api.Reserve(n, name)
+	if err != nil {
+		fail(code, err)
+		return 0
+	}
+	return p
+}
+
+// rvOut returns the offset of the output area (valid until the next call).
+//
+//go:wasmexport rv_out
+func rvOut() uint32 { return api.OutAddress() }
 
 // rvRelease frees handle h's object (free(), or the FinalizationRegistry for
 // an object garbage-collected unfreed) if a loader made it, and collects
@@ -146,7 +247,7 @@ func release(h uint32) {
 	if loaderObject(h) != nil {
 		drop(h)
 	}
-	collect()
+	api.Collect()
 }
 
 // rvScratch returns the byte offset of handle h's scratch area, or 0.
@@ -159,16 +260,24 @@ func rvScratch(h uint32) (p uint32) {
 
 //go:noinline
 func scratchAddress(h uint32) uint32 {
-	if x := scratchOf(objectAt(h)); x != nil {
-		return uint32(address(x))
+	if x := api.ScratchOf(objectAt(h)); x != nil {
+		return uint32(api.Address(x))
 	}
 	return 0
 }
 
-// rvCost returns what handle h's object costs the memory budget in bytes
-// (costs.go), 0 for an unknown handle: the JS wrapper holds as much in an
-// ArrayBuffer, so that the engine sees the memory and collects dropped
-// wrappers in time.
+// rvDim returns the length of handle h's array arguments (dim, or
+// embedding_dim), 0 for an unknown handle.
+//
+//go:wasmexport rv_dim
+func rvDim(h uint32) (n int32) {
+	defer swallow()
+	return int32(api.ScratchLen(objectAt(h)))
+}
+
+// rvCost returns what handle h's object costs the memory budget in bytes,
+// 0 for an unknown handle: the JS wrapper holds as much in an ArrayBuffer,
+// so that the engine sees the memory and collects dropped wrappers in time.
 //
 //go:wasmexport rv_cost
 func rvCost(h uint32) (n float64) {
@@ -179,7 +288,7 @@ func rvCost(h uint32) (n float64) {
 //go:noinline
 func objectCost(h uint32) float64 {
 	if o := objectAt(h); o != nil {
-		return float64(costOf(o))
+		return float64(api.CostOf(o))
 	}
 	return 0
 }
@@ -188,28 +297,3 @@ func objectCost(h uint32) float64 {
 //
 //go:wasmexport rv_result
 func rvResult() uint32 { return uint32(uintptr(unsafe.Pointer(&result[0]))) }
-
-// rvRecord is rv_call's record without the general dispatch, the one call
-// whose whole cost is small enough for the dispatch to show: it returns the
-// new spare slot's offset, or 0 when rejected.
-//
-//go:wasmexport rv_record
-func rvRecord(h uint32, op, attention, executionMs, baselineMs float64) (p uint32) {
-	defer swallow()
-	return record(h, op, attention, executionMs, baselineMs)
-}
-
-// record is rv_record's body: Record on the embedding already in the spare
-// slot, then the new spare slot's offset. One call deep, since each Go call
-// costs about 0.01 µs in wasm.
-//
-//go:noinline
-func record(h uint32, op, attention, executionMs, baselineMs float64) uint32 {
-	b, found := objectAt(h).(*buffer)
-	o, a := int(op), int(attention)
-	if !found || float64(o) != op || float64(a) != attention ||
-		b.Record(b.Spare(), o, a, float32(executionMs), float32(baselineMs)) != nil {
-		return 0
-	}
-	return uint32(address(b.Spare()))
-}

@@ -3,242 +3,231 @@
 package main
 
 import (
+	"encoding/binary"
 	"math"
-	"runtime"
 	"syscall/js"
 	"testing"
-	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ruvector/ruvector-learning-wasm/internal/api"
 	"github.com/ruvector/ruvector-learning-wasm/testdata"
 )
 
-// TestMethodTable checks that every code has a complete entry and a method
-// on its class's prototype.
-func TestMethodTable(t *testing.T) {
-	for code, m := range methods {
-		require.NotZero(t, m.class, "code %d", code)
-		require.NotEmpty(t, m.name, "code %d", code)
-		require.Len(t, m.names, len(m.params), m.name)
-		require.Contains(t, "vxnfcbyYU", string(m.result), m.name)
-		proto := js.Global().Get(classNames[m.class]).Get("prototype")
-		assert.True(t, is(proto.Get(m.name), js.TypeFunction), "%s.%s", classNames[m.class], m.name)
+// code is the code of class c's member name (the test fails at once if
+// there is none).
+func code(c api.Class, name string) int32 {
+	k := api.Find(c, name)
+	if k < 0 {
+		panic("no member " + name)
 	}
+	return k
 }
 
-// TestEveryMethodDispatches: each method of the table reaches a case of its
-// class's dispatch (a forgotten one answers errNotThis), with arguments that
-// are valid (an op_type of 1, an empty array) or refused by the method itself.
-func TestEveryMethodDispatches(t *testing.T) {
-	objs := map[uint8]uint32{
-		classMicro:  rvNew(int32(classMicro), 0, 4, 0.1, 0.01),
-		classScoped: rvNew(int32(classScoped), 0, 4, 0.1, 0.01),
-		classBuffer: rvNew(int32(classBuffer), 0, 4, 4, 0),
-	}
-	for _, h := range objs {
-		defer rvRelease(h)
-	}
-	for code := range methodCount {
-		m := &methods[code]
-		_, err := dispatch(objectAt(objs[m.class]), code, &args{1, 0, 1, 1})
-		assert.NotEqual(t, errNotThis, err, "%s.%s reaches no case of dispatch", classNames[m.class], m.name)
-	}
-}
-
-// fastCall runs code through the export and returns its value.
-func fastCall(t *testing.T, h uint32, code int32, a ...float64) float64 {
+// newLoader constructs a loader's object of class c through rv_new.
+func newLoader(t *testing.T, c api.Class, a0, a1, a2 float64) uint32 {
 	t.Helper()
-	var v args
+	h := rvNew(code(c, "constructor"), 0, a0, a1, a2)
+	require.NotZero(t, h, "rv_new %s: %+v", c, lastFailure())
+	return h
+}
+
+// fastCall runs member k through rv_call and returns its value.
+func fastCall(t *testing.T, h uint32, k int32, a ...float64) float64 {
+	t.Helper()
+	var v [4]float64
 	copy(v[:], a)
-	require.Equal(t, int32(1), rvCall(h, code, v[0], v[1], v[2], v[3]), "code %d", code)
+	require.Equal(t, int32(1), rvCall(h, k, v[0], v[1], v[2], v[3]), "%s: %+v", api.Members[k].Label(), lastFailure())
 	return result[0]
 }
 
-// TestFastPathMatchesSlowPath runs the same calls through rv_call and through
-// the js.FuncOf methods on twin objects and compares every result.
-func TestFastPathMatchesSlowPath(t *testing.T) {
-	h := rvNew(int32(classMicro), 0b110, 8, 0, 0) // alpha, lr default
+// lastFailure decodes the error record (rv_error's bytes), as js/classic.js does.
+func lastFailure() api.Failure {
+	if rvError() == 0 || len(failure) < 12 {
+		return api.Failure{}
+	}
+	n := int(binary.LittleEndian.Uint32(failure[8:]))
+	return api.Failure{
+		Kind:    api.ErrorKind(int32(binary.LittleEndian.Uint32(failure))),
+		Arg:     int(int32(binary.LittleEndian.Uint32(failure[4:]))),
+		Message: string(failure[12 : 12+n]),
+	}
+}
+
+// hotExports are the exports that the table's Export names, by name.
+var hotExports = map[string]func(h uint32, a0, a1 float64) int32{
+	"rv_micro_forward":            func(h uint32, _, _ float64) int32 { return rvMicroForward(h) },
+	"rv_micro_forward_array":      func(h uint32, _, _ float64) int32 { return rvMicroForwardArray(h) },
+	"rv_micro_adapt":              func(h uint32, _, _ float64) int32 { return rvMicroAdapt(h) },
+	"rv_micro_adapt_array":        func(h uint32, _, _ float64) int32 { return rvMicroAdaptArray(h) },
+	"rv_micro_adapt_with_reward":  func(h uint32, a, _ float64) int32 { return rvMicroAdaptWithReward(h, a) },
+	"rv_scoped_forward":           func(h uint32, a, _ float64) int32 { return rvScopedForward(h, a) },
+	"rv_scoped_forward_array":     func(h uint32, a, _ float64) int32 { return rvScopedForwardArray(h, a) },
+	"rv_scoped_adapt":             func(h uint32, a, _ float64) int32 { return rvScopedAdapt(h, a) },
+	"rv_scoped_adapt_array":       func(h uint32, a, _ float64) int32 { return rvScopedAdaptArray(h, a) },
+	"rv_scoped_adapt_with_reward": func(h uint32, a, b float64) int32 { return rvScopedAdaptWithReward(h, a, b) },
+	"rv_record":                   func(h uint32, a, b float64) int32 { return int32(min(rvRecord(h, a, b, 3, 5), 1)) },
+}
+
+// TestHotExportsMatchRvCall runs every member with its own export through
+// that export and through rv_call on twin objects, accepted and refused,
+// and compares the states and the errors.
+func TestHotExportsMatchRvCall(t *testing.T) {
+	seen := 0
+	for k, m := range api.Members {
+		if m.Export == "" {
+			continue
+		}
+		seen++
+		hot := hotExports[m.Export]
+		require.NotNil(t, hot, "%s: export %s has no test entry", m.Label(), m.Export)
+		a, b := newLoader(t, m.Class, 6, 4, 0.01), newLoader(t, m.Class, 6, 4, 0.01)
+		for _, args := range [][2]float64{{5, 0.5}, {1, -2}, {17, 0.5}, {2.5, 1}, {3, math.NaN()}} {
+			for _, h := range []uint32{a, b} {
+				x := api.ScratchOf(objectAt(h))
+				for i := range x {
+					x[i] = float32(i) - 2.5
+				}
+			}
+			okHot := hot(a, args[0], args[1])
+			hotFailure := lastFailure()
+			n := args
+			if m.Class == api.Buffer {
+				n = [2]float64{args[0], args[1]}
+			}
+			okCall := rvCall(b, int32(k), n[0], n[1], 3, 5)
+			assert.Equal(t, okCall, okHot, "%s%v", m.Label(), args)
+			if okHot == 0 {
+				assert.Equal(t, lastFailure(), hotFailure, "%s%v: the same error", m.Label(), args)
+			}
+			sa, _ := objectAt(a).(interface{ MarshalBinary() ([]byte, error) }).MarshalBinary()
+			sb, _ := objectAt(b).(interface{ MarshalBinary() ([]byte, error) }).MarshalBinary()
+			assert.Equal(t, sb, sa, "%s%v: the same state", m.Label(), args)
+		}
+		rvRelease(a)
+		rvRelease(b)
+		assert.Equal(t, int32(0), hot(a, 1, 1), "%s: a released handle", m.Label())
+		assert.Equal(t, "object has been freed", lastFailure().Message[len(m.Label())+2:])
+	}
+	assert.Equal(t, len(hotExports), seen, "every hot export is named by the table")
+}
+
+// TestLoaderMatchesBare runs the same calls through the loader's exports
+// and through the js.FuncOf methods on twin objects and compares every result.
+func TestLoaderMatchesBare(t *testing.T) {
+	h := rvNew(code(api.Micro, "constructor"), 0b110, 8, 0, 0) // alpha, lr default
 	require.NotZero(t, h)
-	fast := objectAt(h).(*micro)
+	fast := objectAt(h).(*api.MicroLoRA)
 	slowJS := newObj(t, "WasmMicroLoRA", 8)
-	o, err := self(slowJS, classMicro)
+	o, err := self(slowJS, api.Micro)
 	require.NoError(t, err)
-	slow := o.(*micro)
+	slow := o.(*api.MicroLoRA)
 	g := []float32{0.5, -1, 2, 0, 3, -0.25, 1, 1}
 	for i := range 12 {
-		copy(fast.x, g)
-		fastCall(t, h, mMicroAdaptArray)
+		copy(fast.X, g)
+		require.Equal(t, int32(1), rvMicroAdaptArray(h))
 		slowJS.Call("adapt_array", jsF32(g))
 		copy(fast.In, g)
 		copy(slow.In, g)
-		fastCall(t, h, mMicroAdaptWithReward, float64(i%4)-1)
+		fastCall(t, h, code(api.Micro, "adapt_with_reward"), float64(i%4)-1)
 		slowJS.Call("adapt_with_reward", float64(i%4)-1)
-		fastCall(t, h, mMicroForward)
+		require.Equal(t, int32(1), rvMicroForward(h))
 		slowJS.Call("forward")
 		assert.Equal(t, testdata.Bits(slow.Out), testdata.Bits(fast.Out))
 		g[i%8] *= -1.5
 	}
-	for _, code := range []int32{mMicroDim, mMicroParamCount, mMicroForwardCount, mMicroAdaptCount, mMicroDeltaNorm} {
-		want, err := dispatch(slow, code, &args{})
+	for _, name := range []string{"dim", "param_count", "forward_count", "adapt_count", "delta_norm"} {
+		want, err := api.Call(slow, code(api.Micro, name), &api.Args{})
 		require.NoError(t, err)
-		assert.Equal(t, math.Float64bits(want), math.Float64bits(fastCall(t, h, code)), "code %d", code)
+		assert.Equal(t, math.Float64bits(want), math.Float64bits(fastCall(t, h, code(api.Micro, name))), name)
 	}
 	rvRelease(h)
-	assert.Zero(t, rvCall(h, mMicroForward, 0, 0, 0, 0), "released handle")
+	assert.Zero(t, rvMicroForward(h), "released handle")
 }
 
-func TestFastPathRejects(t *testing.T) {
+func TestLoaderRejects(t *testing.T) {
 	for _, tc := range []struct {
 		name       string
-		class      uint8
-		defaults   int32
+		class      api.Class
 		a0, a1, a2 float64
+		failure    api.Failure
 	}{
-		{"dim 0", classMicro, 0, 0, 0.1, 0.01},
-		{"dim 2.5", classScoped, 0, 2.5, 0.1, 0.01},
-		{"alpha NaN", classMicro, 0, 4, math.NaN(), 0.01},
-		{"capacity 0", classBuffer, 0, 0, 4, 0},
-		{"storage too large", classBuffer, 0, 1e12, 8192, 0},
-		{"unknown class", 9, 0, 4, 4, 4},
+		{"dim 0", api.Micro, 0, 0.1, 0.01, api.Failure{Kind: api.RangeError, Arg: 0, Message: "WasmMicroLoRA.constructor: dim must be an integer in 1..8192"}},
+		{"dim 2.5", api.Scoped, 2.5, 0.1, 0.01, api.Failure{Kind: api.RangeError, Arg: 0, Message: "WasmScopedLoRA.constructor: dim must be an integer"}},
+		{"alpha NaN", api.Micro, 4, math.NaN(), 0.01, api.Failure{Kind: api.RangeError, Arg: 1, Message: "WasmMicroLoRA.constructor: alpha must be a finite number"}},
+		{"capacity 0", api.Buffer, 0, 4, 0, api.Failure{Kind: api.RangeError, Arg: 0, Message: "WasmTrajectoryBuffer.constructor: capacity must be an integer >= 1"}},
 	} {
-		assert.Zero(t, rvNew(int32(tc.class), tc.defaults, tc.a0, tc.a1, tc.a2), tc.name)
+		assert.Zero(t, rvNew(code(tc.class, "constructor"), 0, tc.a0, tc.a1, tc.a2), tc.name)
+		f := lastFailure()
+		assert.Equal(t, tc.failure.Kind, f.Kind, tc.name)
+		assert.Equal(t, tc.failure.Arg, f.Arg, tc.name)
+		assert.Contains(t, f.Message, tc.failure.Message, tc.name)
 	}
-	h := rvNew(int32(classScoped), 0b111, 0, 0, 0)
+	assert.Zero(t, rvNew(code(api.Buffer, "constructor"), 0, 1e12, 8192, 0), "storage too large")
+	assert.Zero(t, rvNew(-1, 0, 4, 4, 4), "unknown member")
+	h := rvNew(code(api.Scoped, "constructor"), 0b111, 0, 0, 0)
 	require.NotZero(t, h)
-	s := objectAt(h).(*scopedLoRA)
+	s := objectAt(h).(*api.ScopedLoRA)
 	assert.Equal(t, 256, s.Dim(), "defaults apply")
 	for _, op := range []float64{-1, 17, 1.5, math.NaN(), math.Inf(1)} {
-		assert.Zero(t, rvCall(h, mScopedForward, op, 0, 0, 0), "op %v", op)
-		assert.Zero(t, rvCall(h, mScopedForwardCount, op, 0, 0, 0), "op %v", op)
+		assert.Zero(t, rvScopedForward(h, op), "op %v", op)
+		assert.Zero(t, rvCall(h, code(api.Scoped, "forward_count"), op, 0, 0, 0), "op %v", op)
+		assert.Equal(t, api.RangeError, lastFailure().Kind)
 	}
 	assert.Zero(t, s.TotalForwards())
-	s.x[3] = float32(math.NaN())
-	assert.Zero(t, rvCall(h, mScopedAdaptArray, 2, 0, 0, 0))
-	assert.Zero(t, rvCall(h, mScopedAdaptWithReward, 2, math.NaN(), 0, 0))
+	s.X[3] = float32(math.NaN())
+	assert.Zero(t, rvScopedAdaptArray(h, 2))
+	assert.Zero(t, rvScopedAdaptWithReward(h, 2, math.NaN()))
 	assert.Zero(t, s.TotalAdapts())
-	assert.Zero(t, rvCall(h, mMicroForward, 0, 0, 0, 0), "a scoped handle is not a micro one")
+	assert.Zero(t, rvMicroForward(h), "a scoped handle is not a micro one")
+	assert.Equal(t, api.Failure{Kind: api.TypeError, Arg: -1, Message: "WasmMicroLoRA.forward: this is not a WasmMicroLoRA"}, lastFailure())
 	assert.Zero(t, rvCall(h, -1, 0, 0, 0, 0), "unknown code")
-	assert.Zero(t, rvCall(h, methodCount, 0, 0, 0, 0), "unknown code")
+	assert.Zero(t, rvCall(h, int32(len(api.Members)), 0, 0, 0, 0), "unknown code")
 
-	b := rvNew(int32(classBuffer), 0, 3, 2, 0)
+	b := newLoader(t, api.Buffer, 3, 2, 0)
 	spare := rvScratch(b)
-	assert.Zero(t, rvCall(b, mBufferRecord, 1, 256, 1, 1))
-	assert.Zero(t, rvCall(b, mBufferRecord, 1, 2, -1, 1))
+	assert.Zero(t, rvRecord(b, 1, 256, 1, 1))
+	assert.Equal(t, 2, lastFailure().Arg, "attention_type: record(embedding, op_type, attention_type, ...)")
+	assert.Zero(t, rvRecord(b, 1, 2, -1, 1))
 	assert.Equal(t, spare, rvScratch(b), "a rejected record keeps the spare slot")
-	next := uint32(fastCall(t, b, mBufferRecord, 1, 2, 1, 2))
+	next := rvRecord(b, 1, 2, 1, 2)
 	assert.Equal(t, spare+2*4, next, "the spare slot moves on by one embedding")
 	assert.Equal(t, next, rvScratch(b))
-	assert.Equal(t, 1.0, fastCall(t, b, mBufferLen))
-	assert.Equal(t, 1.0, fastCall(t, b, mBufferMeanImprovement))
-	assert.Equal(t, 0.0, fastCall(t, b, mBufferIsEmpty))
-	assert.Equal(t, 2.0, fastCall(t, b, mBufferEmbeddingDim))
+	assert.Equal(t, 1.0, fastCall(t, b, code(api.Buffer, "len")))
+	assert.Equal(t, 1.0, fastCall(t, b, code(api.Buffer, "mean_improvement")))
+	assert.Equal(t, 0.0, fastCall(t, b, code(api.Buffer, "is_empty")))
+	assert.Equal(t, int32(2), rvDim(b))
 	rvRelease(h)
 	rvRelease(b)
 }
 
-// TestBudget refuses what would take the live bytes past the limit, with a
-// RangeError on both paths, and counts freed bytes as free again.
-func TestBudget(t *testing.T) {
-	saved := budget.limit
-	defer func() { budget.limit = saved }()
-	budget.limit = budget.live + 64<<20
-	r := js.Global().Get("WasmTrajectoryBuffer").New(100000, 256) // ~100 MiB
-	require.True(t, isError(r))
-	assert.Equal(t, "RangeError", r.Get("constructor").Get("name").String())
-	assert.Contains(t, r.Get("message").String(), "more memory than this module has left")
-	assert.Zero(t, rvNew(int32(classBuffer), 0, 100000, 256, 0))
-	var kept []uint32
-	for { // many small objects reach the limit too
-		h := rvNew(int32(classScoped), 0, 64, 0.1, 0.01)
-		if h == 0 {
-			break
-		}
-		kept = append(kept, h)
-	}
-	assert.Greater(t, len(kept), 100)
-	assert.LessOrEqual(t, budget.live, budget.limit)
-	for _, h := range kept {
-		rvRelease(h)
-	}
-	budget.limit = saved
-	h := rvNew(int32(classBuffer), 0, 100000, 256, 0)
-	assert.NotZero(t, h, "freed memory counts as free again")
-	assert.Equal(t, float64(bufferCost(100000, 256)), rvCost(h), "rv_cost is the cost charged")
-	assert.Zero(t, rvCost(0))
-	live := budget.live
-	rvRelease(h)
-	assert.Equal(t, live-bufferCost(100000, 256), budget.live, "release refunds the cost")
-}
-
-// TestCostsCoverAllocations checks each class's cost against what Go
-// allocates to build an object, and each state against its object's cost.
-func TestCostsCoverAllocations(t *testing.T) {
-	for _, tc := range []struct {
-		name  string
-		class uint8
-		a0    float64
-		a1    float64
-	}{
-		{"micro dim 1", classMicro, 1, 0}, {"micro dim 17", classMicro, 17, 0}, {"micro dim 8192", classMicro, 8192, 0},
-		{"scoped dim 1", classScoped, 1, 0}, {"scoped dim 256", classScoped, 256, 0}, {"scoped dim 8192", classScoped, 8192, 0},
-		{"buffer 1 x 1", classBuffer, 1, 1}, {"buffer 1000 x 64", classBuffer, 1000, 64}, {"buffer 10 x 8192", classBuffer, 10, 8192},
-	} {
-		var before, after runtime.MemStats
-		runtime.ReadMemStats(&before)
-		h := rvNew(int32(tc.class), 0, tc.a0, tc.a1, 0.01)
-		runtime.ReadMemStats(&after)
-		require.NotZero(t, h, tc.name)
-		o := objectAt(h)
-		allocated := int64(after.TotalAlloc - before.TotalAlloc)
-		assert.GreaterOrEqual(t, costOf(o), allocated, "%s: cost covers the allocation", tc.name)
-		assert.Less(t, costOf(o), 2*allocated+2*perObject, "%s: cost is not wildly above it", tc.name)
-		state, _ := o.(interface{ MarshalBinary() ([]byte, error) }).MarshalBinary()
-		assert.LessOrEqual(t, int64(len(state)), costOf(o), "%s: the state fits the cost charged for it", tc.name)
-		rvRelease(h)
-	}
-}
-
-// TestMemoryPages checks memory.size against memory the heap just handed out:
-// the linear memory must reach past its last byte, and stay below 4 GiB.
-func TestMemoryPages(t *testing.T) {
-	b := make([]byte, 8<<20)
-	end := int64(uintptr(unsafe.Pointer(&b[len(b)-1]))) + 1
-	pages := int64(memoryPages())
-	assert.GreaterOrEqual(t, pages<<16, end)
-	assert.LessOrEqual(t, pages, int64(1<<16))
-	runtime.KeepAlive(b)
-}
-
 // TestPanicsAreContained plants objects whose engine is missing, so that
 // their methods panic, and checks that both paths report the call as
-// rejected or failed and that the module keeps working.
+// failed and that the module keeps working.
 func TestPanicsAreContained(t *testing.T) {
 	this := js.Global().Get("Object").New()
-	brokenMicro := plant(&micro{}, this)
-	brokenLoaderMicro := plant(&micro{}, js.Value{})
-	brokenBuffer := plant(&buffer{}, js.Value{})
+	brokenMicro := plant(&api.MicroLoRA{}, this)
+	brokenLoaderMicro := plant(&api.MicroLoRA{}, js.Value{})
+	brokenBuffer := plant(&api.TrajectoryBuffer{}, js.Value{})
 	defer unplant(brokenMicro)
 	defer unplant(brokenLoaderMicro)
 	defer unplant(brokenBuffer)
-	assert.Zero(t, rvCall(brokenBuffer, mMicroForward, 0, 0, 0, 0))
-	assert.Zero(t, rvCall(brokenLoaderMicro, mMicroDeltaNorm, 0, 0, 0, 0))
+	assert.Zero(t, rvMicroForward(brokenLoaderMicro))
+	assert.Contains(t, lastFailure().Message, "internal error")
+	assert.Equal(t, api.PlainError, lastFailure().Kind)
+	assert.Zero(t, rvCall(brokenLoaderMicro, code(api.Micro, "delta_norm"), 0, 0, 0, 0))
 	assert.Zero(t, rvRecord(brokenBuffer, 1, 2, 3, 4))
-	assert.Zero(t, rvCall(brokenBuffer, mBufferLen, 0, 0, 0, 0))
+	assert.Zero(t, rvCall(brokenBuffer, code(api.Buffer, "len"), 0, 0, 0, 0))
 
 	this.Set(handleKey, brokenMicro)
 	r := js.Global().Get("WasmMicroLoRA").Get("prototype").Get("forward").Call("call", this)
 	require.True(t, isError(r))
 	assert.Equal(t, "Error", r.Get("constructor").Get("name").String())
-	assert.Contains(t, r.Get("message").String(), "WasmMicroLoRA.forward: internal error")
-	r = loaderEntries().Call("call", mMicroForward, brokenLoaderMicro)
-	require.True(t, isError(r))
-	assert.Contains(t, r.Get("message").String(), "WasmMicroLoRA.forward: internal error")
+	assert.Contains(t, r.Get("message").String(), "internal error")
 
-	h := rvNew(int32(classMicro), 0, 4, 0.5, 0.1)
-	require.NotZero(t, h)
-	assert.Equal(t, 4.0, fastCall(t, h, mMicroDim), "the module still works")
+	h := newLoader(t, api.Micro, 4, 0.5, 0.1)
+	assert.Equal(t, 4.0, fastCall(t, h, code(api.Micro, "dim")), "the module still works")
 	rvRelease(h)
 }
 
@@ -250,53 +239,37 @@ func unplant(h uint32) {
 	freeSlots = append(freeSlots, h)
 }
 
-// TestHotExportsDoNotAllocate runs every fast-path hot call through its
-// export: none may allocate on the Go side.
+// TestHotExportsDoNotAllocate runs every hot export: none may allocate on
+// the Go side.
 func TestHotExportsDoNotAllocate(t *testing.T) {
 	const dim = 64
-	m := rvNew(int32(classMicro), 0, dim, 0.5, 0.01)
-	s := rvNew(int32(classScoped), 0, dim, 0.5, 0.01)
-	b := rvNew(int32(classBuffer), 0, 100, dim, 0)
-	require.True(t, m != 0 && s != 0 && b != 0)
+	m := newLoader(t, api.Micro, dim, 0.5, 0.01)
+	s := newLoader(t, api.Scoped, dim, 0.5, 0.01)
+	b := newLoader(t, api.Buffer, 100, dim, 0)
 	defer rvRelease(m)
 	defer rvRelease(s)
 	defer rvRelease(b)
 	for _, h := range []uint32{m, s} {
-		x := scratchOf(objectAt(h))
+		x := api.ScratchOf(objectAt(h))
 		for i := range x {
 			x[i] = float32(i%7) - 3
 		}
 	}
-	copy(objectAt(m).(*micro).In, objectAt(m).(*micro).x)
-	copy(objectAt(s).(*scopedLoRA).In, objectAt(s).(*scopedLoRA).x)
-	for _, tc := range []struct {
-		name   string
-		h      uint32
-		code   int32
-		a0, a1 float64
-	}{
-		{"micro forward", m, mMicroForward, 0, 0},
-		{"micro forward_array", m, mMicroForwardArray, 0, 0},
-		{"micro adapt", m, mMicroAdapt, 0, 0},
-		{"micro adapt_array", m, mMicroAdaptArray, 0, 0},
-		{"micro adapt_with_reward", m, mMicroAdaptWithReward, 0.5, 0},
-		{"scoped forward", s, mScopedForward, 5, 0},
-		{"scoped forward_array", s, mScopedForwardArray, 5, 0},
-		{"scoped adapt", s, mScopedAdapt, 5, 0},
-		{"scoped adapt_array", s, mScopedAdaptArray, 5, 0},
-		{"scoped adapt_with_reward", s, mScopedAdaptWithReward, 5, 0.5},
-	} {
+	copy(objectAt(m).(*api.MicroLoRA).In, objectAt(m).(*api.MicroLoRA).X)
+	copy(objectAt(s).(*api.ScopedLoRA).In, objectAt(s).(*api.ScopedLoRA).X)
+	for name, hot := range hotExports {
+		h, a0, a1 := m, 0.5, 0.0
+		switch {
+		case name == "rv_record":
+			h, a0, a1 = b, 3, 4
+		case len(name) > 9 && name[:9] == "rv_scoped":
+			h, a0, a1 = s, 5, 0.5
+		}
 		allocs := testing.AllocsPerRun(200, func() {
-			if rvCall(tc.h, tc.code, tc.a0, tc.a1, 0, 0) != 1 {
-				t.Fatalf("%s rejected", tc.name)
+			if hot(h, a0, a1) != 1 {
+				t.Fatalf("%s rejected: %+v", name, lastFailure())
 			}
 		})
-		assert.Zero(t, allocs, tc.name)
+		assert.Zero(t, allocs, name)
 	}
-	allocs := testing.AllocsPerRun(500, func() {
-		if rvRecord(b, 3, 4, 2, 3) == 0 {
-			t.Fatal("record rejected")
-		}
-	})
-	assert.Zero(t, allocs, "record")
 }

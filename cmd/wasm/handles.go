@@ -2,7 +2,14 @@
 
 package main
 
-import "syscall/js"
+import (
+	"syscall/js"
+
+	"github.com/ruvector/ruvector-learning-wasm/internal/api"
+)
+
+// noOwner is the owner of a loader's object: undefined.
+var noOwner js.Value
 
 // handleKey is the JS property that holds a bare-global object's handle; 0
 // once freed. Objects made by the loaders (js/classic.js) keep theirs in a
@@ -24,7 +31,7 @@ var (
 	freeSlots []uint32
 )
 
-// store puts v, already charged to the budget (costOf), in the table with
+// store puts v, already charged to the budget (api.CostOf), in the table with
 // its owner and returns its handle (never 0).
 func store(v any, owner js.Value) uint32 {
 	if n := len(freeSlots); n > 0 {
@@ -43,7 +50,7 @@ func drop(h uint32) {
 	if h == 0 || int(h) > len(objects) || objects[h-1].obj == nil {
 		return
 	}
-	refund(costOf(objects[h-1].obj))
+	api.Release(objects[h-1].obj)
 	objects[h-1] = slot{}
 	freeSlots = append(freeSlots, h)
 }
@@ -66,39 +73,39 @@ func loaderObject(h uint32) any {
 }
 
 // handleOf reads this[handleKey] of a bare-global object: 0 for a freed
-// object, errNotThis when this is not one of this runtime's bare objects
+// object, api.ErrNotThis when this is not one of this runtime's bare objects
 // (a copy, a look-alike, another runtime's object or a loader's).
 func handleOf(this js.Value) (uint32, error) {
 	if !is(this, js.TypeObject) {
-		return 0, errNotThis
+		return 0, api.ErrNotThis
 	}
 	v := this.Get(handleKey)
 	if !is(v, js.TypeNumber) {
-		return 0, errNotThis
+		return 0, api.ErrNotThis
 	}
 	f := v.Float()
 	h := uint32(f)
 	if float64(h) != f {
-		return 0, errNotThis
+		return 0, api.ErrNotThis
 	}
 	if h != 0 && (int(h) > len(objects) || !objects[h-1].owner.Equal(this)) {
-		return 0, errNotThis
+		return 0, api.ErrNotThis
 	}
 	return h, nil
 }
 
 // self returns the object of class c behind bare-global object this.
-func self(this js.Value, c uint8) (any, error) {
+func self(this js.Value, c api.Class) (any, error) {
 	h, err := handleOf(this)
 	switch {
 	case err != nil:
 		return nil, err
 	case h == 0:
-		return nil, errFreed
+		return nil, api.ErrFreed
 	}
 	o := objectAt(h)
-	if classOf(o) != c {
-		return nil, errNotThis
+	if api.ClassOf(o) != c {
+		return nil, api.ErrNotThis
 	}
 	return o, nil
 }

@@ -2,30 +2,32 @@
 
 // Command wasm is the WebAssembly entry point. It registers the
 // WasmMicroLoRA, WasmScopedLoRA and WasmTrajectoryBuffer constructors on the
-// JS global object (bindings.go), offers the same methods to the JS layer as
-// //go:wasmexport functions (exports.go), and then blocks so that both stay
-// callable. Every call, on either path, runs through dispatch.
+// JS global object (bindings.go), offers the same members to the loaders as
+// //go:wasmexport functions (exports.go, hot.go), and then blocks so that
+// both stay callable. Both call into internal/api, whose table is the one
+// source of every member.
 package main
 
-import "syscall/js"
+import (
+	"syscall/js"
 
-// main registers the classes, publishes the method
-// table and the loaders' entry points for js/classic.js, and waits until __ruvectorLearningGo.exit() is called, which
-// only tests do: a Go program that has returned cannot be called again, and
-// the JS layer must notice and say so.
+	"github.com/ruvector/ruvector-learning-wasm/internal/api"
+)
+
+// main registers the classes and waits until __ruvectorLearningGo.exit() is
+// called, which only tests do: a Go program that has returned cannot be
+// called again, and the JS layer must notice and say so.
 func main() {
 	global := js.Global()
 	register(global)
 	quit := make(chan struct{})
-	global.Set("__ruvectorLearningGo", js.ValueOf(map[string]any{
-		"methods": methodTable(),
-		"loader":  loaderEntries(),
-		"exit": js.FuncOf(func(js.Value, []js.Value) any {
-			close(quit)
-			return nil
-		}),
-		"memoryLimitForTests": js.FuncOf(limitForTests),
+	hooks := global.Get("Object").New()
+	hooks.Set("exit", js.FuncOf(func(js.Value, []js.Value) any {
+		close(quit)
+		return nil
 	}))
+	hooks.Set("memoryLimitForTests", js.FuncOf(limitForTests))
+	global.Set("__ruvectorLearningGo", hooks)
 	<-quit
 }
 
@@ -35,27 +37,12 @@ func main() {
 // limit in force and the bytes live.
 func limitForTests(_ js.Value, argv []js.Value) any {
 	if v := arg(argv, 0); is(v, js.TypeNumber) {
-		budget.limit = min(max(int64(v.Float()), 0), defaultLimit)
+		api.SetLimitForTests(max(int64(v.Float()), 0))
 	} else if v.IsUndefined() {
-		budget.limit = defaultLimit
+		api.SetLimitForTests(-1)
 	}
-	return js.ValueOf(map[string]any{"limit": float64(budget.limit), "live": float64(budget.live)})
-}
-
-// methodTable is the method table as one string, "class,name,params,result;...",
-// so that it crosses to JS in one call instead of hundreds. (Built in one
-// buffer: concatenating strings took 2 ms of start-up.)
-func methodTable() string {
-	b := make([]byte, 0, 32*len(methods))
-	for code, m := range methods {
-		if code > 0 {
-			b = append(b, ';')
-		}
-		b = append(b, '0'+m.class, ',')
-		b = append(b, m.name...)
-		b = append(b, ',')
-		b = append(b, m.params...)
-		b = append(b, ',', m.result)
-	}
-	return string(b)
+	r := js.Global().Get("Object").New()
+	r.Set("limit", float64(api.Limit()))
+	r.Set("live", float64(api.Live()))
+	return r
 }

@@ -6,7 +6,10 @@
 //   (b) the README's tables document every member of the three classes, as
 //       the runtime has them after init(), and no member they do not have;
 //   (c) types/index.d.ts declares exactly the runtime's members for each
-//       class, instance and static apart.
+//       class, instance and static apart;
+//   (d) the runtime classes have exactly the members of the table they are
+//       generated from (internal/api/table.go, as js/test/members.gen.mjs),
+//       and the .d.ts names each method's parameters as the table does.
 // Each check is also run on a deliberately broken copy of its input, to show
 // that it fails when it should.
 //
@@ -20,6 +23,7 @@ import init, * as lib from '../index.js';
 import { citationProblems } from './doc-citations.mjs';
 import { classMembers } from './dts-members.mjs';
 import { readmeMembers } from './readme-members.mjs';
+import { MEMBERS } from './members.gen.mjs';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const DOC = 'docs/SEMANTICS.md';
@@ -163,5 +167,42 @@ test('(c) fails on a broken copy of types/index.d.ts', () => {
     'types/index.d.ts declares instance member WasmScopedLoRA.scope_name, which the runtime class does not have',
     'types/index.d.ts lacks instance member WasmTrajectoryBuffer.variance',
     'types/index.d.ts lacks static member WasmScopedLoRA.scope_name',
+  ]);
+});
+
+/** Problems between the table and the runtime classes and the .d.ts's parameter names. */
+function tableProblems(members, dts) {
+  const out = [];
+  for (const c of CLASSES) {
+    const rows = members.filter((m) => m.class === c && m.sort !== 'constructor');
+    const want = { instance: rows.filter((m) => m.sort !== 'static').map((m) => m.name).sort(), static: rows.filter((m) => m.sort === 'static').map((m) => m.name).sort() };
+    for (const kind of ['instance', 'static']) {
+      for (const m of RUNTIME[c][kind]) if (!want[kind].includes(m)) out.push(`the table has no ${kind} member ${c}.${m}`);
+      for (const m of want[kind]) if (!RUNTIME[c][kind].includes(m)) out.push(`the runtime lacks the table's ${kind} member ${c}.${m}`);
+    }
+    const body = dts.slice(dts.indexOf(`export class ${c} `));
+    for (const m of rows.filter((r) => r.params.length > 0)) {
+      const decl = new RegExp(`\\n  (?:static )?${m.name}(?:<[^\\n]*?>)?\\(([^)]*)\\)`).exec(body);
+      const names = decl ? [...decl[1].matchAll(/(?:^|,)\s*(\w+)\??:/g)].map((x) => x[1]) : [];
+      const table = m.params.map((p) => p.name);
+      if (names.join() !== table.join()) out.push(`types/index.d.ts: ${c}.${m.name}(${names.join(', ')}), the table: (${table.join(', ')})`);
+    }
+  }
+  return out;
+}
+
+test('(d) the runtime classes are the table, and the .d.ts names its parameters', () => {
+  assert.ok(MEMBERS.length > 60, `${MEMBERS.length} members`);
+  assert.deepEqual(tableProblems(MEMBERS, read('types/index.d.ts')), []);
+});
+
+test('(d) fails on a broken copy of the table', () => {
+  const members = MEMBERS.filter((m) => !(m.class === 'WasmTrajectoryBuffer' && m.name === 'variance'))
+    .map((m) => (m.name === 'learn_from' ? { ...m, params: [{ name: 'buffer', kind: 'B' }, { name: 'quality', kind: 'N' }] } : m));
+  members.push({ class: 'WasmMicroLoRA', name: 'peek', sort: 'method', params: [], result: 'v' });
+  assertFinds(tableProblems(members, read('types/index.d.ts')), [
+    'the table has no instance member WasmTrajectoryBuffer.variance',
+    'the runtime lacks the table\'s instance member WasmMicroLoRA.peek',
+    'types/index.d.ts: WasmScopedLoRA.learn_from(buffer, min_quality), the table: (buffer, quality)',
   ]);
 });

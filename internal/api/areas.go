@@ -1,8 +1,10 @@
-//go:build js && wasm
+package api
 
-package main
+import (
+	"unsafe"
 
-import "unsafe"
+	"github.com/ruvector/ruvector-learning-wasm/internal/argerr"
+)
 
 // Variable-length arguments and results travel through two grow-only areas
 // of wasm memory: in, which the JS layer fills after rv_reserve, and out,
@@ -36,9 +38,9 @@ func dropArea(area *[]float32) {
 	}
 }
 
-// dropBigAreas releases both areas when a large call grew them, once the
+// DropBigAreas releases both areas when a large call grew them, once the
 // call is over and its result copied out (the js.FuncOf path, from_bytes).
-func dropBigAreas() {
+func DropBigAreas() {
 	dropArea(&in)
 	dropArea(&out)
 	collect()
@@ -58,7 +60,7 @@ func inBytes(n int, arg string) ([]byte, error) {
 func inArg(f float64) ([]float32, error) {
 	n := int(f)
 	if float64(n) != f || n < 0 || n > len(in) {
-		return nil, errInArea
+		return nil, ErrInArea
 	}
 	return in[:n], nil
 }
@@ -102,33 +104,42 @@ func asBytes(f []float32) []byte {
 	return unsafe.Slice((*byte)(unsafe.Pointer(&f[0])), 4*len(f))
 }
 
-// rvReserve makes the input area n bytes long and returns its offset.
-//
-//go:wasmexport rv_reserve
-func rvReserve(n int32) (p uint32) {
-	defer swallow()
-	return reserve(int(n))
-}
-
-//go:noinline
-func reserve(n int) uint32 {
+// Reserve makes the input area n bytes long, for argument arg, and returns
+// its offset: where the JS layer writes an array or bytes argument.
+func Reserve(n int, arg string) (uint32, error) {
 	if n < 0 || int64(n) > 1<<30 {
-		return 0
+		return 0, argerr.NewRange(arg, reasonMemory)
 	}
-	b, err := inBytes(max(n, 4), "array")
+	b, err := inBytes(max(n, 4), arg)
 	if err != nil {
-		return 0
+		return 0, err
 	}
-	return uint32(uintptr(unsafe.Pointer(&b[0])))
+	return uint32(uintptr(unsafe.Pointer(&b[0]))), nil
 }
 
-// rvOut returns the offset of the output area (valid until the next call).
-//
-//go:wasmexport rv_out
-func rvOut() (p uint32) {
-	defer swallow()
+// InBytes is Reserve's area as bytes, for the js.FuncOf path to fill.
+func InBytes(n int, arg string) ([]byte, error) { return inBytes(n, arg) }
+
+// OutAddress is the offset of the output area (valid until the next call), 0 when empty.
+func OutAddress() uint32 {
 	if len(out) == 0 {
 		return 0
 	}
 	return uint32(uintptr(unsafe.Pointer(&out[0])))
 }
+
+// OutFloats is the output area's first n floats, a call's result.
+func OutFloats(n int) []float32 { return out[:n] }
+
+// OutBytes is the output area's first n bytes, a call's result.
+func OutBytes(n int) []byte { return asBytes(out)[:n] }
+
+// EndCall releases what a call grew (after its result has been read) and
+// collects once enough has been freed.
+func EndCall() { DropBigAreas() }
+
+// DropOut releases a large output area, once its result has been read.
+func DropOut() { dropArea(&out) }
+
+// outText puts s in the output area; its value is the length in bytes.
+func outText(s string) (float64, error) { return outBytes([]byte(s)) }

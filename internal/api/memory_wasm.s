@@ -1,4 +1,4 @@
-// The size of the wasm linear memory, for the headroom check (headroom.go).
+// The size of the wasm linear memory, for the headroom check (budget.go).
 
 #include "textflag.h"
 

@@ -1,6 +1,4 @@
-//go:build js && wasm
-
-package main
+package api
 
 import (
 	"runtime"
@@ -34,16 +32,12 @@ const (
 	gcStep       int64 = 32 << 20
 )
 
-// memoryPages is the size of the wasm linear memory in 64 KiB pages
-// (memory_wasm.s). It never shrinks: it bounds the heap obtained so far.
-func memoryPages() int32
-
 // charge reserves n bytes for argument arg: live += n, unless that passes
 // limit (a RangeError naming arg). When fresh memory might be needed past
 // ceiling, it first collects what has been freed, so that Go reuses it.
 func charge(arg string, n int64) error {
 	if n < 0 || n > budget.limit-budget.live {
-		return argerr.NewRange(arg, "would need more memory than this module has left (free some objects first)")
+		return argerr.NewRange(arg, reasonMemory)
 	}
 	if budget.freed > 0 && int64(memoryPages())<<16+n > ceiling {
 		collectNow()
@@ -75,3 +69,28 @@ func collectNow() {
 	budget.freed = 0
 	runtime.GC()
 }
+
+// reasonMemory completes "arg ..." when a charge does not fit.
+const reasonMemory = "would need more memory than this module has left (free some objects first)"
+
+// Limit is the budget's limit in bytes, and Live what is charged now.
+func Limit() int64 { return budget.limit }
+
+// Live is the bytes charged and not refunded.
+func Live() int64 { return budget.live }
+
+// SetLimitForTests sets the limit to bytes, at most DefaultLimit (so that
+// tests can reach it cheaply); a negative bytes restores the default.
+func SetLimitForTests(bytes int64) {
+	if bytes < 0 {
+		budget.limit = defaultLimit
+		return
+	}
+	budget.limit = min(bytes, defaultLimit)
+}
+
+// Collect runs a collection once enough has been freed (see collect).
+func Collect() { collect() }
+
+// Release refunds what object o cost, once it is dropped.
+func Release(o any) { refund(CostOf(o)) }

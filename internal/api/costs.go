@@ -1,6 +1,4 @@
-//go:build js && wasm
-
-package main
+package api
 
 import (
 	"github.com/ruvector/ruvector-learning-wasm/internal/scoped"
@@ -48,14 +46,14 @@ func bufferCost(capacity int64, dim int) int64 {
 // storageCost is a trajectory buffer holding storage bytes of ring.
 func storageCost(storage int64) int64 { return perObject + rounded(storage) }
 
-// costOf is what object o costs, from its dimensions.
-func costOf(o any) int64 {
+// CostOf is what object o costs, from its dimensions.
+func CostOf(o any) int64 {
 	switch o := o.(type) {
-	case *micro:
+	case *MicroLoRA:
 		return microCost(o.Dim())
-	case *scopedLoRA:
+	case *ScopedLoRA:
 		return scopedCost(o.Dim())
-	case *buffer:
+	case *TrajectoryBuffer:
 		return bufferCost(int64(o.Capacity()), o.EmbeddingDim())
 	}
 	return perObject

@@ -1,6 +1,4 @@
-//go:build js && wasm
-
-package main
+package api
 
 import (
 	"github.com/ruvector/ruvector-learning-wasm/internal/lora"
@@ -8,17 +6,10 @@ import (
 	"github.com/ruvector/ruvector-learning-wasm/internal/trajectory"
 )
 
-// ctorParams[c] names class c's constructor parameters, in order.
-var ctorParams = [...][]string{
-	classMicro:  {"dim", "alpha", "learning_rate"},
-	classScoped: {"dim", "alpha", "learning_rate"},
-	classBuffer: {"capacity", "embedding_dim"},
-}
-
-// newObject builds an object of class c from up to three numbers; bit i of
+// New builds an object of class c from up to three numbers; bit i of
 // defaults marks argument i as undefined or null, so that its default applies.
-// Both the rv_new export and the js.FuncOf constructors come here.
-func newObject(c uint8, defaults int32, a [3]float64) (any, error) {
+// Both bindings construct here.
+func New(c Class, defaults int32, a [3]float64) (any, error) {
 	arg := func(i int, def float64) float64 {
 		if defaults&(1<<i) != 0 {
 			return def
@@ -26,8 +17,8 @@ func newObject(c uint8, defaults int32, a [3]float64) (any, error) {
 		return a[i]
 	}
 	switch c {
-	case classMicro, classScoped:
-		dim, err := integer(arg(0, lora.DefaultDim), "dim")
+	case Micro, Scoped:
+		dim, err := Integer(arg(0, lora.DefaultDim), "dim")
 		if err != nil {
 			return nil, err
 		}
@@ -35,7 +26,7 @@ func newObject(c uint8, defaults int32, a [3]float64) (any, error) {
 		if err := lora.CheckConfig(dim, alpha, lr); err != nil {
 			return nil, err
 		}
-		if c == classMicro {
+		if c == Micro {
 			if err := charge("dim", microCost(dim)); err != nil {
 				return nil, err
 			}
@@ -47,12 +38,12 @@ func newObject(c uint8, defaults int32, a [3]float64) (any, error) {
 		}
 		s, _ := scoped.New(dim, alpha, lr)
 		return newScoped(s), nil
-	case classBuffer:
-		capacity, err := integer(arg(0, trajectory.DefaultCapacity), "capacity")
+	case Buffer:
+		capacity, err := Integer(arg(0, trajectory.DefaultCapacity), "capacity")
 		if err != nil {
 			return nil, err
 		}
-		dim, err := integer(arg(1, trajectory.DefaultDim), "embedding_dim")
+		dim, err := Integer(arg(1, trajectory.DefaultDim), "embedding_dim")
 		if err != nil {
 			return nil, err
 		}
@@ -63,30 +54,30 @@ func newObject(c uint8, defaults int32, a [3]float64) (any, error) {
 			return nil, err
 		}
 		b, _ := trajectory.New(int64(capacity), dim)
-		return &buffer{b}, nil
+		return &TrajectoryBuffer{b}, nil
 	}
-	return nil, errNotThis
+	return nil, ErrNotThis
 }
 
-// fromBytes restores an object of class c saved by to_bytes, and charges
+// FromBytes restores an object of class c saved by to_bytes, and charges
 // its cost: a buffer's before its storage is allocated, an adapter's (at
 // most a few MB, dim being at most 8192) once its dimension is known.
-func fromBytes(c uint8, data []byte) (any, error) {
+func FromBytes(c Class, data []byte) (any, error) {
 	var o any
 	switch c {
-	case classMicro:
+	case Micro:
 		m, err := lora.UnmarshalMicro(data)
 		if err != nil {
 			return nil, err
 		}
 		o = newMicro(m)
-	case classScoped:
+	case Scoped:
 		s, err := scoped.Unmarshal(data)
 		if err != nil {
 			return nil, err
 		}
 		o = newScoped(s)
-	case classBuffer:
+	case Buffer:
 		charged := int64(0)
 		b, err := trajectory.Unmarshal(data, func(storage int64) error {
 			charged = storageCost(storage)
@@ -96,23 +87,23 @@ func fromBytes(c uint8, data []byte) (any, error) {
 			refund(charged)
 			return nil, err
 		}
-		return &buffer{b}, nil
+		return &TrajectoryBuffer{b}, nil
 	default:
-		return nil, errNotThis
+		return nil, ErrNotThis
 	}
-	if err := charge("bytes", costOf(o)); err != nil {
+	if err := charge("bytes", CostOf(o)); err != nil {
 		return nil, err
 	}
 	return o, nil
 }
 
 // newMicro and newScoped give an engine its scratch x and y.
-func newMicro(m *lora.Micro) *micro {
+func newMicro(m *lora.Micro) *MicroLoRA {
 	x, y := pair(m.Dim())
-	return &micro{m, x, y}
+	return &MicroLoRA{m, x, y}
 }
 
-func newScoped(s *scoped.Scoped) *scopedLoRA {
+func newScoped(s *scoped.Scoped) *ScopedLoRA {
 	x, y := pair(s.Dim())
-	return &scopedLoRA{s, x, y}
+	return &ScopedLoRA{s, x, y}
 }

@@ -1,0 +1,68 @@
+package api
+
+// The WasmTrajectoryBuffer methods of the table (table.go).
+
+func bufferTotalCount(b *TrajectoryBuffer, _ *Args) (float64, error) { return float64(b.Count), nil }
+func bufferLen(b *TrajectoryBuffer, _ *Args) (float64, error)        { return float64(b.Len), nil }
+func bufferMeanImprovement(b *TrajectoryBuffer, _ *Args) (float64, error) {
+	return float64(b.Mean), nil
+}
+func bufferBestImprovement(b *TrajectoryBuffer, _ *Args) (float64, error) {
+	return float64(b.Best), nil
+}
+func bufferSuccessRate(b *TrajectoryBuffer, _ *Args) (float64, error) {
+	return float64(b.SuccessRate), nil
+}
+func bufferBestAttention(b *TrajectoryBuffer, _ *Args) (float64, error) {
+	return float64(b.BestAttention), nil
+}
+func bufferVariance(b *TrajectoryBuffer, _ *Args) (float64, error) { return float64(b.Variance()), nil }
+func bufferEmbeddingDim(b *TrajectoryBuffer, _ *Args) (float64, error) {
+	return float64(b.EmbeddingDim()), nil
+}
+
+func bufferIsEmpty(b *TrajectoryBuffer, _ *Args) (float64, error) {
+	if b.Len == 0 {
+		return 1, nil
+	}
+	return 0, nil
+}
+
+// BufferRecord is record(embedding, op_type, attention_type, execution_ms,
+// baseline_ms) on the embedding already in the spare slot; its value is
+// the new spare slot's offset.
+func BufferRecord(b *TrajectoryBuffer, a *Args) (float64, error) {
+	op, err := Integer(a.N[0], "op_type")
+	if err != nil {
+		return 0, err
+	}
+	att, err := Integer(a.N[1], "attention_type")
+	if err != nil {
+		return 0, err
+	}
+	if err := b.Record(b.Spare(), op, att, float32(a.N[2]), float32(a.N[3])); err != nil {
+		return 0, err
+	}
+	return Address(b.Spare()), nil
+}
+
+func bufferHighQualityCount(b *TrajectoryBuffer, a *Args) (float64, error) {
+	n, err := b.HighQualityCount(float32(a.N[0]))
+	return float64(n), err
+}
+
+func bufferCountByOperator(b *TrajectoryBuffer, a *Args) (float64, error) {
+	op, err := Integer(a.N[0], "op_type")
+	if err != nil {
+		return 0, err
+	}
+	n, err := b.CountByOperator(op)
+	return float64(n), err
+}
+
+func bufferReset(b *TrajectoryBuffer, _ *Args) (float64, error) {
+	b.Reset()
+	return Address(b.Spare()), nil
+}
+
+func bufferToBytes(b *TrajectoryBuffer, _ *Args) (float64, error) { return saveState(b, CostOf(b)) }

@@ -1,0 +1,152 @@
+package api
+
+import "github.com/ruvector/ruvector-learning-wasm/internal/argerr"
+
+// callError is an error that is not about an argument. (A string type, not
+// errors.New: the errors package links internal/reflectlite into the wasm.)
+type callError string
+
+func (e callError) Error() string { return string(e) }
+
+// Errors about the object a member was called on, and the input area.
+const (
+	ErrFreed    callError = "object has been freed"
+	ErrNotThis  callError = "this is not a " // Fail adds the class's name
+	ErrInArea   callError = "array argument larger than the reserved input area"
+	ErrNoMember callError = "no such member"
+)
+
+// Reason is why the bindings refused an argument before any Go code ran:
+// the generated JavaScript passes it to rv_reject, and cmd/wasm's
+// js.FuncOf methods build the same errors with ArgError.
+type Reason int32
+
+// The reasons, numbered as the generated JavaScript knows them.
+const (
+	NotThis Reason = iota + 1
+	Freed
+	NotNumber
+	NotBool
+	BoolRange
+	NotArray
+	NotNumbers
+	Detached
+	Length // the length, given as n, does not fit the parameter
+	NotFloat32Array
+	IntoLength
+	NotBuffer
+	NotBytes
+	Memory
+	NumReasons
+)
+
+// reasons[r] is reason r's error kind and text ("arg ..."), for the reasons
+// that need nothing else to be told.
+var reasons = [NumReasons]struct {
+	kind argerr.Kind
+	text string
+}{
+	NotNumber:       {argerr.Type, "must be a number"},
+	NotBool:         {argerr.Type, "must be a boolean"},
+	BoolRange:       {argerr.Range, "must be a boolean"},
+	NotArray:        {argerr.Type, "must be a Float32Array or an array of numbers"},
+	NotNumbers:      {argerr.Type, "must hold only numbers"},
+	Detached:        {argerr.Range, "must not be detached"},
+	NotFloat32Array: {argerr.Type, "must be a Float32Array"},
+	NotBuffer:       {argerr.Type, "must be a live WasmTrajectoryBuffer"},
+	NotBytes:        {argerr.Type, "must be a Uint8Array"},
+	Memory:          {argerr.Range, reasonMemory},
+}
+
+// ArgError is argument name refused for reason r (one of the reasons with
+// a text).
+func ArgError(name string, r Reason) *argerr.Error {
+	return &argerr.Error{Kind: reasons[r].kind, Arg: name, Reason: reasons[r].text}
+}
+
+// NotBufferError is a buffer argument that is no live WasmTrajectoryBuffer.
+func NotBufferError(name string) *argerr.Error { return ArgError(name, NotBuffer) }
+
+// IntoLengthError is forward_array's out argument of the wrong length.
+func IntoLengthError(dim int) *argerr.Error {
+	return argerr.NewRange("out", "must have length dim() = "+argerr.Itoa(dim))
+}
+
+// Rejection is the error for reason r about argument i of member code,
+// called on o (nil when there is none); n is a refused length.
+func Rejection(o any, code Code, i int, r Reason, n float64) error {
+	if code < 0 || int(code) >= len(Members) {
+		return ErrNoMember
+	}
+	m := &Members[code]
+	switch {
+	case r == NotThis:
+		return ErrNotThis
+	case r == Freed:
+		return ErrFreed
+	case i < 0 || i >= len(m.Params) || r <= 0 || r >= NumReasons:
+		return ErrNoMember
+	case r == Length:
+		return ArrayLen(o, m.Params[i].Name, int(n))
+	case r == IntoLength:
+		return IntoLengthError(ScratchLen(o))
+	}
+	return ArgError(m.Params[i].Name, r)
+}
+
+// ErrorKind is the JS class of a Failure.
+type ErrorKind int32
+
+// The kinds, as the generated JavaScript numbers them.
+const (
+	RangeError ErrorKind = iota
+	TypeError
+	PlainError
+)
+
+// Failure is a rejected call as JS throws it: Kind's class with Message
+// ("Class.member: arg reason"); Arg is the index of the argument to show
+// after it as " (got ...)", or -1.
+type Failure struct {
+	Kind    ErrorKind
+	Arg     int
+	Message string
+}
+
+// Fail is the Failure of member code for err.
+func Fail(code Code, err error) Failure {
+	if code < 0 || int(code) >= len(Members) {
+		return Failure{PlainError, -1, "ruvector-learning-wasm: " + err.Error()}
+	}
+	m := &Members[code]
+	prefix := m.Label() + ": "
+	// The core returns *argerr.Error unwrapped, so a type assertion suffices
+	// (errors.As would link internal/reflectlite into the wasm).
+	switch e := err.(type) {
+	case *argerr.Error:
+		k := RangeError
+		if e.Kind == argerr.Type {
+			k = TypeError
+		}
+		return Failure{k, m.ArgIndex(e.Arg), prefix + e.Error()}
+	case callError:
+		if e == ErrNotThis {
+			return Failure{TypeError, -1, prefix + e.Error() + m.Class.String()}
+		}
+	}
+	return Failure{PlainError, -1, prefix + err.Error()}
+}
+
+// Encode appends f as the generated JavaScript reads it: the kind and the
+// argument index as little-endian int32, the message's length as int32,
+// then its UTF-8 bytes.
+func (f Failure) Encode(b []byte) []byte {
+	b = appendInt32(b, int32(f.Kind))
+	b = appendInt32(b, int32(f.Arg))
+	b = appendInt32(b, int32(len(f.Message)))
+	return append(b, f.Message...)
+}
+
+func appendInt32(b []byte, v int32) []byte {
+	return append(b, byte(v), byte(v>>8), byte(v>>16), byte(v>>24))
+}

@@ -1,0 +1,98 @@
+package main
+
+import (
+	"fmt"
+	"go/format"
+	"reflect"
+	"runtime"
+	"strings"
+
+	"github.com/ruvector/ruvector-learning-wasm/internal/api"
+)
+
+// hotGo is cmd/wasm/hot_gen.go: one //go:wasmexport per member with an
+// Export, calling its Impl directly (a static call, so its Args stay on the
+// stack), without rv_call's table lookup and argument placement.
+func hotGo(string) ([]byte, error) {
+	var w strings.Builder
+	w.WriteString("// Code " + banner + "\n\n//go:build js && wasm\n\npackage main\n\n")
+	w.WriteString("import \"github.com/ruvector/ruvector-learning-wasm/internal/api\"\n")
+	for k, m := range api.Members {
+		if m.Export == "" {
+			continue
+		}
+		impl, typ, err := implName(&m)
+		if err != nil {
+			return nil, err
+		}
+		outer := camel(m.Export)
+		inner := strings.ToLower(outer[2:3]) + outer[3:]
+		var params, fills []string
+		n := 0
+		for _, p := range m.Params {
+			switch p.Kind {
+			case api.DimArray, api.Into:
+				continue
+			case api.Number:
+				params = append(params, camel(p.Name))
+				fills = append(fills, fmt.Sprintf("\ta.N[%d] = %s\n", n, camel(p.Name)))
+				n++
+			default:
+				return nil, fmt.Errorf("%s: no hot export for parameter kind %c", m.Label(), p.Kind)
+			}
+		}
+		sig := "h uint32"
+		if len(params) > 0 {
+			sig += ", " + strings.Join(params, ", ") + " float64"
+		}
+		args := strings.Join(append([]string{"h"}, params...), ", ")
+		result, ret, fail, ok := "ok int32", "int32", "return fail(%d, %s)", "return done(%d, err)"
+		if m.Result == api.Spare { // the value is the new scratch offset
+			result, ret, fail, ok = "p uint32", "uint32", "return uint32(fail(%d, %s))", "return spare(%d, v, err)"
+		}
+		fmt.Fprintf(&w, "\n// %s is %s on the loader's object h: 1, or 0 with the error in failure.\n//\n//go:wasmexport %s\n", outer, m.Label(), m.Export)
+		fmt.Fprintf(&w, "func %s(%s) (%s) {\n\tdefer swallow()\n\treturn %s(%s)\n}\n\n", outer, sig, result, inner, args)
+		fmt.Fprintf(&w, "//go:noinline\nfunc %s(%s) %s {\n", inner, sig, ret)
+		fmt.Fprintf(&w, "\to, found := loaderObject(h).(*api.%s)\n\tif !found {\n\t\t"+fail+"\n\t}\n", typ, k, "missing(h)")
+		w.WriteString("\tvar a api.Args\n")
+		for _, f := range fills {
+			w.WriteString(f)
+		}
+		if m.Result == api.Spare {
+			fmt.Fprintf(&w, "\tv, err := api.%s(o, &a)\n\t"+ok+"\n}\n", impl, k)
+		} else {
+			fmt.Fprintf(&w, "\t_, err := api.%s(o, &a)\n\t"+ok+"\n}\n", impl, k)
+		}
+	}
+	return format.Source([]byte(w.String()))
+}
+
+// implName is the name of m's exported Impl function, and its object type.
+func implName(m *api.Member) (name, typ string, err error) {
+	var f any
+	switch m.Class {
+	case api.Micro:
+		f, typ = m.Impl.Micro, "MicroLoRA"
+	case api.Scoped:
+		f, typ = m.Impl.Scoped, "ScopedLoRA"
+	case api.Buffer:
+		f, typ = m.Impl.Buffer, "TrajectoryBuffer"
+	}
+	full := runtime.FuncForPC(reflect.ValueOf(f).Pointer()).Name()
+	name = full[strings.LastIndex(full, ".")+1:]
+	if name == "" || name[0] < 'A' || name[0] > 'Z' {
+		return "", "", fmt.Errorf("%s has export %s, so its Impl must be an exported function of internal/api (it is %s)", m.Label(), m.Export, full)
+	}
+	return name, typ, nil
+}
+
+// camel is snake_case as camelCase.
+func camel(s string) string {
+	parts := strings.Split(s, "_")
+	for i := 1; i < len(parts); i++ {
+		if parts[i] != "" {
+			parts[i] = strings.ToUpper(parts[i][:1]) + parts[i][1:]
+		}
+	}
+	return strings.Join(parts, "")
+}

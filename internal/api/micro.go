@@ -1,0 +1,83 @@
+package api
+
+// The WasmMicroLoRA methods of the table (table.go).
+
+func microDim(m *MicroLoRA, _ *Args) (float64, error)        { return float64(m.Dim()), nil }
+func microParamCount(m *MicroLoRA, _ *Args) (float64, error) { return float64(m.ParamCount()), nil }
+func microInputPtr(m *MicroLoRA, _ *Args) (float64, error)   { return Address(m.In), nil }
+func microOutputPtr(m *MicroLoRA, _ *Args) (float64, error)  { return Address(m.Out), nil }
+func microForwardCount(m *MicroLoRA, _ *Args) (float64, error) {
+	return float64(m.Forwards), nil
+}
+func microAdaptCount(m *MicroLoRA, _ *Args) (float64, error) { return float64(m.Adapts), nil }
+func microDeltaNorm(m *MicroLoRA, _ *Args) (float64, error)  { return float64(m.DeltaNorm()), nil }
+
+func microReset(m *MicroLoRA, _ *Args) (float64, error) {
+	m.Reset()
+	return 0, nil
+}
+
+// MicroForward is forward(): Out = In + B(A In) scaled, in place.
+func MicroForward(m *MicroLoRA, _ *Args) (float64, error) {
+	m.Forward()
+	return 0, nil
+}
+
+// MicroForwardArray is forward_array(input): Y = forward(X), X the scratch input.
+func MicroForwardArray(m *MicroLoRA, _ *Args) (float64, error) {
+	return 0, m.ForwardInto(m.X, m.Y)
+}
+
+// MicroAdapt is adapt(): one step along the gradient in In.
+func MicroAdapt(m *MicroLoRA, _ *Args) (float64, error) { return 0, m.Adapt() }
+
+// MicroAdaptArray is adapt_array(gradient): one step along X.
+func MicroAdaptArray(m *MicroLoRA, _ *Args) (float64, error) { return 0, m.AdaptArray(m.X) }
+
+// MicroAdaptWithReward is adapt_with_reward(improvement).
+func MicroAdaptWithReward(m *MicroLoRA, a *Args) (float64, error) {
+	return 0, m.AdaptWithReward(float32(a.N[0]))
+}
+
+func microGetB(m *MicroLoRA, _ *Args) (float64, error) {
+	b, err := outFloats(2*m.Dim(), "b")
+	if err != nil {
+		return 0, err
+	}
+	m.GetB(b)
+	return float64(len(b)), nil
+}
+
+func microSetB(m *MicroLoRA, a *Args) (float64, error) {
+	v, err := inArg(a.N[0])
+	if err != nil {
+		return 0, err
+	}
+	return 0, m.SetB(v)
+}
+
+func microForwardBatch(m *MicroLoRA, a *Args) (float64, error) {
+	xs, err := inArg(a.N[0])
+	if err != nil {
+		return 0, err
+	}
+	ys, err := outFloats(len(xs), "inputs")
+	if err != nil {
+		return 0, err
+	}
+	return float64(len(xs)), m.ForwardBatch(xs, ys)
+}
+
+func microAdaptBatch(m *MicroLoRA, a *Args) (float64, error) {
+	gs, err := inArg(a.N[0])
+	if err != nil {
+		return 0, err
+	}
+	norms, err := outFloats(len(gs)/m.Dim(), "gradients")
+	if err != nil {
+		return 0, err
+	}
+	return 0, m.AdaptBatch(gs, norms)
+}
+
+func microToBytes(m *MicroLoRA, _ *Args) (float64, error) { return saveState(m, CostOf(m)) }

@@ -1,0 +1,76 @@
+package api
+
+import (
+	"unsafe"
+
+	"github.com/ruvector/ruvector-learning-wasm/internal/lora"
+	"github.com/ruvector/ruvector-learning-wasm/internal/scoped"
+	"github.com/ruvector/ruvector-learning-wasm/internal/trajectory"
+)
+
+// The objects behind the three JS classes. Each has a scratch area where the
+// array argument of a call is written before the call runs (ScratchOf).
+
+// MicroLoRA is a WasmMicroLoRA: the engine, and X and Y (dim floats each, Y
+// right after X) for forward_array's input and output and adapt_array's
+// gradient.
+type MicroLoRA struct {
+	*lora.Micro
+	X, Y []float32
+}
+
+// ScopedLoRA is a WasmScopedLoRA, with X and Y as for MicroLoRA.
+type ScopedLoRA struct {
+	*scoped.Scoped
+	X, Y []float32
+}
+
+// TrajectoryBuffer is a WasmTrajectoryBuffer; its array argument goes
+// straight into the ring's spare slot, so record copies nothing.
+type TrajectoryBuffer struct {
+	*trajectory.Buffer
+}
+
+// ScratchOf is where o's next array argument goes.
+func ScratchOf(o any) []float32 {
+	switch o := o.(type) {
+	case *MicroLoRA:
+		return o.X
+	case *ScopedLoRA:
+		return o.X
+	case *TrajectoryBuffer:
+		return o.Spare()
+	}
+	return nil
+}
+
+// OutputOf is where forward_array leaves o's result (Y), nil for a buffer.
+func OutputOf(o any) []float32 {
+	switch o := o.(type) {
+	case *MicroLoRA:
+		return o.Y
+	case *ScopedLoRA:
+		return o.Y
+	}
+	return nil
+}
+
+// ScratchLen is the length of o's array arguments.
+func ScratchLen(o any) int { return len(ScratchOf(o)) }
+
+// pair returns dim floats twice over one allocation: x, then y.
+func pair(dim int) ([]float32, []float32) {
+	xy := make([]float32, 2*dim)
+	return xy[:dim:dim], xy[dim:]
+}
+
+// Address is the byte offset of f[0] in the wasm linear memory.
+func Address(f []float32) float64 { return float64(uintptr(unsafe.Pointer(&f[0]))) }
+
+// ByteView is the little-endian bytes of f, sharing its memory.
+func ByteView(f []float32) []byte {
+	if len(f) == 0 {
+		return nil
+	}
+	return unsafe.Slice((*byte)(unsafe.Pointer(&f[0])), 4*len(f))
+}

@@ -1,0 +1,160 @@
+package api
+
+import (
+	"github.com/ruvector/ruvector-learning-wasm/internal/replay"
+	"github.com/ruvector/ruvector-learning-wasm/internal/scoped"
+)
+
+// The WasmScopedLoRA methods of the table (table.go). Those with an op_type
+// take it as their first number.
+
+func scopedDim(s *ScopedLoRA, _ *Args) (float64, error)       { return float64(s.Dim()), nil }
+func scopedInputPtr(s *ScopedLoRA, _ *Args) (float64, error)  { return Address(s.In), nil }
+func scopedOutputPtr(s *ScopedLoRA, _ *Args) (float64, error) { return Address(s.Out), nil }
+func scopedTotalForwardCount(s *ScopedLoRA, _ *Args) (float64, error) {
+	return float64(s.TotalForwards()), nil
+}
+func scopedTotalAdaptCount(s *ScopedLoRA, _ *Args) (float64, error) {
+	return float64(s.TotalAdapts()), nil
+}
+
+func scopedResetAll(s *ScopedLoRA, _ *Args) (float64, error) {
+	s.ResetAll()
+	return 0, nil
+}
+
+func scopedSetCategoryFallback(s *ScopedLoRA, a *Args) (float64, error) {
+	s.Fallback = a.N[0] != 0
+	return 0, nil
+}
+
+// ScopedForward is forward(op_type): op_type's adapter on In into Out.
+func ScopedForward(s *ScopedLoRA, a *Args) (float64, error) {
+	op, err := OpType(a.N[0])
+	if err != nil {
+		return 0, err
+	}
+	return 0, s.Forward(op)
+}
+
+// ScopedForwardArray is forward_array(op_type, input): Y = forward(X).
+func ScopedForwardArray(s *ScopedLoRA, a *Args) (float64, error) {
+	op, err := OpType(a.N[0])
+	if err != nil {
+		return 0, err
+	}
+	return 0, s.ForwardInto(op, s.X, s.Y)
+}
+
+// ScopedAdapt is adapt(op_type): one step along the gradient in In.
+func ScopedAdapt(s *ScopedLoRA, a *Args) (float64, error) {
+	op, err := OpType(a.N[0])
+	if err != nil {
+		return 0, err
+	}
+	return 0, s.Adapt(op)
+}
+
+// ScopedAdaptArray is adapt_array(op_type, gradient): one step along X.
+func ScopedAdaptArray(s *ScopedLoRA, a *Args) (float64, error) {
+	op, err := OpType(a.N[0])
+	if err != nil {
+		return 0, err
+	}
+	return 0, s.AdaptArray(op, s.X)
+}
+
+// ScopedAdaptWithReward is adapt_with_reward(op_type, improvement).
+func ScopedAdaptWithReward(s *ScopedLoRA, a *Args) (float64, error) {
+	op, err := OpType(a.N[0])
+	if err != nil {
+		return 0, err
+	}
+	return 0, s.AdaptWithReward(op, float32(a.N[1]))
+}
+
+func scopedResetScope(s *ScopedLoRA, a *Args) (float64, error) {
+	op, err := OpType(a.N[0])
+	if err != nil {
+		return 0, err
+	}
+	return 0, s.ResetScope(op)
+}
+
+func scopedForwardCount(s *ScopedLoRA, a *Args) (float64, error) {
+	op, err := OpType(a.N[0])
+	if err != nil {
+		return 0, err
+	}
+	return float64(s.Forwards[op]), nil
+}
+
+func scopedAdaptCount(s *ScopedLoRA, a *Args) (float64, error) {
+	op, err := OpType(a.N[0])
+	if err != nil {
+		return 0, err
+	}
+	return float64(s.Ops[op].Count), nil
+}
+
+func scopedDeltaNorm(s *ScopedLoRA, a *Args) (float64, error) {
+	op, err := OpType(a.N[0])
+	if err != nil {
+		return 0, err
+	}
+	return float64(s.Ops[op].DeltaNorm()), nil
+}
+
+func scopedForwardBatch(s *ScopedLoRA, a *Args) (float64, error) {
+	op, err := OpType(a.N[0])
+	if err != nil {
+		return 0, err
+	}
+	xs, err := inArg(a.N[1])
+	if err != nil {
+		return 0, err
+	}
+	ys, err := outFloats(len(xs), "inputs")
+	if err != nil {
+		return 0, err
+	}
+	return float64(len(xs)), s.ForwardBatch(op, xs, ys)
+}
+
+func scopedAdaptBatch(s *ScopedLoRA, a *Args) (float64, error) {
+	op, err := OpType(a.N[0])
+	if err != nil {
+		return 0, err
+	}
+	gs, err := inArg(a.N[1])
+	if err != nil {
+		return 0, err
+	}
+	norms, err := outFloats(len(gs)/s.Dim(), "gradients")
+	if err != nil {
+		return 0, err
+	}
+	return 0, s.AdaptBatch(op, gs, norms)
+}
+
+// scopedLearnFrom is learn_from(buffer, min_quality): the bindings have
+// resolved buffer, and min_quality is 0 when it was undefined or null.
+func scopedLearnFrom(s *ScopedLoRA, a *Args) (float64, error) {
+	if a.Buffer == nil {
+		return 0, NotBufferError("buffer")
+	}
+	n, err := replay.LearnFrom(s.Scoped, a.Buffer.Buffer, float32(a.N[0]))
+	return float64(n), err
+}
+
+func scopedToBytes(s *ScopedLoRA, _ *Args) (float64, error) { return saveState(s, CostOf(s)) }
+
+// scopeName is the static scope_name(op_type): the operator's name in the
+// output area, "Unknown" for any number that is not an operator type.
+func scopeName(a *Args) (float64, error) {
+	op, err := Integer(a.N[0], "op_type")
+	if err != nil {
+		return outText("Unknown")
+	}
+	return outText(scoped.ScopeName(op))
+}

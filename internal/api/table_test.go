@@ -1,0 +1,198 @@
+package api
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestMembersAreComplete checks each entry of the table for what the
+// bindings and the generator rely on.
+func TestMembersAreComplete(t *testing.T) {
+	seen := map[string]bool{}
+	for code, m := range Members {
+		label := m.Label()
+		require.False(t, seen[label], "%s twice", label)
+		seen[label] = true
+		require.True(t, m.Class >= Micro && m.Class <= Buffer, "code %d", code)
+		impls := 0
+		for _, f := range []bool{m.Impl.Micro != nil, m.Impl.Scoped != nil, m.Impl.Buffer != nil, m.Impl.Static != nil} {
+			if f {
+				impls++
+			}
+		}
+		numbers, names := 0, map[string]bool{}
+		for _, p := range m.Params {
+			assert.False(t, names[p.Name], "%s: parameter %s twice", label, p.Name)
+			names[p.Name] = true
+			assert.Contains(t, "nNifbaAuBo", string(p.Kind), "%s: kind of %s", label, p.Name)
+			if p.Kind != DimArray && p.Kind != Into {
+				numbers++
+			}
+		}
+		assert.LessOrEqual(t, numbers, 4, "%s: rv_call carries four numbers", label)
+		switch m.Sort {
+		case Method:
+			assert.Equal(t, 1, impls, "%s: one implementation", label)
+			assert.Equal(t, m.Class == Micro, m.Impl.Micro != nil, "%s: implemented for its class", label)
+			assert.Equal(t, m.Class == Scoped, m.Impl.Scoped != nil, "%s: implemented for its class", label)
+			assert.Equal(t, m.Class == Buffer, m.Impl.Buffer != nil, "%s: implemented for its class", label)
+		case Static:
+			assert.Equal(t, m.Name != "from_bytes", m.Impl.Static != nil, "%s: static implementation", label)
+		default:
+			assert.Zero(t, impls, "%s: the bindings implement it", label)
+		}
+		assert.True(t, m.Export == "" || m.Sort == Method, "%s: only methods have their own export", label)
+		assert.Equal(t, Code(code), Find(m.Class, m.Name))
+	}
+	for c := Micro; c <= Buffer; c++ {
+		for _, name := range []string{"constructor", "from_bytes", "free", "memory"} {
+			assert.GreaterOrEqual(t, Find(c, name), Code(0), "%s.%s", c, name)
+		}
+	}
+	assert.Equal(t, Code(-1), Find(Micro, "no_such_member"))
+}
+
+// objects returns one small object of each class.
+func objects(t *testing.T) map[Class]any {
+	t.Helper()
+	out := map[Class]any{}
+	for c, a := range map[Class][3]float64{Micro: {4, 0.1, 0.01}, Scoped: {4, 0.1, 0.01}, Buffer: {4, 4}} {
+		o, err := New(c, 0, a)
+		require.NoError(t, err)
+		out[c] = o
+	}
+	return out
+}
+
+// TestEveryMethodCalls reaches each method's implementation through Call
+// with arguments it accepts or refuses itself (an op_type of 1, empty
+// arrays), never with ErrNotThis or ErrNoMember; a method of another class
+// is ErrNotThis.
+func TestEveryMethodCalls(t *testing.T) {
+	objs := objects(t)
+	buffer := objs[Buffer].(*TrajectoryBuffer)
+	for code, m := range Members {
+		if m.Sort != Method && m.Sort != Static {
+			continue
+		}
+		if m.Impl.Static == nil && m.Sort == Static {
+			continue
+		}
+		var o any
+		if m.Sort == Method {
+			o = objs[m.Class]
+		}
+		_, err := Call(o, Code(code), &Args{N: [4]float64{1, 0, 1, 1}, Buffer: buffer})
+		assert.NotEqual(t, ErrNotThis, err, m.Label())
+		assert.NotEqual(t, ErrNoMember, err, m.Label())
+		if m.Sort == Method {
+			other := objs[m.Class%3+1]
+			_, err = Call(other, Code(code), &Args{})
+			assert.Equal(t, ErrNotThis, err, "%s on a %s", m.Label(), ClassOf(other))
+		}
+	}
+	for _, code := range []Code{-1, Code(len(Members)), Find(Micro, "free"), Find(Micro, "constructor")} {
+		_, err := Call(objs[Micro], code, &Args{})
+		assert.Error(t, err, "code %d", code)
+	}
+}
+
+// TestFail turns each kind of error into the Failure JS throws.
+func TestFail(t *testing.T) {
+	adaptArray, record := Find(Micro, "adapt_array"), Find(Buffer, "record")
+	m := objects(t)[Micro]
+	for _, tc := range []struct {
+		name string
+		code Code
+		err  error
+		want Failure
+	}{
+		{"range", adaptArray, ArrayLen(m, "gradient", 3), Failure{RangeError, 0, "WasmMicroLoRA.adapt_array: gradient must have length dim() = 4"}},
+		{"type", adaptArray, ArgError("gradient", NotArray), Failure{TypeError, 0, "WasmMicroLoRA.adapt_array: gradient must be a Float32Array or an array of numbers"}},
+		{"not this", adaptArray, ErrNotThis, Failure{TypeError, -1, "WasmMicroLoRA.adapt_array: this is not a WasmMicroLoRA"}},
+		{"freed", record, ErrFreed, Failure{PlainError, -1, "WasmTrajectoryBuffer.record: object has been freed"}},
+		{"fourth argument", record, ArgError("execution_ms", NotNumber), Failure{TypeError, 3, "WasmTrajectoryBuffer.record: execution_ms must be a number"}},
+		{"no such argument", record, ArgError("state", Memory), Failure{RangeError, -1, "WasmTrajectoryBuffer.record: state " + reasonMemory}},
+		{"no such member", -1, ErrNoMember, Failure{PlainError, -1, "ruvector-learning-wasm: no such member"}},
+	} {
+		assert.Equal(t, tc.want, Fail(tc.code, tc.err), tc.name)
+	}
+}
+
+// TestFailureEncode checks the layout the generated JavaScript decodes.
+func TestFailureEncode(t *testing.T) {
+	guard := []byte{0xEE}
+	b := Failure{TypeError, -1, "ab"}.Encode(guard)
+	assert.Equal(t, []byte{0xEE, 1, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 2, 0, 0, 0, 'a', 'b'}, b)
+	b = Failure{PlainError, 258, ""}.Encode(nil)
+	assert.Equal(t, []byte{2, 0, 0, 0, 2, 1, 0, 0, 0, 0, 0, 0}, b)
+}
+
+// TestRejection gives each reason's error for a parameter of a member.
+func TestRejection(t *testing.T) {
+	m := objects(t)[Micro]
+	forwardArray, learnFrom := Find(Micro, "forward_array"), Find(Scoped, "learn_from")
+	for _, tc := range []struct {
+		code   Code
+		i      int
+		r      Reason
+		n      float64
+		kind   ErrorKind
+		arg    int
+		suffix string
+	}{
+		{forwardArray, -1, NotThis, 0, TypeError, -1, "this is not a WasmMicroLoRA"},
+		{forwardArray, -1, Freed, 0, PlainError, -1, "object has been freed"},
+		{forwardArray, 0, NotArray, 0, TypeError, 0, "input must be a Float32Array or an array of numbers"},
+		{forwardArray, 0, NotNumbers, 0, TypeError, 0, "input must hold only numbers"},
+		{forwardArray, 0, Detached, 0, RangeError, 0, "input must not be detached"},
+		{forwardArray, 0, Length, 7, RangeError, 0, "input must have length dim() = 4"},
+		{forwardArray, 1, NotFloat32Array, 0, TypeError, 1, "out must be a Float32Array"},
+		{forwardArray, 1, IntoLength, 0, RangeError, 1, "out must have length dim() = 4"},
+		{learnFrom, 0, NotBuffer, 0, TypeError, 0, "buffer must be a live WasmTrajectoryBuffer"},
+		{learnFrom, 1, NotNumber, 0, TypeError, 1, "min_quality must be a number"},
+		{Find(Scoped, "set_category_fallback"), 0, NotBool, 0, TypeError, 0, "enabled must be a boolean"},
+		{Find(Scoped, "set_category_fallback"), 0, BoolRange, 0, RangeError, 0, "enabled must be a boolean"},
+		{Find(Micro, "from_bytes"), 0, NotBytes, 0, TypeError, 0, "bytes must be a Uint8Array"},
+	} {
+		f := Fail(tc.code, Rejection(m, tc.code, tc.i, tc.r, tc.n))
+		assert.Equal(t, tc.kind, f.Kind, f.Message)
+		assert.Equal(t, tc.arg, f.Arg, f.Message)
+		assert.Equal(t, Members[tc.code].Label()+": "+tc.suffix, f.Message)
+	}
+	for _, bad := range []struct {
+		code Code
+		i    int
+		r    Reason
+	}{{forwardArray, 5, NotArray}, {forwardArray, 0, 0}, {forwardArray, 0, NumReasons}, {-1, 0, NotArray}} {
+		assert.Equal(t, ErrNoMember, Rejection(m, bad.code, bad.i, bad.r, 0), "%+v", bad)
+	}
+}
+
+// TestInteger: integral numbers pass, huge ones saturate at ±2^53, the rest
+// are a RangeError.
+func TestInteger(t *testing.T) {
+	for _, tc := range []struct {
+		f    float64
+		want int
+		ok   bool
+	}{
+		{0, 0, true}, {-3, -3, true}, {1 << 52, 1 << 52, true}, {1e300, maxExact, true}, {-1e300, -maxExact, true},
+		{0.5, 0, false}, {nan(), 0, false}, {inf(1), 0, false}, {inf(-1), 0, false},
+	} {
+		got, err := Integer(tc.f, "op_type")
+		assert.Equal(t, tc.ok, err == nil, "%v", tc.f)
+		if tc.ok {
+			assert.Equal(t, tc.want, got, "%v", tc.f)
+		}
+	}
+	for _, f := range []float64{-1, 17, 1e300, 2.5} {
+		_, err := OpType(f)
+		assert.Error(t, err, "%v", f)
+	}
+	op, err := OpType(16)
+	assert.NoError(t, err)
+	assert.Equal(t, 16, op)
+}

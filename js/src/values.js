@@ -1,0 +1,117 @@
+// values.js — reading JS values safely: typed arrays' true lengths, array
+// conversion into reusable stages, and describing a value in an error.
+
+// The intrinsic getters of %TypedArray%.prototype read a typed array's
+// internal slots: neither a subclass nor an own `length` can make them lie.
+const TYPED_ARRAY = Object.getPrototypeOf(Float32Array.prototype);
+const taLength = Object.getOwnPropertyDescriptor(TYPED_ARRAY, 'length').get;
+const taBuffer = Object.getOwnPropertyDescriptor(TYPED_ARRAY, 'buffer').get;
+const taSet = TYPED_ARRAY.set; // into.set could be a subclass's own
+
+// typedLength(x): typed array x's true length, or -1 when x is none or is
+// detached (a detached array reads as length 0).
+function typedLength(x) {
+  let n;
+  try {
+    n = taLength.call(x);
+  } catch {
+    return -1;
+  }
+  if (n === 0) {
+    try {
+      new Uint8Array(taBuffer.call(x));
+    } catch {
+      return -1;
+    }
+  }
+  return n;
+}
+
+// isInto(v, dim): v is a Float32Array of dim values (forward_array's out).
+function isInto(v, dim) {
+  return v instanceof Float32Array && ArrayBuffer.isView(v) && typedLength(v) === dim;
+}
+
+// describe renders a JS value for an error message, as the Go side does
+// for the bare globals (cmd/wasm/errors.go): arrays by kind and length,
+// strings quoted, bigints with their n, objects by their constructor's name.
+function describe(v) {
+  if (typeof v === 'bigint') return String(v) + 'n';
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'symbol') return 'a symbol';
+  if (typeof v === 'function') return 'a function';
+  if (v === null || typeof v !== 'object') return String(v);
+  const c = typeof v.constructor === 'function' ? v.constructor.name : '';
+  if (ArrayBuffer.isView(v) && !(v instanceof DataView)) {
+    const n = typedLength(v);
+    return n < 0 ? 'a detached ' + (c || 'typed array') : (c || 'typed array') + ' of length ' + n;
+  }
+  if (typeof v.length === 'number') return (c || 'array') + ' of length ' + String(v.length);
+  return c === '' ? 'an object' : (/^[AEIOUaeiou]/.test(c) ? 'an ' : 'a ') + c;
+}
+
+// boolNumber is a boolean argument as 0 or 1, NaN when it is not one.
+function boolNumber(v) {
+  return v === true || v === 1 ? 1 : v === false || v === 0 ? 0 : NaN;
+}
+
+// converter() makes toF32(x): array x as a Float32Array, its true length in
+// conv.n: x itself, or its elements converted (as new Float32Array(x) would)
+// into a reusable stage or a new array; null when it cannot be, with the
+// reason in conv.why (REASON.NotArray, .Detached or .NotNumbers). Lengths
+// come from the typed array's slots, or are read once from an Array (or
+// by new Float32Array from an array-like), so a
+// lying or changing length cannot make a copy overrun. A stage is valid
+// until the next call. A conversion that starts while another is under way
+// (from an element's valueOf) gets a new array, so that it cannot overwrite
+// the outer stage.
+function converter() {
+  const MAX_STAGES = 8, MAX_STAGE = 8192;
+  const stages = new Map();
+  let lastStage = new Float32Array(0), converting = false;
+  const conv = { n: 0, why: 0 };
+  function stage(n) {
+    if (lastStage.length === n) return lastStage;
+    let s = stages.get(n);
+    if (s === undefined && n <= MAX_STAGE && stages.size < MAX_STAGES) stages.set(n, s = new Float32Array(n));
+    if (s !== undefined) lastStage = s;
+    return s;
+  }
+  const refuse = (why) => ((conv.why = why), null);
+  function toF32(x) {
+    let n;
+    if (ArrayBuffer.isView(x)) {
+      if (x instanceof DataView) return refuse(REASON.NotArray);
+      n = typedLength(x);
+      if (n < 0) return refuse(REASON.Detached);
+      if (x instanceof Float32Array) return (conv.n = n, x);
+    } else if (Array.isArray(x)) {
+      n = x.length;
+      if (!(n >= 0 && n <= 0x3fffffff && n === Math.floor(n))) return refuse(REASON.NotArray);
+    } else if (x !== null && typeof x === 'object' && !(x instanceof ArrayBuffer) && typeof x.length === 'number') {
+      try { // an array-like: new Float32Array(x) reads its length once
+        const v = new Float32Array(x);
+        conv.n = v.length;
+        return v;
+      } catch {
+        return refuse(REASON.NotNumbers);
+      }
+    } else {
+      return refuse(REASON.NotArray);
+    }
+    const s = converting ? undefined : stage(n);
+    if (s !== undefined) converting = true;
+    try {
+      const v = s === undefined ? new Float32Array(n) : s;
+      if (ArrayBuffer.isView(x)) v.set(x);
+      else for (let i = 0; i < n; i++) v[i] = x[i];
+      conv.n = n;
+      return v;
+    } catch {
+      return refuse(REASON.NotNumbers);
+    } finally {
+      if (s !== undefined) converting = false;
+    }
+  }
+  return { toF32, conv };
+}
