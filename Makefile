@@ -16,7 +16,7 @@ WBT_ENV   := PATH="$(TOOLBIN):$$PATH" $(WASMENV)
 WBT_NOISE := grep -v --line-buffered 'unknown IPAddressSpace value' || true
 
 .PHONY: test setup chromium npm build demo serve size deps-check fmt-check vet test-native test-wasm test-js \
-	browsers runtimes test-browsers test-runtimes test-node-versions test-bundlers testdata states state-matrix bench fuzz
+	browsers runtimes test-browsers test-runtimes test-node-versions test-bundlers testdata states state-matrix bench fuzz size-budget
 
 WASM      := js/ruvector_learning.wasm
 WASM_EXEC := js/wasm_exec.js
@@ -81,9 +81,15 @@ deps-check:
 	@bad=$$($(WASMENV) $(GO) list -deps ./cmd/wasm | grep -xE 'fmt|reflect|encoding/json|strconv|strings' || true); \
 	if [ -n "$$bad" ]; then echo "cmd/wasm links: $$bad"; exit 1; fi
 
-# The wasm's size, raw and gzipped, next to a syscall/js hello world's.
+# The wasm's size, raw and gzipped, next to a syscall/js hello world's, and
+# the size budget (SIZE_BUDGET in js/bench/floor.mjs) it is held to.
 size: build
 	node js/bench/startup.mjs --size
+
+# The size budget alone: fails when the wasm is over SIZE_BUDGET × the floor
+# (also part of `make test`, which runs every js/test/*.test.mjs).
+size-budget: build
+	node --test js/test/size-budget.test.mjs
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './node_modules/*')); \
@@ -160,11 +166,14 @@ states: build npm
 state-matrix: build npm
 	node js/test/state-matrix.mjs
 
-# Go kernels natively, then ours against the reference and plain JS side by
-# side in Node and in Chromium, and start-up and size (tables land in out/).
-bench: build npm chromium
+# Go kernels natively, then ours against the reference (dims 16-256) and plain
+# JS (dims 16-4096) side by side in Node, Chromium, Firefox and WebKit, one
+# engine at a time, then start-up and size. Tables land in out/: bench-node.md,
+# bench-<engine>.md (a table per dim), bench-batch.md, startup-*.md, size.md.
+# BENCH_DIMS, BENCH_OPS, BENCH_ROUNDS and BENCH_MS narrow a run (see js/bench/).
+bench: build npm chromium browsers
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/...
 	node js/bench/node.mjs
 	node js/bench/batch.mjs
-	node js/bench/browser.mjs
+	node js/bench/browser.mjs --engine=all
 	node js/bench/startup.mjs

@@ -1,11 +1,18 @@
 // harness.mjs — side-by-side benchmark of three implementations of the same
 // API: the reference (@ruvector/learning-wasm, Rust), ours (Go → wasm) and
 // plain JavaScript (plain.mjs). Environment-neutral: no Node imports, so the
-// Node runner (node.mjs) and the Chromium page (page.mjs) share it.
+// Node runner (node.mjs) and the browser page (page.mjs, driven in Chromium,
+// Firefox and WebKit by browser.mjs) share it.
 //
 //   const r = await runBench({ impls: { reference, ours, plain }, dim, rounds, targetMs, only, log });
 //   (only: an array of op names to time, e.g. ['record']; default all)
 //   r.rows, r.markdown, r.method (a sentence on how), r.env, r.config
+//   const md = report(title, context, [r, ...])   one file: a table per dim
+//
+// Dims: BENCH_DIMS (16, 64, 128, 256 against the reference; 1024 and 4096
+// against plain JS only). The reference clamps dim to REFERENCE_MAX_DIM (256),
+// so above that runBench leaves it out (impls.reference may then be absent)
+// and its self-check holds ours to plain JS's bits instead.
 //
 // Each impl is { WasmMicroLoRA, WasmScopedLoRA, WasmTrajectoryBuffer, io }
 // where io(obj, dim) returns a function giving { input, output } Float32Array
@@ -25,6 +32,26 @@
 export let sink = 0;
 
 const IMPL_NAMES = ['reference', 'ours', 'plain'];
+
+/** The reference (@ruvector/learning-wasm@0.1.29) clamps dim to this; above it, it is left out. */
+export const REFERENCE_MAX_DIM = 256;
+/** The dims `make bench` runs: the first four against the reference, the rest against plain JS only. */
+export const BENCH_DIMS = [16, 64, 128, 256, 1024, 4096];
+/** parseDims('16,256') → [16, 256]; empty or missing → BENCH_DIMS. Throws on a bad entry. */
+export function parseDims(text) {
+  if (!text) return BENCH_DIMS;
+  return String(text).split(',').map((t) => {
+    const d = Number(t.trim());
+    if (!Number.isInteger(d) || d < 1 || d > 8192) throw new Error(`bad dim ${JSON.stringify(t)} (want integers in 1..8192)`);
+    return d;
+  });
+}
+
+/** Which impls run at dim: all three up to REFERENCE_MAX_DIM, then ours and plain. */
+export function implNames(dim) {
+  return dim <= REFERENCE_MAX_DIM ? IMPL_NAMES : IMPL_NAMES.filter((n) => n !== 'reference');
+}
+
 const VARIANTS = 16; // prepared inputs, rotated through
 const SLICES = 8; // each timed batch is cut into this many interleaved slices
 const LR = 1e-4;
@@ -252,11 +279,15 @@ function session(impl, data) {
   return out;
 }
 
-// selfCheck throws unless plain and ours reproduce the reference's bits.
+// selfCheck throws unless plain and ours reproduce the reference's bits (above
+// REFERENCE_MAX_DIM, where the reference is left out: unless ours reproduces
+// plain JS's bits, plain JS having matched the reference at the smaller dims).
 export function selfCheck(impls, dim = 256) {
   const data = makeData(dim);
-  const want = session(impls.reference, data);
-  for (const name of ['ours', 'plain']) {
+  const withRef = implNames(dim).includes('reference');
+  const baseline = withRef ? 'reference' : 'plain';
+  const want = session(impls[baseline], data);
+  for (const name of withRef ? ['ours', 'plain'] : ['ours']) {
     const got = session(impls[name], data);
     const bad = [];
     if (!sameBits(got.micro, want.micro)) bad.push('WasmMicroLoRA.forward_array');
@@ -264,7 +295,7 @@ export function selfCheck(impls, dim = 256) {
     if (!Object.is(got.microNorm, want.microNorm)) bad.push('WasmMicroLoRA.delta_norm');
     if (!sameBits(got.scoped, want.scoped)) bad.push('WasmScopedLoRA.forward_array');
     if (!got.stats.every((v, i) => Object.is(v, want.stats[i]))) bad.push('WasmTrajectoryBuffer stats');
-    if (bad.length) throw new Error(`self-check: ${name} differs from the reference in ${bad.join(', ')}`);
+    if (bad.length) throw new Error(`self-check (dim ${dim}): ${name} differs from ${baseline} in ${bad.join(', ')}`);
   }
 }
 
@@ -314,6 +345,24 @@ function timeRound(batches, sizes, shift) {
   return best;
 }
 
+// timerGranularity: the smallest step performance.now() takes here, in ms
+// (5 µs in cross-origin-isolated Chromium, 20 µs in Firefox and WebKit, up
+// to 1 ms elsewhere). runBench keeps every slice at least MIN_SLICE_TICKS of
+// these long.
+const MIN_SLICE_TICKS = 50;
+function timerGranularity() {
+  let best = Infinity;
+  for (let k = 0; k < 20; k++) {
+    const t0 = performance.now();
+    let t = t0;
+    const end = t0 + 5;
+    for (let spin = 0; t === t0 && spin < 1e7; spin++) t = performance.now();
+    if (t - t0 > 0) best = Math.min(best, t - t0);
+    if (t > end) break;
+  }
+  return best;
+}
+
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   const h = s.length >> 1;
@@ -336,13 +385,15 @@ function fmtRatio(x) {
 }
 
 function toMarkdown(rows) {
-  const lines = [
-    '| op | reference µs | ours µs | ours/ref | plain JS µs | ours/plain |',
-    '|---|---:|---:|---:|---:|---:|',
-  ];
+  const withRef = rows.length > 0 && rows[0].referenceUs !== null;
+  const lines = withRef
+    ? ['| op | reference µs | ours µs | ours/ref | plain JS µs | ours/plain |', '|---|---:|---:|---:|---:|---:|']
+    : ['| op | ours µs | plain JS µs | ours/plain |', '|---|---:|---:|---:|'];
   for (const r of rows) {
-    lines.push(`| ${r.op} | ${fmtUs(r.referenceUs)} | ${fmtUs(r.oursUs)} | ${fmtRatio(r.oursOverRef)} | ` +
-      `${fmtUs(r.plainUs)} | ${fmtRatio(r.oursOverPlain)} |`);
+    lines.push(withRef
+      ? `| ${r.op} | ${fmtUs(r.referenceUs)} | ${fmtUs(r.oursUs)} | ${fmtRatio(r.oursOverRef)} | ` +
+        `${fmtUs(r.plainUs)} | ${fmtRatio(r.oursOverPlain)} |`
+      : `| ${r.op} | ${fmtUs(r.oursUs)} | ${fmtUs(r.plainUs)} | ${fmtRatio(r.oursOverPlain)} |`);
   }
   return lines.join('\n');
 }
@@ -351,7 +402,8 @@ function toMarkdown(rows) {
 function methodNote(c) {
   return `dim ${c.dim}, alpha ${c.alpha}, lr ${c.lr}; ${c.rounds} rounds, each timing a ~${c.targetMs} ms batch per ` +
     `op and impl cut into ${c.slices} slices that alternate between the impls. µs per call: the fastest slice of a ` +
-    'round, median over rounds. Ratios: median of the per-round ratios (< 1 means ours is faster).';
+    'round, median over rounds. Ratios: median of the per-round ratios (< 1 means ours is faster).' +
+    (c.impls.includes('reference') ? '' : ` The reference clamps dim to ${REFERENCE_MAX_DIM}, so it is left out here.`);
 }
 
 function environment() {
@@ -360,7 +412,31 @@ function environment() {
     userAgent: g.navigator?.userAgent ?? null,
     node: g.process?.versions?.node ?? null,
     crossOriginIsolated: g.crossOriginIsolated ?? null,
+    timerMs: timerGranularity(),
   };
+}
+
+/**
+ * report(title, context, results) → one Markdown file: the title, a context
+ * line (date, runtime, machine), how the numbers are made, then one table per
+ * runBench result (one per dim), in the order given.
+ */
+export function report(title, context, results) {
+  const c = results[0]?.config;
+  const parts = [`# ${title}\n`, `${context}\n`];
+  if (c) {
+    parts.push(`Per dim: ${c.rounds} rounds, each timing a ~${c.targetMs} ms batch per op and impl cut into ${c.slices} ` +
+      'slices that alternate between the impls, all in one process or page; alpha ' +
+      `${c.alpha}, lr ${c.lr}. µs per call: the fastest slice of a round, median over rounds. Ratios: median of the ` +
+      `per-round ratios (< 1 means ours is faster). The reference clamps dim to ${REFERENCE_MAX_DIM}, so dims above ` +
+      `that compare ours with plain JS only.` +
+      (Number.isFinite(results[0].env?.timerMs) ? ` Timer step: ${fmtUs(results[0].env.timerMs * 1000)} µs.` : '') + '\n');
+  }
+  for (const r of results) {
+    const vs = r.config.impls.includes('reference') ? 'reference, ours, plain JS' : 'ours, plain JS (no reference)';
+    parts.push(`## dim ${r.config.dim} — ${vs}\n\n${r.markdown}\n`);
+  }
+  return parts.join('\n');
 }
 
 // ---------------------------------------------------------------- main
@@ -369,50 +445,59 @@ function environment() {
  * runBench({ impls: { reference, ours, plain }, dim, rounds, targetMs, log })
  * → { rows, markdown, method, env, config }. rows[i] = { op, referenceUs, oursUs,
  * plainUs, oursOverRef, oursOverPlain, batch: { reference, ours, plain } (calls per
- * batch), samples: { reference, ours, plain } (µs per call, one per round) }.
+ * batch), samples: { reference, ours, plain } (µs per call, one per round) }; above
+ * REFERENCE_MAX_DIM the reference's fields are null or absent. config.impls names
+ * the impls that ran; config.targetMs is raised when the timer is coarse.
  */
 export async function runBench({ impls, dim = 256, rounds = 15, targetMs = 20, only = null, log = () => {} }) {
-  for (const name of IMPL_NAMES) if (!impls[name]) throw new Error(`runBench: impls.${name} is missing`);
+  const names = implNames(dim);
+  for (const name of names) if (!impls[name]) throw new Error(`runBench: impls.${name} is missing`);
   selfCheck(impls, dim);
-  log('self-check passed: plain and ours match the reference bit for bit');
+  log(`dim ${dim}: self-check passed: ${names.includes('reference') ? 'plain and ours match the reference' : 'ours matches plain JS'} bit for bit`);
+
+  const env = environment();
+  // Slices at least MIN_SLICE_TICKS timer steps long, however coarse the timer.
+  const sliceFloor = MIN_SLICE_TICKS * (Number.isFinite(env.timerMs) ? env.timerMs : 1);
+  const target = Math.max(targetMs, Math.ceil(sliceFloor * SLICES));
 
   const data = makeData(dim);
   const ops = {};
-  for (const name of IMPL_NAMES) {
+  for (const name of names) {
     ops[name] = isolatedCopy(opsFactory)(impls[name], data).filter((o) => !only || only.includes(o.name));
   }
-  const opNames = ops.reference.map((o) => o.name);
+  const opNames = ops.ours.map((o) => o.name);
   if (opNames.length === 0) throw new Error(`runBench: no op named in ${only}`);
 
   const batchSize = opNames.map(() => ({}));
   opNames.forEach((op, i) => {
-    for (const name of IMPL_NAMES) batchSize[i][name] = calibrate(ops[name][i].batch, targetMs);
+    for (const name of names) batchSize[i][name] = calibrate(ops[name][i].batch, target);
   });
-  log('calibrated batch sizes');
+  log(`dim ${dim}: calibrated batch sizes`);
 
-  const us = opNames.map(() => ({ reference: [], ours: [], plain: [] }));
+  const us = opNames.map(() => Object.fromEntries(names.map((n) => [n, []])));
   for (let r = 0; r < rounds; r++) {
     opNames.forEach((op, i) => {
-      const t = timeRound(IMPL_NAMES.map((name) => ops[name][i].batch), IMPL_NAMES.map((name) => batchSize[i][name]), r + i);
-      IMPL_NAMES.forEach((name, j) => us[i][name].push(t[j]));
+      const t = timeRound(names.map((name) => ops[name][i].batch), names.map((name) => batchSize[i][name]), r + i);
+      names.forEach((name, j) => us[i][name].push(t[j]));
     });
-    log(`round ${r + 1}/${rounds}`);
+    log(`dim ${dim}: round ${r + 1}/${rounds}`);
     await yieldToEventLoop(); // let GC finalizers and the page breathe
   }
 
+  const ratio = (a, b) => (a && b ? median(a.map((v, k) => v / b[k])) : null);
   const rows = opNames.map((op, i) => {
     const t = us[i];
     return {
       op,
-      referenceUs: median(t.reference),
+      referenceUs: t.reference ? median(t.reference) : null,
       oursUs: median(t.ours),
       plainUs: median(t.plain),
-      oursOverRef: median(t.ours.map((v, k) => v / t.reference[k])),
-      oursOverPlain: median(t.ours.map((v, k) => v / t.plain[k])),
+      oursOverRef: ratio(t.ours, t.reference),
+      oursOverPlain: ratio(t.ours, t.plain),
       batch: batchSize[i],
       samples: t,
     };
   });
-  const config = { dim, rounds, targetMs, lr: LR, alpha: ALPHA, slices: SLICES };
-  return { rows, markdown: toMarkdown(rows), method: methodNote(config), env: environment(), config };
+  const config = { dim, rounds, targetMs: target, lr: LR, alpha: ALPHA, slices: SLICES, impls: names };
+  return { rows, markdown: toMarkdown(rows), method: methodNote(config), env, config };
 }

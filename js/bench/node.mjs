@@ -1,13 +1,16 @@
 // node.mjs — runs the side-by-side benchmark (harness.mjs) in Node: the
-// reference @ruvector/learning-wasm, ours (../index.js) and plain JavaScript.
+// reference @ruvector/learning-wasm, ours (../index.js) and plain JavaScript,
+// at each dim in turn in this one process.
 //
 //   node js/bench/node.mjs            ours on its default (fast) path → out/bench-node.md
 //   node js/bench/node.mjs --slow     ours with init({ fastPath: false }), every call
 //                                     through js.FuncOf → out/bench-node-slow.md
 //
-// Env: BENCH_DIM (default 256), BENCH_OPS (comma-separated op names, default all),
-// BENCH_ROUNDS (default 45), BENCH_MS (target ms per batch, default 10). Many short rounds rather than a few long ones: on a shared
-// machine the median of per-round ratios then settles better.
+// Env: BENCH_DIMS (comma-separated, default 16,64,128,256,1024,4096; BENCH_DIM
+// is an alias), BENCH_OPS (comma-separated op names, default all),
+// BENCH_ROUNDS (default 45), BENCH_MS (target ms per batch, default 10). Many
+// short rounds rather than a few long ones: on a shared machine the median of
+// per-round ratios then settles better.
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import init, * as ours from '../index.js';
 import * as ref from '@ruvector/learning-wasm';
 import * as plain from './plain.mjs';
-import { runBench, wasmIO, plainIO } from './harness.mjs';
+import { runBench, report, parseDims, wasmIO, plainIO } from './harness.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '../..');
@@ -41,29 +44,26 @@ async function loadImpls(slow) {
   };
 }
 
-function header(title, result) {
-  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-  return `# ${title}\n\n` +
-    `${new Date().toISOString()} · Node ${process.version} · ${cpu} · ` +
-    'shared, noisy 2-core machine; ratios come from alternating rounds in one process\n\n' +
-    `${result.method}\n`;
-}
-
 async function main() {
   const slow = process.argv.includes('--slow');
   const impls = await loadImpls(slow);
   const title = slow
     ? 'Benchmark (Node) — ours on the slow js.FuncOf path (init({ fastPath: false }))'
     : 'Benchmark (Node) — ours on its default fast path';
-  const result = await runBench({
-    impls,
-    dim: envInt('BENCH_DIM', 256),
-    only: process.env.BENCH_OPS ? process.env.BENCH_OPS.split(',') : null,
-    rounds: envInt('BENCH_ROUNDS', 45),
-    targetMs: envInt('BENCH_MS', 10),
-    log: (msg) => process.stderr.write(`bench: ${msg}\n`),
-  });
-  const md = `${header(title, result)}\n${result.markdown}\n`;
+  const results = [];
+  for (const dim of parseDims(process.env.BENCH_DIMS || process.env.BENCH_DIM)) {
+    results.push(await runBench({
+      impls,
+      dim,
+      only: process.env.BENCH_OPS ? process.env.BENCH_OPS.split(',') : null,
+      rounds: envInt('BENCH_ROUNDS', 45),
+      targetMs: envInt('BENCH_MS', 10),
+      log: (msg) => { if (!/round \d/.test(msg) || /round (\d+)\/\1$/.test(msg)) process.stderr.write(`bench: ${msg}\n`); },
+    }));
+  }
+  const context = `${new Date().toISOString()} · Node ${process.version} · ${os.cpus()[0]?.model ?? 'unknown CPU'} · ` +
+    'shared, noisy 2-core machine; ratios come from alternating rounds in one process';
+  const md = report(title, context, results);
   console.log(md);
   const file = path.join(REPO, 'out', slow ? 'bench-node-slow.md' : 'bench-node.md');
   fs.mkdirSync(path.dirname(file), { recursive: true });

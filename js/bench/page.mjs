@@ -1,7 +1,10 @@
-// page.mjs — the Chromium side of browser.mjs: loads ours (../index.js), the
-// reference's ES module with its wasm URL, and plain.mjs, runs runBench and
-// publishes window.benchResult (or window.benchError). Query parameters:
-// rounds, ms (target ms per batch), ops (comma-separated op names).
+// page.mjs — the browser side of browser.mjs (Chromium, Firefox, WebKit):
+// loads ours (../index.js), the reference's ES module with its wasm URL, and
+// plain.mjs, runs runBench at one dim and publishes globalThis.__result (or
+// globalThis.__benchError); progress lines collect in globalThis.__benchLog
+// (WebKit's driver gives no console events, so browser.mjs polls them).
+// Query parameters: dim (default 256), rounds, ms (target ms per batch), ops
+// (comma-separated op names).
 
 import init, * as ours from '../index.js';
 import refInit, * as ref from '../../node_modules/@ruvector/learning-wasm/ruvector_learning_wasm.js';
@@ -9,6 +12,8 @@ import * as plain from './plain.mjs';
 import { runBench, wasmIO, plainIO } from './harness.mjs';
 
 const REF_WASM = new URL('../../node_modules/@ruvector/learning-wasm/ruvector_learning_wasm_bg.wasm', import.meta.url);
+
+globalThis.__benchLog = [];
 
 function classes(m) {
   return { WasmMicroLoRA: m.WasmMicroLoRA, WasmScopedLoRA: m.WasmScopedLoRA, WasmTrajectoryBuffer: m.WasmTrajectoryBuffer };
@@ -20,7 +25,7 @@ function param(name, fallback) {
 }
 
 function log(msg) {
-  console.log(`bench: ${msg}`);
+  globalThis.__benchLog.push(msg);
   document.getElementById('log').textContent += `\n${msg}`;
 }
 
@@ -34,13 +39,14 @@ async function main() {
   };
   const ops = new URLSearchParams(location.search).get('ops');
   const result = await runBench({
-    impls, rounds: param('rounds', 45), targetMs: param('ms', 10), only: ops ? ops.split(',') : null, log,
+    impls, dim: param('dim', 256), rounds: param('rounds', 45), targetMs: param('ms', 10),
+    only: ops ? ops.split(',') : null, log,
   });
   log(result.markdown);
-  window.benchResult = result;
+  globalThis.__result = result;
 }
 
 main().catch((e) => {
   console.error(e);
-  window.benchError = String(e && e.stack || e);
+  globalThis.__benchError = String(e && e.stack || e);
 });

@@ -9,7 +9,8 @@
 // WasmMicroLoRA(256) + one forward_array; for the Go hello world, until its
 // `hello` global answers). Reported: median and min ms.
 // The "floor" is a Go syscall/js hello world built with the same toolchain and
-// flags in a temporary directory outside the repo: what any Go program pays.
+// flags in a temporary directory outside the repo: what any Go program pays
+// (floor.mjs builds it, for js/test/size-budget.test.mjs too).
 // Size: raw and gzip -9 bytes of ours, of that floor, and of internal/coresize
 // (the core packages alone, built the same way: the part no binding design
 // can remove).
@@ -25,6 +26,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { measureChromium } from './startup-browser.mjs';
+import { SIZE_BUDGET, buildGo, goVersion, withFloor } from './floor.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '../..');
@@ -57,35 +59,10 @@ const BROWSER_MODES = [
   ['hello-module', 'Go hello world (floor): the same from a Module compiled before the timer'],
 ];
 
-const HELLO_GO = `package main
-
-import "syscall/js"
-
-func main() {
-	js.Global().Set("hello", js.FuncOf(func(this js.Value, args []js.Value) any { return "hello" }))
-	select {}
-}
-`;
-
-// buildHello builds the floor program with the Makefile's flags; returns its path.
-function buildHello(dir) {
-  fs.writeFileSync(path.join(dir, 'main.go'), HELLO_GO);
-  const env = { ...process.env, GOOS: 'js', GOARCH: 'wasm', GOFLAGS: '', GOTOOLCHAIN: 'local' };
-  execFileSync('go', ['mod', 'init', 'hello'], { cwd: dir, env, stdio: 'ignore' });
-  const out = path.join(dir, 'hello.wasm');
-  execFileSync('go', ['build', '-trimpath', '-buildvcs=false', '-ldflags=-s -w -buildid=', '-o', out, '.'],
-    { cwd: dir, env, stdio: ['ignore', 'ignore', 'inherit'] });
-  return out;
-}
-
 // buildCore builds internal/coresize, the core packages with no bindings,
-// with the same flags; returns its path.
+// with the floor's flags; returns its path.
 function buildCore(dir) {
-  const env = { ...process.env, GOOS: 'js', GOARCH: 'wasm', GOFLAGS: '', GOTOOLCHAIN: 'local' };
-  const out = path.join(dir, 'coresize.wasm');
-  execFileSync('go', ['build', '-trimpath', '-buildvcs=false', '-ldflags=-s -w -buildid=', '-o', out,
-    './internal/coresize'], { cwd: REPO, env, stdio: ['ignore', 'ignore', 'inherit'] });
-  return out;
+  return buildGo('./internal/coresize', path.join(dir, 'coresize.wasm'), REPO);
 }
 
 function sample(mode, helloWasm) {
@@ -151,12 +128,13 @@ function write(name, text) {
 
 async function main() {
   const n = Math.max(1, Number(process.env.BENCH_STARTUP_N) || 7);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ruvector-floor-'));
-  try {
-    const helloWasm = buildHello(dir);
+  await withFloor(async (helloWasm, dir) => {
+    const floor = sizes(helloWasm), ours = sizes(OURS_WASM);
     const size = header('Size', `floor: the same Go hello world (\`${path.basename(helloWasm)}\`, ` +
-      `${execFileSync('go', ['version']).toString().trim()}, -trimpath -buildvcs=false -ldflags="-s -w -buildid=").`) +
-      `\n${sizeTable(sizes(helloWasm), sizes(buildCore(dir)), sizes(OURS_WASM), sizes(REF_WASM))}\n`;
+      `${goVersion()}, -trimpath -buildvcs=false -ldflags="-s -w -buildid=").`) +
+      `\n${sizeTable(floor, sizes(buildCore(dir)), ours, sizes(REF_WASM))}\n\n` +
+      `Budget (\`make test\`, js/test/size-budget.test.mjs): ours at most ${SIZE_BUDGET} × the floor, raw; now ` +
+      `${(ours.raw / floor.raw).toFixed(3)}, ${ours.raw / floor.raw <= SIZE_BUDGET ? 'within' : 'OVER'} budget.\n`;
     console.log(size);
     write('size.md', size);
     if (process.argv.includes('--size')) return;
@@ -174,9 +152,7 @@ async function main() {
     CAVEAT.replace('fresh process', 'fresh browser context')) + `\n${startupTable(b.ms, BROWSER_MODES)}\n`;
     console.log(chromiumStartup);
     write('startup-chromium.md', chromiumStartup);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 await main();
