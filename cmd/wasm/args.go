@@ -8,13 +8,25 @@ import (
 	"github.com/ruvector/ruvector-learning-wasm/internal/api"
 )
 
+// The JS constructors and intrinsics the bare globals use, looked up by
+// lookupIntrinsics when they are registered (not at start-up: a program that
+// only uses the loaders never needs them).
 var (
-	jsFloat32Array = js.Global().Get("Float32Array")
-	jsUint8Array   = js.Global().Get("Uint8Array")
-	jsArrayBuffer  = js.Global().Get("ArrayBuffer")
-	jsArray        = js.Global().Get("Array")
-	jsBigInt       = js.Global().Get("BigInt")
+	jsFloat32Array, jsUint8Array, jsArrayBuffer, jsArray, jsBigInt js.Value
+	// The intrinsic getters of %TypedArray%.prototype: they read a typed
+	// array's internal slots, which neither a subclass nor an own property
+	// can change.
+	typedArrayProto, lengthOf, bufferOf, byteOffsetOf js.Value
 )
+
+// lookupIntrinsics sets the variables above.
+func lookupIntrinsics() {
+	g := js.Global()
+	jsFloat32Array, jsUint8Array, jsArrayBuffer = g.Get("Float32Array"), g.Get("Uint8Array"), g.Get("ArrayBuffer")
+	jsArray, jsBigInt = g.Get("Array"), g.Get("BigInt")
+	typedArrayProto = g.Get("Object").Call("getPrototypeOf", jsFloat32Array.Get("prototype"))
+	lengthOf, bufferOf, byteOffsetOf = intrinsicGetter("length"), intrinsicGetter("buffer"), intrinsicGetter("byteOffset")
+}
 
 // arg is args[i], or undefined when the caller passed fewer arguments.
 func arg(args []js.Value, i int) js.Value {
@@ -139,16 +151,7 @@ func bytesIn(v js.Value, name string) ([]byte, error) {
 	return b, nil
 }
 
-// The intrinsic getters of %TypedArray%.prototype: they read a typed
-// array's internal slots, which neither a subclass nor an own property can
-// change.
-var (
-	typedArrayProto = js.Global().Get("Object").Call("getPrototypeOf", jsFloat32Array.Get("prototype"))
-	lengthOf        = intrinsicGetter("length")
-	bufferOf        = intrinsicGetter("buffer")
-	byteOffsetOf    = intrinsicGetter("byteOffset")
-)
-
+// intrinsicGetter is the getter of %TypedArray%.prototype's property name.
 func intrinsicGetter(name string) js.Value {
 	return js.Global().Get("Object").Call("getOwnPropertyDescriptor", typedArrayProto, name).Get("get")
 }

@@ -23,8 +23,9 @@ import (
 // that function leaves the export's named result unassigned, so the export
 // returns 0, and swallow records the panic as the call's error.
 
-// result holds the value of the latest successful call.
-var result [1]float64
+// result holds the value of the latest successful call; after rv_new,
+// rv_from_bytes and rv_info, the new object's facts (describeObject).
+var result [3]float64
 
 // failure holds the latest rejected call's error, encoded (api.Failure.Encode).
 var failure []byte
@@ -148,7 +149,7 @@ func reject(h uint32, code api.Code, i, r int32, n float64) int32 {
 
 // rvNew constructs an object for constructor code from its numbers a0..a2;
 // bit i of defaults marks argument i as undefined or null. It returns the
-// new handle, or 0.
+// new handle, the object described in result, or 0.
 //
 //go:wasmexport rv_new
 func rvNew(code, defaults int32, a0, a1, a2 float64) (h uint32) {
@@ -162,7 +163,9 @@ func construct(code api.Code, defaults int32, a [3]float64) uint32 {
 	if err == nil {
 		var o any
 		if o, err = api.New(c, defaults, a); err == nil {
-			return store(o, noOwner)
+			h := store(o, noOwner)
+			describeObject(h)
+			return h
 		}
 	}
 	fail(code, err)
@@ -178,7 +181,8 @@ func classOfMember(code api.Code, s api.Sort) (api.Class, error) {
 }
 
 // rvFromBytes restores an object for from_bytes member code from the first
-// n bytes of the input area and returns its handle, or 0.
+// n bytes of the input area and returns its handle, the object described in
+// result, or 0.
 //
 //go:wasmexport rv_from_bytes
 func rvFromBytes(code, n int32) (h uint32) {
@@ -201,7 +205,9 @@ func restore(code api.Code, n int) uint32 {
 		fail(code, err)
 		return 0
 	}
-	return store(o, noOwner)
+	h := store(o, noOwner)
+	describeObject(h)
+	return h
 }
 
 // rvReserve makes the input area n bytes long for argument i of member
@@ -250,47 +256,31 @@ func release(h uint32) {
 	api.Collect()
 }
 
-// rvScratch returns the byte offset of handle h's scratch area, or 0.
+// rvInfo puts handle h's object's facts in result (describe) and returns
+// 1, or 0 for an unknown handle.
 //
-//go:wasmexport rv_scratch
-func rvScratch(h uint32) (p uint32) {
+//go:wasmexport rv_info
+func rvInfo(h uint32) (ok int32) {
 	defer swallow()
-	return scratchAddress(h)
+	return describeObject(h)
 }
 
+// describeObject puts in result what the JS layer keeps of handle h's
+// object: its scratch area's byte offset, the length of its array
+// arguments (dim, or embedding_dim), and what it costs the memory budget
+// in bytes (costs.go: the JS wrapper holds as much in an untouched
+// ArrayBuffer, so that the engine sees the memory and collects dropped
+// wrappers in time). It returns 1, or 0 for an unknown handle.
+//
 //go:noinline
-func scratchAddress(h uint32) uint32 {
-	if x := api.ScratchOf(objectAt(h)); x != nil {
-		return uint32(api.Address(x))
+func describeObject(h uint32) int32 {
+	o := objectAt(h)
+	x := api.ScratchOf(o)
+	if x == nil {
+		return 0
 	}
-	return 0
-}
-
-// rvDim returns the length of handle h's array arguments (dim, or
-// embedding_dim), 0 for an unknown handle.
-//
-//go:wasmexport rv_dim
-func rvDim(h uint32) (n int32) {
-	defer swallow()
-	return int32(api.ScratchLen(objectAt(h)))
-}
-
-// rvCost returns what handle h's object costs the memory budget in bytes,
-// 0 for an unknown handle: the JS wrapper holds as much in an ArrayBuffer,
-// so that the engine sees the memory and collects dropped wrappers in time.
-//
-//go:wasmexport rv_cost
-func rvCost(h uint32) (n float64) {
-	defer swallow()
-	return objectCost(h)
-}
-
-//go:noinline
-func objectCost(h uint32) float64 {
-	if o := objectAt(h); o != nil {
-		return float64(api.CostOf(o))
-	}
-	return 0
+	result = [3]float64{api.Address(x), float64(len(x)), float64(api.CostOf(o))}
+	return 1
 }
 
 // rvResult returns the byte offset of result.

@@ -186,25 +186,33 @@ func TestLoaderRejects(t *testing.T) {
 	assert.Zero(t, rvCall(h, int32(len(api.Members)), 0, 0, 0, 0), "unknown code")
 
 	b := newLoader(t, api.Buffer, 3, 2, 0)
-	spare := rvScratch(b)
+	scratch := func(h uint32) uint32 {
+		require.Equal(t, int32(1), rvInfo(h))
+		return uint32(result[0])
+	}
+	spare := scratch(b)
 	assert.Zero(t, rvRecord(b, 1, 256, 1, 1))
 	assert.Equal(t, 2, lastFailure().Arg, "attention_type: record(embedding, op_type, attention_type, ...)")
 	assert.Zero(t, rvRecord(b, 1, 2, -1, 1))
-	assert.Equal(t, spare, rvScratch(b), "a rejected record keeps the spare slot")
+	assert.Equal(t, spare, scratch(b), "a rejected record keeps the spare slot")
 	next := rvRecord(b, 1, 2, 1, 2)
 	assert.Equal(t, spare+2*4, next, "the spare slot moves on by one embedding")
-	assert.Equal(t, next, rvScratch(b))
+	assert.Equal(t, next, scratch(b))
 	assert.Equal(t, 1.0, fastCall(t, b, code(api.Buffer, "len")))
 	assert.Equal(t, 1.0, fastCall(t, b, code(api.Buffer, "mean_improvement")))
 	assert.Equal(t, 0.0, fastCall(t, b, code(api.Buffer, "is_empty")))
-	assert.Equal(t, int32(2), rvDim(b))
+	require.Equal(t, int32(1), rvInfo(b))
+	assert.Equal(t, [3]float64{float64(next), 2, float64(api.CostOf(objectAt(b)))}, result, "rv_info: scratch, embedding_dim, cost")
+	assert.Zero(t, rvInfo(0))
 	rvRelease(h)
 	rvRelease(b)
 }
 
 // TestPanicsAreContained plants objects whose engine is missing, so that
-// their methods panic, and checks that both paths report the call as
-// failed and that the module keeps working.
+// their methods panic, and checks that rv_call and the bare methods report
+// the call as failed and that the module keeps working. (The hot exports
+// recover nothing: such objects cannot be built outside a test; see hot.go
+// and TestHotExportsNeverPanic.)
 func TestPanicsAreContained(t *testing.T) {
 	this := js.Global().Get("Object").New()
 	brokenMicro := plant(&api.MicroLoRA{}, this)
@@ -213,11 +221,11 @@ func TestPanicsAreContained(t *testing.T) {
 	defer unplant(brokenMicro)
 	defer unplant(brokenLoaderMicro)
 	defer unplant(brokenBuffer)
-	assert.Zero(t, rvMicroForward(brokenLoaderMicro))
+	assert.Zero(t, rvCall(brokenLoaderMicro, code(api.Micro, "forward"), 0, 0, 0, 0))
 	assert.Contains(t, lastFailure().Message, "internal error")
 	assert.Equal(t, api.PlainError, lastFailure().Kind)
 	assert.Zero(t, rvCall(brokenLoaderMicro, code(api.Micro, "delta_norm"), 0, 0, 0, 0))
-	assert.Zero(t, rvRecord(brokenBuffer, 1, 2, 3, 4))
+	assert.Zero(t, rvCall(brokenBuffer, code(api.Buffer, "record"), 1, 2, 3, 4))
 	assert.Zero(t, rvCall(brokenBuffer, code(api.Buffer, "len"), 0, 0, 0, 0))
 
 	this.Set(handleKey, brokenMicro)
@@ -271,5 +279,43 @@ func TestHotExportsDoNotAllocate(t *testing.T) {
 			}
 		})
 		assert.Zero(t, allocs, name)
+	}
+}
+
+// TestHotExportsNeverPanic calls every hot export with every kind of handle
+// (none, freed, unknown, of another class, a bare object's, each class's)
+// and of number: each answers 1 or 0 (a panic would end the test binary).
+func TestHotExportsNeverPanic(t *testing.T) {
+	const dim = 5
+	live := []uint32{newLoader(t, api.Micro, dim, 0.5, 0.01), newLoader(t, api.Scoped, dim, 0.5, 0.01), newLoader(t, api.Buffer, 3, dim, 0)}
+	freed := newLoader(t, api.Micro, dim, 0.5, 0.01)
+	rvRelease(freed)
+	bare := newObj(t, "WasmMicroLoRA", dim)
+	defer bare.Call("free")
+	handles := append([]uint32{0, freed, 1 << 31, ^uint32(0), uint32(bare.Get(handleKey).Int())}, live...)
+	numbers := []float64{0, math.Copysign(0, -1), 1, 2, 5, 16, 17, -1, 255, 256, 1.5, -0.5, 1e300, -1e300,
+		math.MaxFloat32 * 2, math.Inf(1), math.Inf(-1), math.NaN(), 1 << 53, 1<<63 + 1}
+	for _, h := range live {
+		x := api.ScratchOf(objectAt(h))
+		for i := range x {
+			x[i] = float32(i) - 1.5
+		}
+	}
+	calls := 0
+	for name, hot := range hotExports {
+		for _, h := range handles {
+			for _, a := range numbers {
+				for _, b := range numbers {
+					if r := hot(h, a, b); r != 0 && r != 1 {
+						t.Fatalf("%s(%d, %v, %v) = %d", name, h, a, b, r)
+					}
+					calls++
+				}
+			}
+		}
+	}
+	assert.Equal(t, len(hotExports)*len(handles)*len(numbers)*len(numbers), calls)
+	for _, h := range live {
+		rvRelease(h)
 	}
 }

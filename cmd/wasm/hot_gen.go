@@ -10,12 +10,6 @@ import "github.com/ruvector/ruvector-learning-wasm/internal/api"
 //
 //go:wasmexport rv_micro_forward
 func rvMicroForward(h uint32) (ok int32) {
-	defer swallow()
-	return microForward(h)
-}
-
-//go:noinline
-func microForward(h uint32) int32 {
 	o, found := loaderObject(h).(*api.MicroLoRA)
 	if !found {
 		return fail(10, missing(h))
@@ -29,12 +23,6 @@ func microForward(h uint32) int32 {
 //
 //go:wasmexport rv_micro_forward_array
 func rvMicroForwardArray(h uint32) (ok int32) {
-	defer swallow()
-	return microForwardArray(h)
-}
-
-//go:noinline
-func microForwardArray(h uint32) int32 {
 	o, found := loaderObject(h).(*api.MicroLoRA)
 	if !found {
 		return fail(11, missing(h))
@@ -48,12 +36,6 @@ func microForwardArray(h uint32) int32 {
 //
 //go:wasmexport rv_micro_adapt
 func rvMicroAdapt(h uint32) (ok int32) {
-	defer swallow()
-	return microAdapt(h)
-}
-
-//go:noinline
-func microAdapt(h uint32) int32 {
 	o, found := loaderObject(h).(*api.MicroLoRA)
 	if !found {
 		return fail(12, missing(h))
@@ -67,12 +49,6 @@ func microAdapt(h uint32) int32 {
 //
 //go:wasmexport rv_micro_adapt_array
 func rvMicroAdaptArray(h uint32) (ok int32) {
-	defer swallow()
-	return microAdaptArray(h)
-}
-
-//go:noinline
-func microAdaptArray(h uint32) int32 {
 	o, found := loaderObject(h).(*api.MicroLoRA)
 	if !found {
 		return fail(13, missing(h))
@@ -86,12 +62,6 @@ func microAdaptArray(h uint32) int32 {
 //
 //go:wasmexport rv_micro_adapt_with_reward
 func rvMicroAdaptWithReward(h uint32, improvement float64) (ok int32) {
-	defer swallow()
-	return microAdaptWithReward(h, improvement)
-}
-
-//go:noinline
-func microAdaptWithReward(h uint32, improvement float64) int32 {
 	o, found := loaderObject(h).(*api.MicroLoRA)
 	if !found {
 		return fail(14, missing(h))
@@ -106,12 +76,6 @@ func microAdaptWithReward(h uint32, improvement float64) int32 {
 //
 //go:wasmexport rv_scoped_forward
 func rvScopedForward(h uint32, opType float64) (ok int32) {
-	defer swallow()
-	return scopedForward(h, opType)
-}
-
-//go:noinline
-func scopedForward(h uint32, opType float64) int32 {
 	o, found := loaderObject(h).(*api.ScopedLoRA)
 	if !found {
 		return fail(34, missing(h))
@@ -126,12 +90,6 @@ func scopedForward(h uint32, opType float64) int32 {
 //
 //go:wasmexport rv_scoped_forward_array
 func rvScopedForwardArray(h uint32, opType float64) (ok int32) {
-	defer swallow()
-	return scopedForwardArray(h, opType)
-}
-
-//go:noinline
-func scopedForwardArray(h uint32, opType float64) int32 {
 	o, found := loaderObject(h).(*api.ScopedLoRA)
 	if !found {
 		return fail(35, missing(h))
@@ -146,12 +104,6 @@ func scopedForwardArray(h uint32, opType float64) int32 {
 //
 //go:wasmexport rv_scoped_adapt
 func rvScopedAdapt(h uint32, opType float64) (ok int32) {
-	defer swallow()
-	return scopedAdapt(h, opType)
-}
-
-//go:noinline
-func scopedAdapt(h uint32, opType float64) int32 {
 	o, found := loaderObject(h).(*api.ScopedLoRA)
 	if !found {
 		return fail(36, missing(h))
@@ -166,12 +118,6 @@ func scopedAdapt(h uint32, opType float64) int32 {
 //
 //go:wasmexport rv_scoped_adapt_array
 func rvScopedAdaptArray(h uint32, opType float64) (ok int32) {
-	defer swallow()
-	return scopedAdaptArray(h, opType)
-}
-
-//go:noinline
-func scopedAdaptArray(h uint32, opType float64) int32 {
 	o, found := loaderObject(h).(*api.ScopedLoRA)
 	if !found {
 		return fail(37, missing(h))
@@ -186,12 +132,6 @@ func scopedAdaptArray(h uint32, opType float64) int32 {
 //
 //go:wasmexport rv_scoped_adapt_with_reward
 func rvScopedAdaptWithReward(h uint32, opType, improvement float64) (ok int32) {
-	defer swallow()
-	return scopedAdaptWithReward(h, opType, improvement)
-}
-
-//go:noinline
-func scopedAdaptWithReward(h uint32, opType, improvement float64) int32 {
 	o, found := loaderObject(h).(*api.ScopedLoRA)
 	if !found {
 		return fail(38, missing(h))
@@ -207,12 +147,6 @@ func scopedAdaptWithReward(h uint32, opType, improvement float64) int32 {
 //
 //go:wasmexport rv_record
 func rvRecord(h uint32, opType, attentionType, executionMs, baselineMs float64) (p uint32) {
-	defer swallow()
-	return record(h, opType, attentionType, executionMs, baselineMs)
-}
-
-//go:noinline
-func record(h uint32, opType, attentionType, executionMs, baselineMs float64) uint32 {
 	o, found := loaderObject(h).(*api.TrajectoryBuffer)
 	if !found {
 		return uint32(fail(55, missing(h)))

@@ -14,12 +14,12 @@ import (
 	"github.com/ruvector/ruvector-learning-wasm/internal/api"
 )
 
-// main registers the classes and waits until __ruvectorLearningGo.exit() is
+// main registers the classes (on first use of their names) and waits until __ruvectorLearningGo.exit() is
 // called, which only tests do: a Go program that has returned cannot be
 // called again, and the JS layer must notice and say so.
 func main() {
 	global := js.Global()
-	register(global)
+	registerOnFirstUse(global)
 	quit := make(chan struct{})
 	hooks := global.Get("Object").New()
 	hooks.Set("exit", js.FuncOf(func(js.Value, []js.Value) any {

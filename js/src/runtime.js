@@ -131,12 +131,14 @@ function create(defaultURL) {
   // live(r) is the handle of record r when it is a live object of the running instance, else 0.
   const live = (r) => (r !== undefined && r.g === generation && state !== null ? r.h : 0);
 
-  // newRecord is the private record of the object with handle h: its
-  // generation, handle (0 once freed), scratch offset, array length and
-  // ballast; raw is its bare-global object on the slow path.
+  // newRecord is the private record of the object with handle h, which
+  // Go has just described in the result slots (rv_new, rv_from_bytes,
+  // rv_info): its generation, handle (0 once freed), scratch offset, array
+  // length and ballast; raw is its bare-global object on the slow path.
   function newRecord(h, raw) {
-    const ex = state.exports;
-    return { g: generation, h, x: ex.rv_scratch(h), dim: ex.rv_dim(h), ballast: ballast(ex.rv_cost(h)), raw };
+    value(); // renews the view if memory grew
+    const f = views.f64, i = views.result;
+    return { g: generation, h, x: f[i], dim: f[i + 1], ballast: ballast(f[i + 2]), raw };
   }
 
   // construct is constructor code's work for args: the new object's record.
@@ -163,6 +165,7 @@ function create(defaultURL) {
     const a = [...args];
     for (let i = 0; i < params.length; i++) if (params[i] === 'f' && Object.is(a[i], -0)) a[i] = NEG_ZERO_IN;
     const raw = slowCall(() => new C(...a));
+    state.exports.rv_info(raw.__wbg_ptr);
     return newRecord(raw.__wbg_ptr, raw);
   }
 
@@ -176,6 +179,7 @@ function create(defaultURL) {
     if (state === null) throw failure(code, undefined, [bytes], null);
     if (state.raw) {
       const raw = slowCall(() => state.raw[C.name].from_bytes(bytes));
+      state.exports.rv_info(raw.__wbg_ptr);
       return new C(ADOPT, newRecord(raw.__wbg_ptr, raw));
     }
     const b = bytes instanceof ArrayBuffer && ballastLength(bytes) >= 0 ? new Uint8Array(bytes) : bytes;
@@ -246,15 +250,17 @@ function create(defaultURL) {
     return function (...args) {
       if (state === null || !state.raw) throw failure(code, undefined, args, null);
       const R = state.raw[cls];
-      if (sort === SORT.Static) return exact(slowCall(() => R[name](...args)));
-      const r = records[cls](this);
-      if (r === undefined || r.g !== generation) throw failure(code, r, args, null);
-      if (r.raw === null) throw failure(code, r, args, null);
-      for (let i = 0; i < params.length; i++) { // arrays are converted once, as on the fast path
+      // Arrays are converted once, as on the fast path, and first: an
+      // element's valueOf may free this object.
+      for (let i = 0; i < params.length; i++) {
         if (params[i] !== 'a' && params[i] !== 'A') continue;
         const v = toF32(args[i]);
         if (v !== null && v !== args[i]) args[i] = v.slice();
       }
+      if (sort === SORT.Static) return exact(slowCall(() => R[name](...args)));
+      const r = records[cls](this);
+      if (r === undefined || r.g !== generation) throw failure(code, r, args, null);
+      if (r.raw === null) throw failure(code, r, args, null);
       if (b >= 0) { // the buffer's bare object, if it is a live one of this loader
         const rb = records.WasmTrajectoryBuffer(args[b]);
         if (live(rb) !== 0 && rb.raw) args[b] = rb.raw;
@@ -272,8 +278,12 @@ function create(defaultURL) {
   const { classes, records, bind, fast } = defineClasses(rt);
   const slow = MEMBERS.map((m, code) => (m[2] === SORT.Method || (m[2] === SORT.Static && m[1] !== 'from_bytes') ? slowMember(code) : null));
 
-  // install puts the fast (generated) or the slow members on the classes.
+  // install puts the fast (generated) or the slow members on the classes
+  // (the fast ones are there from the start).
+  let installed = true;
   function install(fastPath) {
+    if (fastPath === installed) return;
+    installed = fastPath;
     MEMBERS.forEach(([c, name, sort], code) => {
       if (slow[code] === null) return;
       const C = classes[CLASS_NAMES[c - 1]], where = sort === SORT.Static ? C : C.prototype;

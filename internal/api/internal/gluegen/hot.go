@@ -12,7 +12,8 @@ import (
 
 // hotGo is cmd/wasm/hot_gen.go: one //go:wasmexport per member with an
 // Export, calling its Impl directly (a static call, so its Args stay on the
-// stack), without rv_call's table lookup and argument placement.
+// stack), without rv_call's table lookup and argument placement, and
+// without a deferred recover: see cmd/wasm/hot.go for why none can panic.
 func hotGo(string) ([]byte, error) {
 	var w strings.Builder
 	w.WriteString("// Code " + banner + "\n\n//go:build js && wasm\n\npackage main\n\n")
@@ -26,7 +27,6 @@ func hotGo(string) ([]byte, error) {
 			return nil, err
 		}
 		outer := camel(m.Export)
-		inner := strings.ToLower(outer[2:3]) + outer[3:]
 		var params, fills []string
 		n := 0
 		for _, p := range m.Params {
@@ -45,14 +45,12 @@ func hotGo(string) ([]byte, error) {
 		if len(params) > 0 {
 			sig += ", " + strings.Join(params, ", ") + " float64"
 		}
-		args := strings.Join(append([]string{"h"}, params...), ", ")
-		result, ret, fail, ok := "ok int32", "int32", "return fail(%d, %s)", "return done(%d, err)"
+		result, fail, ok := "ok int32", "return fail(%d, %s)", "return done(%d, err)"
 		if m.Result == api.Spare { // the value is the new scratch offset
-			result, ret, fail, ok = "p uint32", "uint32", "return uint32(fail(%d, %s))", "return spare(%d, v, err)"
+			result, fail, ok = "p uint32", "return uint32(fail(%d, %s))", "return spare(%d, v, err)"
 		}
 		fmt.Fprintf(&w, "\n// %s is %s on the loader's object h: 1, or 0 with the error in failure.\n//\n//go:wasmexport %s\n", outer, m.Label(), m.Export)
-		fmt.Fprintf(&w, "func %s(%s) (%s) {\n\tdefer swallow()\n\treturn %s(%s)\n}\n\n", outer, sig, result, inner, args)
-		fmt.Fprintf(&w, "//go:noinline\nfunc %s(%s) %s {\n", inner, sig, ret)
+		fmt.Fprintf(&w, "func %s(%s) (%s) {\n", outer, sig, result)
 		fmt.Fprintf(&w, "\to, found := loaderObject(h).(*api.%s)\n\tif !found {\n\t\t"+fail+"\n\t}\n", typ, k, "missing(h)")
 		w.WriteString("\tvar a api.Args\n")
 		for _, f := range fills {
