@@ -913,7 +913,10 @@ for (const P of [PATHS.fast, PATHS.slow]) {
           rejects(cls, bytes, what);
         }
       }
-      assert.equal(memory.buffer.byteLength, before, 'no crafted header made the module allocate its claimed size');
+      // Each claimed size is 256 MiB or more; the rejections' own garbage (error
+      // records, messages) may grow the heap by a few pages before Go collects.
+      const grown = memory.buffer.byteLength - before;
+      assert.ok(grown < 32 * 2 ** 20, `no crafted header made the module allocate its claimed size (memory grew by ${grown} bytes)`);
       // A state whose CRC is wrong only in its last bit, everything else valid.
       const good = encodeState(micro);
       WasmMicroLoRA.from_bytes(good).free();
