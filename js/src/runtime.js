@@ -112,15 +112,15 @@ function create(defaultURL) {
         return typedLength(a) < 0 ? REASON.Detached : typedLength(a) === r.dim ? 0 : REASON.IntoLength;
       case 'B': return live(records.WasmTrajectoryBuffer(a)) === 0 ? REASON.NotBuffer : 0;
       case 'u':
-        if (a instanceof ArrayBuffer) return ballastLength(a) < 0 ? REASON.Detached : 0;
+        if (a instanceof ArrayBuffer) return bufferLength(a) < 0 ? REASON.Detached : 0;
         if (!(a instanceof Uint8Array && ArrayBuffer.isView(a))) return REASON.NotBytes;
         return typedLength(a) < 0 ? REASON.Detached : 0;
     }
     return 0;
   }
 
-  // ballastLength is ArrayBuffer b's length, -1 when detached.
-  function ballastLength(b) {
+  // bufferLength is ArrayBuffer b's length, -1 when detached.
+  function bufferLength(b) {
     try {
       return new Uint8Array(b).length;
     } catch {
@@ -182,7 +182,7 @@ function create(defaultURL) {
       state.exports.rv_info(raw.__wbg_ptr);
       return new C(ADOPT, newRecord(raw.__wbg_ptr, raw));
     }
-    const b = bytes instanceof ArrayBuffer && ballastLength(bytes) >= 0 ? new Uint8Array(bytes) : bytes;
+    const b = bytes instanceof ArrayBuffer && bufferLength(bytes) >= 0 ? new Uint8Array(bytes) : bytes;
     const n = b instanceof Uint8Array ? typedLength(b) : -1;
     if (n < 0) throw failure(code, undefined, [bytes], null);
     const ex = state.exports, p = ex.rv_reserve(code, 0, n);
