@@ -303,7 +303,7 @@ const MEMBERS = [
 // wasm memory and calls its export; anything else goes to rt.failure, which
 // finds the error to throw.
 function defineClasses(rt) {
-  const { toF32, conv, f32, value, failure, thrown } = rt;
+  const { toF32, conv, f32, value, failure, thrown, output } = rt;
   let ex = null, gen = -1;
   let micro, scoped, buffer; // micro(o): o's private record if o is a WasmMicroLoRA, else undefined; and so on
   // bufferHandle(o) is the handle of o if it is a live WasmTrajectoryBuffer of this instance, else 0.
@@ -390,9 +390,11 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen && v !== null && n === r.dim && (out === undefined || isInto(out, r.dim))) {
         f32().set(v, r.x >>> 2);
         if (ex.rv_micro_forward_array(r.h) === 1) {
-          const p = (r.x >>> 2) + r.dim, m = f32();
-          if (out === undefined) return m.slice(p, p + r.dim);
-          taSet.call(out, m.subarray(p, p + r.dim));
+          if (out === undefined) {
+            const p = (r.x >>> 2) + r.dim;
+            return f32().slice(p, p + r.dim);
+          }
+          taSet.call(out, output(r));
           return out;
         }
       }
@@ -588,9 +590,11 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen && typeof op_type === 'number' && v !== null && n === r.dim && (out === undefined || isInto(out, r.dim))) {
         f32().set(v, r.x >>> 2);
         if (ex.rv_scoped_forward_array(r.h, op_type) === 1) {
-          const p = (r.x >>> 2) + r.dim, m = f32();
-          if (out === undefined) return m.slice(p, p + r.dim);
-          taSet.call(out, m.subarray(p, p + r.dim));
+          if (out === undefined) {
+            const p = (r.x >>> 2) + r.dim;
+            return f32().slice(p, p + r.dim);
+          }
+          taSet.call(out, output(r));
           return out;
         }
       }
@@ -1027,11 +1031,12 @@ function create(defaultURL) {
   // newRecord is the private record of the object with handle h, which
   // Go has just described in the result slots (rv_new, rv_from_bytes,
   // rv_info): its generation, handle (0 once freed), scratch offset, array
-  // length and ballast; raw is its bare-global object on the slow path.
+  // length and ballast; raw is its bare-global object on the slow path, y
+  // its output view (output).
   function newRecord(h, raw) {
     value(); // renews the view if memory grew
     const f = views.f64, i = views.result;
-    return { g: generation, h, x: f[i], dim: f[i + 1], ballast: ballast(f[i + 2]), raw };
+    return { g: generation, h, x: f[i], dim: f[i + 1], ballast: ballast(f[i + 2]), raw, y: null };
   }
 
   // construct is constructor code's work for args: the new object's record.
@@ -1162,8 +1167,16 @@ function create(defaultURL) {
     };
   }
 
+  // output(r) is a view of the object's output scratch (forward_array's
+  // result), kept in its record and made anew once memory growth detached it
+  // (its length is then 0), so that filling a caller's array allocates nothing.
+  function output(r) {
+    if (r.y === null || r.y.length === 0) r.y = new Float32Array(state.memory.buffer, r.x + 4 * r.dim, r.dim);
+    return r.y;
+  }
+
   const rt = {
-    toF32, conv, f32, value, failure, thrown, construct, track, fromBytes, free, view, memoryOf,
+    toF32, conv, f32, value, failure, thrown, output, construct, track, fromBytes, free, view, memoryOf,
     outFloats: (n) => { const p = state.exports.rv_out() >>> 2; return f32().slice(p, p + n); },
     outBytes: (n) => new Uint8Array(state.memory.buffer, state.exports.rv_out(), n).slice(),
     outText: (n) => new TextDecoder().decode(new Uint8Array(state.memory.buffer, state.exports.rv_out(), n)),

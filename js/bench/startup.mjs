@@ -59,7 +59,7 @@ const BROWSER_MODES = [
   ['hello-module', 'Go hello world (floor): the same from a Module compiled before the timer'],
 ];
 
-// buildCore builds internal/coresize, the core packages with no bindings,
+// buildCore builds internal/coresize, the core packages and the member table with no JS binding,
 // with the floor's flags; returns its path.
 function buildCore(dir) {
   return buildGo('./internal/coresize', path.join(dir, 'coresize.wasm'), REPO);
@@ -114,7 +114,7 @@ function sizeTable(floor, core, ours, ref) {
     `${n(x.gzip)} | ${(x.gzip / floor.gzip).toFixed(3)} |`;
   return ['| build | raw bytes | raw / floor | gzip -9 bytes | gzip / floor |', '|---|---:|---:|---:|---:|',
     row('floor: Go syscall/js hello world', floor),
-    row('core only: `internal/coresize`, the learning packages with no bindings', core),
+    row('core only: `internal/coresize`, the learning packages and their member table (`internal/api`), no JS binding', core),
     row('ours: `js/ruvector_learning.wasm`', ours)].join('\n') +
     `\n\nFor context, the reference's wasm (Rust) is ${n(ref.raw)} bytes raw, ${n(ref.gzip)} gzipped.`;
 }

@@ -134,11 +134,12 @@ function create(defaultURL) {
   // newRecord is the private record of the object with handle h, which
   // Go has just described in the result slots (rv_new, rv_from_bytes,
   // rv_info): its generation, handle (0 once freed), scratch offset, array
-  // length and ballast; raw is its bare-global object on the slow path.
+  // length and ballast; raw is its bare-global object on the slow path, y
+  // its output view (output).
   function newRecord(h, raw) {
     value(); // renews the view if memory grew
     const f = views.f64, i = views.result;
-    return { g: generation, h, x: f[i], dim: f[i + 1], ballast: ballast(f[i + 2]), raw };
+    return { g: generation, h, x: f[i], dim: f[i + 1], ballast: ballast(f[i + 2]), raw, y: null };
   }
 
   // construct is constructor code's work for args: the new object's record.
@@ -269,8 +270,16 @@ function create(defaultURL) {
     };
   }
 
+  // output(r) is a view of the object's output scratch (forward_array's
+  // result), kept in its record and made anew once memory growth detached it
+  // (its length is then 0), so that filling a caller's array allocates nothing.
+  function output(r) {
+    if (r.y === null || r.y.length === 0) r.y = new Float32Array(state.memory.buffer, r.x + 4 * r.dim, r.dim);
+    return r.y;
+  }
+
   const rt = {
-    toF32, conv, f32, value, failure, thrown, construct, track, fromBytes, free, view, memoryOf,
+    toF32, conv, f32, value, failure, thrown, output, construct, track, fromBytes, free, view, memoryOf,
     outFloats: (n) => { const p = state.exports.rv_out() >>> 2; return f32().slice(p, p + n); },
     outBytes: (n) => new Uint8Array(state.memory.buffer, state.exports.rv_out(), n).slice(),
     outText: (n) => new TextDecoder().decode(new Uint8Array(state.memory.buffer, state.exports.rv_out(), n)),

@@ -55,7 +55,7 @@ func classes(exports []string) string {
 // wasm memory and calls its export; anything else goes to rt.failure, which
 // finds the error to throw.
 function defineClasses(rt) {
-  const { toF32, conv, f32, value, failure, thrown } = rt;
+  const { toF32, conv, f32, value, failure, thrown, output } = rt;
   let ex = null, gen = -1;
   let micro, scoped, buffer; // micro(o): o's private record if o is a WasmMicroLoRA, else undefined; and so on
   // bufferHandle(o) is the handle of o if it is a live WasmTrajectoryBuffer of this instance, else 0.
@@ -222,9 +222,8 @@ func result(m *api.Member) string {
 	case api.Text:
 		return "return rt.outText(value());"
 	case api.Output:
-		return "{\n          const p = (r.x >>> 2) + r.dim, m = f32();\n" +
-			"          if (out === undefined) return m.slice(p, p + r.dim);\n" +
-			"          taSet.call(out, m.subarray(p, p + r.dim));\n          return out;\n        }"
+		return "{\n          if (out === undefined) {\n            const p = (r.x >>> 2) + r.dim;\n            return f32().slice(p, p + r.dim);\n          }\n" +
+			"          taSet.call(out, output(r));\n          return out;\n        }"
 	}
 	panic(fmt.Sprintf("gluegen: %s: no result for kind %c", m.Label(), m.Result))
 }
