@@ -21,7 +21,8 @@ import (
 // function that defers compiles to much slower wasm, so the work stays out
 // of the deferring frame (measured 0.46 → 0.25 µs for record). A panic in
 // that function leaves the export's named result unassigned, so the export
-// returns 0, and swallow records the panic as the call's error.
+// returns 0, and swallow records the panic as the call's error. (The hot
+// calls' exports, hot_gen.go, defer nothing: hot.go says why they need not.)
 
 // result holds the value of the latest successful call; after rv_new,
 // rv_from_bytes and rv_info, the new object's facts (describeObject).

@@ -2,11 +2,12 @@ package api
 
 // Member is one member of a JS class: the single source for both bindings,
 // the generated JavaScript, and the checks of the types and the README.
-//   - Impl runs a Method on an object of Class (Call checks the class);
-//     Constructor, Static and Lifecycle members are implemented by name
-//     (construct.go, the bindings, the JS layers).
-//   - Export names the member's own //go:wasmexport (cmd/wasm/hot.go), for
-//     the hot calls; the others go through rv_call with Code.
+//   - Impl runs a Method on an object of Class, or a Static (Call checks
+//     which); constructors, from_bytes and Lifecycle members are
+//     implemented by name (construct.go, the bindings, the JS layers).
+//   - Export names the member's own //go:wasmexport (generated into
+//     cmd/wasm/hot_gen.go), for the hot calls; the others go through
+//     rv_call with their Code.
 type Member struct {
 	Class  Class
 	Name   string
