@@ -57,7 +57,8 @@ func registerOnFirstUse(global js.Value) {
 	done := false
 	for c := api.Micro; c <= api.Buffer; c++ {
 		name := c.String()
-		access := js.FuncOf(func(_ js.Value, argv []js.Value) any {
+		access := js.FuncOf(func(_ js.Value, argv []js.Value) (res any) {
+			defer recoverInto(&res)
 			if !done {
 				done = true
 				register(global)
