@@ -214,7 +214,7 @@ func readArgs(o any, m *api.Member, argv []js.Value, a *api.Args) (js.Value, err
 		case api.BufferArg:
 			b, ok := bareBuffer(v)
 			if !ok {
-				return js.Value{}, api.NotBufferError(p.Name)
+				return js.Value{}, api.ArgError(p.Name, api.NotBuffer)
 			}
 			a.Buffer = b
 			continue

@@ -80,7 +80,7 @@ func call(h uint32, code api.Code, n [4]float64) int32 {
 	if err == nil {
 		v, err = api.Call(o, code, &a)
 	}
-	api.EndCall()
+	api.DropBigAreas()
 	if err != nil {
 		return fail(code, err)
 	}
@@ -121,7 +121,7 @@ func loaderArgs(code api.Code, n [4]float64, a *api.Args) error {
 		case api.BufferArg:
 			b, ok := loaderObject(uint32(n[j])).(*api.TrajectoryBuffer)
 			if !ok || float64(uint32(n[j])) != n[j] {
-				return api.NotBufferError(p.Name)
+				return api.ArgError(p.Name, api.NotBuffer)
 			}
 			a.Buffer = b
 		default:

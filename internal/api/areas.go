@@ -46,13 +46,14 @@ func DropBigAreas() {
 	collect()
 }
 
-// inBytes makes the input area n bytes long, for argument arg, and returns it.
-func inBytes(n int, arg string) ([]byte, error) {
+// InBytes makes the input area n bytes long, for argument arg, and returns
+// it (Reserve's area, which the js.FuncOf path fills itself).
+func InBytes(n int, arg string) ([]byte, error) {
 	var err error
 	if in, err = grow(in, (n+3)/4, arg); err != nil {
 		return nil, err
 	}
-	return asBytes(in)[:n], nil
+	return ByteView(in)[:n], nil
 }
 
 // inArg is an array argument of f floats in the input area, which
@@ -79,7 +80,7 @@ func outBytes(b []byte) (float64, error) {
 	if out, err = grow(out, (len(b)+3)/4, "state"); err != nil {
 		return 0, err
 	}
-	copy(asBytes(out), b)
+	copy(ByteView(out), b)
 	return float64(len(b)), nil
 }
 
@@ -96,29 +97,18 @@ func saveState(o interface{ MarshalBinary() ([]byte, error) }, cost int64) (floa
 	return n, err
 }
 
-// asBytes is the bytes of f, sharing its memory.
-func asBytes(f []float32) []byte {
-	if len(f) == 0 {
-		return nil
-	}
-	return unsafe.Slice((*byte)(unsafe.Pointer(&f[0])), 4*len(f))
-}
-
 // Reserve makes the input area n bytes long, for argument arg, and returns
 // its offset: where the JS layer writes an array or bytes argument.
 func Reserve(n int, arg string) (uint32, error) {
 	if n < 0 || int64(n) > 1<<30 {
 		return 0, argerr.NewRange(arg, reasonMemory)
 	}
-	b, err := inBytes(max(n, 4), arg)
+	b, err := InBytes(max(n, 4), arg)
 	if err != nil {
 		return 0, err
 	}
 	return uint32(uintptr(unsafe.Pointer(&b[0]))), nil
 }
-
-// InBytes is Reserve's area as bytes, for the js.FuncOf path to fill.
-func InBytes(n int, arg string) ([]byte, error) { return inBytes(n, arg) }
 
 // OutAddress is the offset of the output area (valid until the next call), 0 when empty.
 func OutAddress() uint32 {
@@ -132,11 +122,7 @@ func OutAddress() uint32 {
 func OutFloats(n int) []float32 { return out[:n] }
 
 // OutBytes is the output area's first n bytes, a call's result.
-func OutBytes(n int) []byte { return asBytes(out)[:n] }
-
-// EndCall releases what a call grew (after its result has been read) and
-// collects once enough has been freed.
-func EndCall() { DropBigAreas() }
+func OutBytes(n int) []byte { return ByteView(out)[:n] }
 
 // DropOut releases a large output area, once its result has been read.
 func DropOut() { dropArea(&out) }

@@ -64,9 +64,6 @@ func ArgError(name string, r Reason) *argerr.Error {
 	return &argerr.Error{Kind: reasons[r].kind, Arg: name, Reason: reasons[r].text}
 }
 
-// NotBufferError is a buffer argument that is no live WasmTrajectoryBuffer.
-func NotBufferError(name string) *argerr.Error { return ArgError(name, NotBuffer) }
-
 // IntoLengthError is forward_array's out argument of the wrong length.
 func IntoLengthError(dim int) *argerr.Error {
 	return argerr.NewRange("out", "must have length dim() = "+argerr.Itoa(dim))

@@ -141,7 +141,7 @@ func scopedAdaptBatch(s *ScopedLoRA, a *Args) (float64, error) {
 // resolved buffer, and min_quality is 0 when it was undefined or null.
 func scopedLearnFrom(s *ScopedLoRA, a *Args) (float64, error) {
 	if a.Buffer == nil {
-		return 0, NotBufferError("buffer")
+		return 0, ArgError("buffer", NotBuffer)
 	}
 	n, err := replay.LearnFrom(s.Scoped, a.Buffer.Buffer, float32(a.N[0]))
 	return float64(n), err
