@@ -30,45 +30,45 @@ func scopedSetCategoryFallback(s *ScopedLoRA, a *Args) (float64, error) {
 
 // ScopedForward is forward(op_type): op_type's adapter on In into Out.
 func ScopedForward(s *ScopedLoRA, a *Args) (float64, error) {
-	op, err := OpType(a.N[0])
-	if err != nil {
-		return 0, err
+	op, ok := Integral(a.N[0])
+	if !ok {
+		return opTypeError(a.N[0])
 	}
 	return 0, s.Forward(op)
 }
 
 // ScopedForwardArray is forward_array(op_type, input): Y = forward(X).
 func ScopedForwardArray(s *ScopedLoRA, a *Args) (float64, error) {
-	op, err := OpType(a.N[0])
-	if err != nil {
-		return 0, err
+	op, ok := Integral(a.N[0])
+	if !ok {
+		return opTypeError(a.N[0])
 	}
 	return 0, s.ForwardInto(op, s.X, s.Y)
 }
 
 // ScopedAdapt is adapt(op_type): one step along the gradient in In.
 func ScopedAdapt(s *ScopedLoRA, a *Args) (float64, error) {
-	op, err := OpType(a.N[0])
-	if err != nil {
-		return 0, err
+	op, ok := Integral(a.N[0])
+	if !ok {
+		return opTypeError(a.N[0])
 	}
 	return 0, s.Adapt(op)
 }
 
 // ScopedAdaptArray is adapt_array(op_type, gradient): one step along X.
 func ScopedAdaptArray(s *ScopedLoRA, a *Args) (float64, error) {
-	op, err := OpType(a.N[0])
-	if err != nil {
-		return 0, err
+	op, ok := Integral(a.N[0])
+	if !ok {
+		return opTypeError(a.N[0])
 	}
 	return 0, s.AdaptArray(op, s.X)
 }
 
 // ScopedAdaptWithReward is adapt_with_reward(op_type, improvement).
 func ScopedAdaptWithReward(s *ScopedLoRA, a *Args) (float64, error) {
-	op, err := OpType(a.N[0])
-	if err != nil {
-		return 0, err
+	op, ok := Integral(a.N[0])
+	if !ok {
+		return opTypeError(a.N[0])
 	}
 	return 0, s.AdaptWithReward(op, float32(a.N[1]))
 }

@@ -2,6 +2,7 @@ package lora
 
 import (
 	"math"
+	"unsafe"
 
 	"github.com/ruvector/ruvector-learning-wasm/internal/argerr"
 )
@@ -20,14 +21,31 @@ func CheckLen(arg string, n, dim int) error {
 // CheckGradient requires len(g) == n and a finite squared norm (no NaN, no
 // ±Inf, no float32 overflow); it returns gs = SquaredNorm(g) for the update.
 func CheckGradient(arg string, g []float32, n int) (float32, error) {
-	if err := CheckLen(arg, len(g), n); err != nil {
-		return 0, err
-	}
-	gs := SquaredNorm(g)
-	if !GradientFinite(gs) {
-		return 0, argerr.NewRange(arg, "must hold finite values whose squared norm fits in float32")
+	gs, ok := GradientNorm(g, n)
+	if !ok {
+		return 0, GradientError(arg, g, n)
 	}
 	return gs, nil
+}
+
+// GradientNorm is CheckGradient without the error, small enough to inline:
+// gs = Σ g[i]² (kernel sumSquares) and whether len(g) == n >= 1 and gs is finite.
+func GradientNorm(g []float32, n int) (gs float32, ok bool) {
+	if len(g) != n {
+		return 0, false
+	}
+	gs = sumSquares(unsafe.SliceData(g), n)
+	return gs, gs <= math.MaxFloat32
+}
+
+// GradientError is CheckGradient's error for a g that GradientNorm refuses.
+//
+//go:noinline
+func GradientError(arg string, g []float32, n int) error {
+	if err := CheckLen(arg, len(g), n); err != nil {
+		return err
+	}
+	return argerr.NewRange(arg, "must hold finite values whose squared norm fits in float32")
 }
 
 // GradientFinite reports whether a squared norm is finite, the condition

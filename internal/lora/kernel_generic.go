@@ -8,10 +8,12 @@ import "unsafe"
 // in hand-written wasm, in the same order.
 
 // forward is l0 = Σ x[i]*a0[i], l1 = Σ x[i]*a1[i], summed in index order, then
-// y[i] = x[i] + alpha*((l0*b0[i]) + (l1*b1[i])).
-func forward(x, y, a0, a1, b0, b1 *float32, n int, alpha float32) {
+// y[i] = x[i] + alpha*((l0*b0[i]) + (l1*b1[i])), with a0, a1, b0, b1, alpha
+// and n = len(a0) from p (the wasm kernel reads them as its fields).
+func forward(p *Pair, x, y *float32) {
+	n := len(p.A0)
 	xs, ys := unsafe.Slice(x, n), unsafe.Slice(y, n)
-	as0, as1, bs0, bs1 := unsafe.Slice(a0, n), unsafe.Slice(a1, n), unsafe.Slice(b0, n), unsafe.Slice(b1, n)
+	as0, as1, bs0, bs1, alpha := p.A0, p.A1[:n], p.B0[:n], p.B1[:n], p.Alpha
 	var l0, l1 float32
 	for i, v := range xs {
 		l0 += float32(v * as0[i])

@@ -73,13 +73,14 @@ func TestKernelsMatchReferenceLoops(t *testing.T) {
 			alpha := vector(r, 1)[0]
 			y, want := make([]float32, n+1), make([]float32, n+1)
 			y[n], want[n] = 42, 42 // guard: nothing is written past n
-			forward(&x[0], &y[0], &a0[0], &a1[0], &b0[0], &b1[0], n, alpha)
+			p := &Pair{A0: a0, A1: a1, B0: b0, B1: b1, Alpha: alpha}
+			forward(p, &x[0], &y[0])
 			l0, l1 := refDot2(x, a0, a1)
 			refProject(x, want[:n], b0, b1, l0, l1, alpha)
 			require.Equal(t, bitsOf(want), bitsOf(y), "forward, n=%d", n)
 
 			inPlace := append([]float32(nil), x...) // y may be x itself
-			forward(&inPlace[0], &inPlace[0], &a0[0], &a1[0], &b0[0], &b1[0], n, alpha)
+			forward(p, &inPlace[0], &inPlace[0])
 			require.Equal(t, bitsOf(want[:n]), bitsOf(inPlace), "forward in place, n=%d", n)
 
 			var gs float32

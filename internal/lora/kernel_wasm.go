@@ -8,7 +8,7 @@ package lora
 //go:generate go run ./internal/kernelgen
 
 //go:noescape
-func forward(x, y, a0, a1, b0, b1 *float32, n int, alpha float32)
+func forward(p *Pair, x, y *float32)
 
 //go:noescape
 func sumSquares(v *float32, n int) float32

@@ -3,19 +3,22 @@
 // The wasm versions of the loops in kernel_generic.go; see kernelgen for
 // how their order and scheduling are chosen.
 
+#include "go_asm.h"
 #include "textflag.h"
 
-// func forward(x, y, a0, a1, b0, b1 *float32, n int, alpha float32)
-TEXT ·forward(SB), NOSPLIT, $0-60
-	MOVD x+0(FP), R0
-	MOVD y+8(FP), R1
-	MOVD a0+16(FP), R2
-	MOVD a1+24(FP), R3
-	MOVD b0+32(FP), R4
-	MOVD b1+40(FP), R5
-	MOVD n+48(FP), R6
-	Get SP
-	F32Load alpha+56(FP)
+// func forward(p *Pair, x, y *float32)
+TEXT ·forward(SB), NOSPLIT, $0-24
+	MOVD p+0(FP), R15
+	MOVD x+8(FP), R0
+	MOVD y+16(FP), R1
+	MOVD Pair_A0(R15), R2
+	MOVD Pair_A1(R15), R3
+	MOVD Pair_B0(R15), R4
+	MOVD Pair_B1(R15), R5
+	MOVD Pair_A0+8(R15), R6
+	Get R15
+	I32WrapI64
+	F32Load $Pair_Alpha
 	Set F0
 	F32Const $(0.0)
 	Set F1
@@ -170,11 +173,11 @@ TEXT ·forward(SB), NOSPLIT, $0-60
 		Br $0
 	End
 	End
-	MOVD x+0(FP), R0
-	MOVD y+8(FP), R1
-	MOVD b0+32(FP), R4
-	MOVD b1+40(FP), R5
-	MOVD n+48(FP), R6
+	MOVD x+8(FP), R0
+	MOVD y+16(FP), R1
+	MOVD Pair_B0(R15), R4
+	MOVD Pair_B1(R15), R5
+	MOVD Pair_A0+8(R15), R6
 	Block
 	Loop
 		Get R6

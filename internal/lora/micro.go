@@ -1,6 +1,10 @@
 package lora
 
-import "github.com/ruvector/ruvector-learning-wasm/internal/argerr"
+import (
+	"unsafe"
+
+	"github.com/ruvector/ruvector-learning-wasm/internal/argerr"
+)
 
 // Micro is the WasmMicroLoRA engine of docs/SEMANTICS.md §3: one Pair, an input and an
 // output buffer of Dim() float32 each, and forward/adapt counters.
@@ -47,7 +51,7 @@ func NewMicro(dim int, alpha, lr float32) (*Micro, error) {
 
 // Forward is Out = forward(In); Forwards += 1.
 func (m *Micro) Forward() {
-	m.Pair.Forward(m.In, m.Out)
+	forward(&m.Pair, unsafe.SliceData(m.In), unsafe.SliceData(m.Out))
 	m.Forwards++
 }
 
@@ -70,13 +74,18 @@ func (m *Micro) Adapt() error { return m.adapt(m.In, "input buffer") }
 // AdaptArray is adapt(g) with r = lr; Adapts += 1 even when skipped.
 func (m *Micro) AdaptArray(g []float32) error { return m.adapt(g, "gradient") }
 
-// adapt is the update with r = lr on g, named arg in errors.
+// adapt is the update with r = lr on g, named arg in errors. Like every hot
+// path, it calls the kernels (sumSquares, axpy2) with no Go call between:
+// GradientNorm, StepScale and Step inline.
 func (m *Micro) adapt(g []float32, arg string) error {
-	gs, err := CheckGradient(arg, g, m.Dim())
-	if err != nil {
-		return err
+	gs, ok := GradientNorm(g, m.Dim())
+	if !ok {
+		return GradientError(arg, g, m.Dim())
 	}
-	m.Update(g, gs, m.LR)
+	if inv, ok := StepScale(gs); ok {
+		m.Step(g, inv, m.LR)
+		m.Count++
+	}
 	m.Adapts++
 	return nil
 }
@@ -84,15 +93,16 @@ func (m *Micro) adapt(g []float32, arg string) error {
 // AdaptWithReward is, on In, the update with r = lr*min(improvement, 2) when
 // improvement > 0 and nothing otherwise; Adapts += 1 either way.
 func (m *Micro) AdaptWithReward(improvement float32) error {
-	gs, err := CheckGradient("input buffer", m.In, m.Dim())
-	if err != nil {
-		return err
+	gs, ok := GradientNorm(m.In, m.Dim())
+	if !ok {
+		return GradientError("input buffer", m.In, m.Dim())
 	}
 	if err := CheckImprovement(improvement); err != nil {
 		return err
 	}
-	if improvement > 0 {
-		m.Update(m.In, gs, m.RewardRate(improvement))
+	if inv, ok := StepScale(gs); ok && improvement > 0 {
+		m.Step(m.In, inv, m.RewardRate(improvement))
+		m.Count++
 	}
 	m.Adapts++
 	return nil

@@ -1,5 +1,7 @@
 package lora
 
+import "unsafe"
+
 // MaxDim is the largest dimension an adapter accepts (the reference caps at 256).
 const MaxDim = 8192
 
@@ -72,11 +74,12 @@ func (p *Pair) ParamCount() int { return 2*max(len(p.A0), 256) + 2*len(p.A0) }
 
 // Forward computes y = x + alpha*(l0*B0 + l1*B1) with l0 = Σ x[i]*A0[i] and
 // l1 = Σ x[i]*A1[i], summed in index order (kernel forward). x and y have
-// length d; they may be the same slice.
+// length d; they may be the same slice. It inlines, so a hot caller reaches
+// the kernel with no Go call between; the kernel reads A, B, alpha and d from
+// p, whose four vectors have length d (NewPair and the decoders make them so).
 func (p *Pair) Forward(x, y []float32) {
 	d := len(p.A0)
-	x, y = x[:d:d], y[:d:d]
-	forward(&x[0], &y[0], &p.A0[0], &p.A1[0], &p.B0[0], &p.B1[0], d, p.Alpha)
+	forward(p, &x[:d][0], &y[:d][0])
 }
 
 // SquaredNorm is gs = Σ g[i]*g[i] in index order (kernel sumSquares). It is
@@ -93,20 +96,34 @@ func SquaredNorm(g []float32) float32 {
 const skipNorm = 1e-16
 
 // Update applies B0[j] += (r*c0)*n, B1[j] += (r*c1)*n with n = g[j]*(1/fast_sqrt(gs))
-// (kernel axpy2),
-// c0 = C0 = Σ A0, c1 = C1 = Σ A1, and counts it, unless gs = Σ g² < 1e-16. gs is
-// SquaredNorm(g), passed in because callers have already computed it to
-// validate g. It reports whether the update was applied.
+// (kernel axpy2), c0 = C0 = Σ A0, c1 = C1 = Σ A1, and counts it, unless
+// gs = Σ g² < 1e-16. gs is SquaredNorm(g), passed in because callers have
+// already computed it to validate g. It reports whether the update was
+// applied. len(g) must be d. Hot callers inline its parts (StepScale, Step)
+// to reach the kernel with no Go call in between.
 func (p *Pair) Update(g []float32, gs, r float32) bool {
-	if gs < skipNorm {
-		return false
+	inv, ok := StepScale(gs)
+	if ok {
+		p.Step(g[:len(p.B0)], inv, r)
+		p.Count++
 	}
-	d := len(p.A0)
-	g = g[:d:d]
-	inv := 1 / FastSqrt(gs)
-	axpy2(&p.B0[0], &p.B1[0], &g[0], d, inv, r*p.C0, r*p.C1)
-	p.Count++
-	return true
+	return ok
+}
+
+// StepScale is Update's 1/fast_sqrt(gs), and false when gs < 1e-16 skips the update.
+func StepScale(gs float32) (inv float32, ok bool) {
+	if gs < skipNorm {
+		return 0, false
+	}
+	return 1 / FastSqrt(gs), true
+}
+
+// Step is Update's kernel call, uncounted: B0[j] += (r*C0)*(g[j]*inv),
+// B1[j] += (r*C1)*(g[j]*inv) (kernel axpy2). The caller has checked that
+// len(g) >= d (GradientNorm does) and adds 1 to Count, which would put Step
+// over the inlining budget.
+func (p *Pair) Step(g []float32, inv, r float32) {
+	axpy2(unsafe.SliceData(p.B0), unsafe.SliceData(p.B1), unsafe.SliceData(g), len(p.B0), inv, r*p.C0, r*p.C1)
 }
 
 // RewardRate is lr * min(improvement, 2), the learning rate of a rewarded

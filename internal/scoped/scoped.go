@@ -83,13 +83,15 @@ func (s *Scoped) AdaptWithReward(op int, improvement float32) error {
 
 // adapt validates op, g and (when rewarded) the improvement before touching
 // any state, then updates the operator adapter and its category adapter.
+// Like every hot path, it calls the kernels (sumSquares, axpy2) with no Go
+// call between: lora.GradientNorm, StepScale and Step inline.
 func (s *Scoped) adapt(op int, g []float32, arg string, improvement float32, rewarded bool) error {
 	if err := CheckOp(op); err != nil {
 		return err
 	}
-	gs, err := lora.CheckGradient(arg, g, s.Dim())
-	if err != nil {
-		return err
+	gs, ok := lora.GradientNorm(g, s.Dim())
+	if !ok {
+		return lora.GradientError(arg, g, s.Dim())
 	}
 	a, c := s.Ops[op], s.Categories[Category(op)]
 	ra, rc := a.LR, c.LR
@@ -102,8 +104,12 @@ func (s *Scoped) adapt(op int, g []float32, arg string, improvement float32, rew
 		}
 		ra, rc = a.RewardRate(improvement), c.RewardRate(improvement)
 	}
-	a.Update(g, gs, ra)
-	c.Update(g, gs, rc)
+	if inv, ok := lora.StepScale(gs); ok {
+		a.Step(g, inv, ra)
+		a.Count++
+		c.Step(g, inv, rc)
+		c.Count++
+	}
 	return nil
 }
 

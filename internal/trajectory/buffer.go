@@ -122,9 +122,9 @@ func (b *Buffer) Record(embedding []float32, op, attention int, executionMs, bas
 		!(executionMs >= 0 && executionMs <= math.MaxFloat32) || !(baselineMs >= 0 && baselineMs <= math.MaxFloat32) {
 		return b.CheckRecord(embedding, op, attention, executionMs, baselineMs)
 	}
-	var improvement float32
-	if executionMs > 0 {
-		improvement = baselineMs/executionMs - 1
+	improvement := baselineMs/executionMs - 1
+	if !(executionMs > 0) {
+		improvement = 0
 	}
 	b.Stats.add(improvement, uint8(attention))
 	i := b.next
@@ -134,12 +134,14 @@ func (b *Buffer) Record(embedding []float32, op, attention int, executionMs, bas
 	b.Ops[i] = uint8(op)
 	b.Attentions[i] = uint8(attention)
 	b.Improvements[i] = improvement
-	if b.next++; b.next == b.slots() {
-		b.next = 0
+	next, n := i+1, b.Len+1
+	if next == b.slots() {
+		next = 0
 	}
-	if b.Len < b.capacity {
-		b.Len++
+	if n > b.capacity {
+		n = b.capacity
 	}
+	b.next, b.Len = next, n
 	return nil
 }
 
