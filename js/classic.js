@@ -108,6 +108,14 @@ function converter() {
   const refuse = (why) => ((conv.why = why), null);
   function toF32(x) {
     let n;
+    if (x instanceof Float32Array) { // the common case first: a non-empty typed array
+      try {
+        n = taLength.call(x);
+      } catch {
+        n = 0; // not a typed array at all (a forged prototype): the general path refuses it
+      }
+      if (n > 0) return (conv.n = n, x);
+    }
     if (ArrayBuffer.isView(x)) {
       if (x instanceof DataView) return refuse(REASON.NotArray);
       n = typedLength(x);
@@ -345,7 +353,7 @@ function defineClasses(rt) {
     }
 
     dim() {
-      const r = micro(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 6, 0, 0, 0, 0) === 1) return value();
       }
@@ -353,7 +361,7 @@ function defineClasses(rt) {
     }
 
     param_count() {
-      const r = micro(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 7, 0, 0, 0, 0) === 1) return value();
       }
@@ -361,7 +369,7 @@ function defineClasses(rt) {
     }
 
     get_input_ptr() {
-      const r = micro(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 8, 0, 0, 0, 0) === 1) return value();
       }
@@ -369,7 +377,7 @@ function defineClasses(rt) {
     }
 
     get_output_ptr() {
-      const r = micro(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 9, 0, 0, 0, 0) === 1) return value();
       }
@@ -377,7 +385,7 @@ function defineClasses(rt) {
     }
 
     forward() {
-      const r = micro(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen) {
         if (ex.rv_micro_forward(r.h) === 1) return;
       }
@@ -386,7 +394,7 @@ function defineClasses(rt) {
 
     forward_array(input, out) {
       const v = toF32(input), n = conv.n;
-      const r = micro(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen && v !== null && n === r.dim && (out === undefined || isInto(out, r.dim))) {
         f32().set(v, r.x >>> 2);
         if (ex.rv_micro_forward_array(r.h) === 1) {
@@ -402,7 +410,7 @@ function defineClasses(rt) {
     }
 
     adapt() {
-      const r = micro(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen) {
         if (ex.rv_micro_adapt(r.h) === 1) return;
       }
@@ -411,7 +419,7 @@ function defineClasses(rt) {
 
     adapt_array(gradient) {
       const v = toF32(gradient), n = conv.n;
-      const r = micro(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen && v !== null && n === r.dim) {
         f32().set(v, r.x >>> 2);
         if (ex.rv_micro_adapt_array(r.h) === 1) return;
@@ -420,7 +428,7 @@ function defineClasses(rt) {
     }
 
     adapt_with_reward(improvement) {
-      const r = micro(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen && typeof improvement === 'number') {
         if (ex.rv_micro_adapt_with_reward(r.h, improvement) === 1) return;
       }
@@ -428,7 +436,7 @@ function defineClasses(rt) {
     }
 
     reset() {
-      const r = micro(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 15, 0, 0, 0, 0) === 1) return;
       }
@@ -436,7 +444,7 @@ function defineClasses(rt) {
     }
 
     forward_count() {
-      const r = micro(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 16, 0, 0, 0, 0) === 1) return BigInt(value());
       }
@@ -444,7 +452,7 @@ function defineClasses(rt) {
     }
 
     adapt_count() {
-      const r = micro(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 17, 0, 0, 0, 0) === 1) return BigInt(value());
       }
@@ -452,7 +460,7 @@ function defineClasses(rt) {
     }
 
     delta_norm() {
-      const r = micro(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 18, 0, 0, 0, 0) === 1) return value();
       }
@@ -460,7 +468,7 @@ function defineClasses(rt) {
     }
 
     get_b() {
-      const r = micro(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 19, 0, 0, 0, 0) === 1) return rt.outFloats(value());
       }
@@ -469,7 +477,7 @@ function defineClasses(rt) {
 
     set_b(b) {
       const v = toF32(b), n = conv.n;
-      const r = micro(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen && v !== null) {
         const p = ex.rv_reserve(20, 0, 4 * n);
         if (p === 0) throw thrown(arguments);
@@ -481,7 +489,7 @@ function defineClasses(rt) {
 
     forward_batch(inputs) {
       const v = toF32(inputs), n = conv.n;
-      const r = micro(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen && v !== null) {
         const p = ex.rv_reserve(21, 0, 4 * n);
         if (p === 0) throw thrown(arguments);
@@ -493,7 +501,7 @@ function defineClasses(rt) {
 
     adapt_batch(gradients) {
       const v = toF32(gradients), n = conv.n;
-      const r = micro(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen && v !== null) {
         const p = ex.rv_reserve(22, 0, 4 * n);
         if (p === 0) throw thrown(arguments);
@@ -504,7 +512,7 @@ function defineClasses(rt) {
     }
 
     to_bytes() {
-      const r = micro(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 23, 0, 0, 0, 0) === 1) return rt.outBytes(value());
       }
@@ -553,7 +561,7 @@ function defineClasses(rt) {
     }
 
     dim() {
-      const r = scoped(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 31, 0, 0, 0, 0) === 1) return value();
       }
@@ -561,7 +569,7 @@ function defineClasses(rt) {
     }
 
     get_input_ptr() {
-      const r = scoped(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 32, 0, 0, 0, 0) === 1) return value();
       }
@@ -569,7 +577,7 @@ function defineClasses(rt) {
     }
 
     get_output_ptr() {
-      const r = scoped(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 33, 0, 0, 0, 0) === 1) return value();
       }
@@ -577,7 +585,7 @@ function defineClasses(rt) {
     }
 
     forward(op_type) {
-      const r = scoped(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen && typeof op_type === 'number') {
         if (ex.rv_scoped_forward(r.h, op_type) === 1) return;
       }
@@ -586,7 +594,7 @@ function defineClasses(rt) {
 
     forward_array(op_type, input, out) {
       const v = toF32(input), n = conv.n;
-      const r = scoped(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen && typeof op_type === 'number' && v !== null && n === r.dim && (out === undefined || isInto(out, r.dim))) {
         f32().set(v, r.x >>> 2);
         if (ex.rv_scoped_forward_array(r.h, op_type) === 1) {
@@ -602,7 +610,7 @@ function defineClasses(rt) {
     }
 
     adapt(op_type) {
-      const r = scoped(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen && typeof op_type === 'number') {
         if (ex.rv_scoped_adapt(r.h, op_type) === 1) return;
       }
@@ -611,7 +619,7 @@ function defineClasses(rt) {
 
     adapt_array(op_type, gradient) {
       const v = toF32(gradient), n = conv.n;
-      const r = scoped(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen && typeof op_type === 'number' && v !== null && n === r.dim) {
         f32().set(v, r.x >>> 2);
         if (ex.rv_scoped_adapt_array(r.h, op_type) === 1) return;
@@ -620,7 +628,7 @@ function defineClasses(rt) {
     }
 
     adapt_with_reward(op_type, improvement) {
-      const r = scoped(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen && typeof op_type === 'number' && typeof improvement === 'number') {
         if (ex.rv_scoped_adapt_with_reward(r.h, op_type, improvement) === 1) return;
       }
@@ -628,7 +636,7 @@ function defineClasses(rt) {
     }
 
     reset_scope(op_type) {
-      const r = scoped(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen && typeof op_type === 'number') {
         if (ex.rv_call(r.h, 39, op_type, 0, 0, 0) === 1) return;
       }
@@ -636,7 +644,7 @@ function defineClasses(rt) {
     }
 
     reset_all() {
-      const r = scoped(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 40, 0, 0, 0, 0) === 1) return;
       }
@@ -644,7 +652,7 @@ function defineClasses(rt) {
     }
 
     forward_count(op_type) {
-      const r = scoped(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen && typeof op_type === 'number') {
         if (ex.rv_call(r.h, 41, op_type, 0, 0, 0) === 1) return BigInt(value());
       }
@@ -652,7 +660,7 @@ function defineClasses(rt) {
     }
 
     adapt_count(op_type) {
-      const r = scoped(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen && typeof op_type === 'number') {
         if (ex.rv_call(r.h, 42, op_type, 0, 0, 0) === 1) return BigInt(value());
       }
@@ -660,7 +668,7 @@ function defineClasses(rt) {
     }
 
     delta_norm(op_type) {
-      const r = scoped(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen && typeof op_type === 'number') {
         if (ex.rv_call(r.h, 43, op_type, 0, 0, 0) === 1) return value();
       }
@@ -668,7 +676,7 @@ function defineClasses(rt) {
     }
 
     total_forward_count() {
-      const r = scoped(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 44, 0, 0, 0, 0) === 1) return BigInt(value());
       }
@@ -676,7 +684,7 @@ function defineClasses(rt) {
     }
 
     total_adapt_count() {
-      const r = scoped(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 45, 0, 0, 0, 0) === 1) return BigInt(value());
       }
@@ -685,7 +693,7 @@ function defineClasses(rt) {
 
     set_category_fallback(enabled) {
       const enabled_ = boolNumber(enabled);
-      const r = scoped(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen && enabled_ === enabled_) {
         if (ex.rv_call(r.h, 46, enabled_, 0, 0, 0) === 1) return;
       }
@@ -694,7 +702,7 @@ function defineClasses(rt) {
 
     forward_batch(op_type, inputs) {
       const v = toF32(inputs), n = conv.n;
-      const r = scoped(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen && typeof op_type === 'number' && v !== null) {
         const p = ex.rv_reserve(47, 1, 4 * n);
         if (p === 0) throw thrown(arguments);
@@ -706,7 +714,7 @@ function defineClasses(rt) {
 
     adapt_batch(op_type, gradients) {
       const v = toF32(gradients), n = conv.n;
-      const r = scoped(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen && typeof op_type === 'number' && v !== null) {
         const p = ex.rv_reserve(48, 1, 4 * n);
         if (p === 0) throw thrown(arguments);
@@ -719,7 +727,7 @@ function defineClasses(rt) {
     learn_from(buffer, min_quality) {
       const buffer_ = bufferHandle(buffer);
       const min_quality_ = min_quality ?? 0;
-      const r = scoped(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen && buffer_ !== 0 && typeof min_quality_ === 'number') {
         if (ex.rv_call(r.h, 49, buffer_, min_quality_, 0, 0) === 1) return value();
       }
@@ -727,7 +735,7 @@ function defineClasses(rt) {
     }
 
     to_bytes() {
-      const r = scoped(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 50, 0, 0, 0, 0) === 1) return rt.outBytes(value());
       }
@@ -762,7 +770,7 @@ function defineClasses(rt) {
 
     record(embedding, op_type, attention_type, execution_ms, baseline_ms) {
       const v = toF32(embedding), n = conv.n;
-      const r = buffer(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen && v !== null && n === r.dim && typeof op_type === 'number' && typeof attention_type === 'number' && typeof execution_ms === 'number' && typeof baseline_ms === 'number') {
         f32().set(v, r.x >>> 2);
         const x = ex.rv_record(r.h, op_type, attention_type, execution_ms, baseline_ms);
@@ -775,7 +783,7 @@ function defineClasses(rt) {
     }
 
     total_count() {
-      const r = buffer(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 56, 0, 0, 0, 0) === 1) return BigInt(value());
       }
@@ -783,7 +791,7 @@ function defineClasses(rt) {
     }
 
     len() {
-      const r = buffer(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 57, 0, 0, 0, 0) === 1) return value();
       }
@@ -791,7 +799,7 @@ function defineClasses(rt) {
     }
 
     is_empty() {
-      const r = buffer(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 58, 0, 0, 0, 0) === 1) return value() !== 0;
       }
@@ -799,7 +807,7 @@ function defineClasses(rt) {
     }
 
     mean_improvement() {
-      const r = buffer(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 59, 0, 0, 0, 0) === 1) return value();
       }
@@ -807,7 +815,7 @@ function defineClasses(rt) {
     }
 
     best_improvement() {
-      const r = buffer(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 60, 0, 0, 0, 0) === 1) return value();
       }
@@ -815,7 +823,7 @@ function defineClasses(rt) {
     }
 
     success_rate() {
-      const r = buffer(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 61, 0, 0, 0, 0) === 1) return value();
       }
@@ -823,7 +831,7 @@ function defineClasses(rt) {
     }
 
     best_attention() {
-      const r = buffer(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 62, 0, 0, 0, 0) === 1) return value();
       }
@@ -831,7 +839,7 @@ function defineClasses(rt) {
     }
 
     variance() {
-      const r = buffer(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 63, 0, 0, 0, 0) === 1) return value();
       }
@@ -839,7 +847,7 @@ function defineClasses(rt) {
     }
 
     high_quality_count(threshold) {
-      const r = buffer(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen && typeof threshold === 'number') {
         if (ex.rv_call(r.h, 64, threshold, 0, 0, 0) === 1) return value();
       }
@@ -847,7 +855,7 @@ function defineClasses(rt) {
     }
 
     count_by_operator(op_type) {
-      const r = buffer(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen && typeof op_type === 'number') {
         if (ex.rv_call(r.h, 65, op_type, 0, 0, 0) === 1) return value();
       }
@@ -855,7 +863,7 @@ function defineClasses(rt) {
     }
 
     reset() {
-      const r = buffer(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 66, 0, 0, 0, 0) === 1) {
           r.x = value();
@@ -866,7 +874,7 @@ function defineClasses(rt) {
     }
 
     embedding_dim() {
-      const r = buffer(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 67, 0, 0, 0, 0) === 1) return value();
       }
@@ -874,7 +882,7 @@ function defineClasses(rt) {
     }
 
     to_bytes() {
-      const r = buffer(this);
+      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 68, 0, 0, 0, 0) === 1) return rt.outBytes(value());
       }

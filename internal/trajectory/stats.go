@@ -13,20 +13,17 @@ type Stats struct {
 
 // add folds one improvement in: n = f32(count), m = n+1, delta = x-mean,
 // mean += delta/m, varAcc += delta*(x-mean), best/bestAttention when x > best,
-// successRate = (successRate*n + [x > 0]) / m, count += 1. Its choices are
-// written as values picked after the fact, which the compiler turns into
-// wasm selects: in Go's wasm, every taken jump goes through a br_table.
+// successRate = (successRate*n + [x > 0]) / m, count += 1. It is small
+// enough to inline into Record.
 func (s *Stats) add(x float32, attention uint8) {
 	n := float32(s.Count)
 	m := n + 1
 	delta := x - s.Mean
 	s.Mean += delta / m
 	s.VarAcc += float32(delta * (x - s.Mean))
-	best, bestAttention := s.Best, s.BestAttention
-	if x > best {
-		best, bestAttention = x, attention
+	if x > s.Best {
+		s.Best, s.BestAttention = x, attention
 	}
-	s.Best, s.BestAttention = best, bestAttention
 	var success float32
 	if x > 0 {
 		success = 1

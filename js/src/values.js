@@ -80,6 +80,14 @@ function converter() {
   const refuse = (why) => ((conv.why = why), null);
   function toF32(x) {
     let n;
+    if (x instanceof Float32Array) { // the common case first: a non-empty typed array
+      try {
+        n = taLength.call(x);
+      } catch {
+        n = 0; // not a typed array at all (a forged prototype): the general path refuses it
+      }
+      if (n > 0) return (conv.n = n, x);
+    }
     if (ArrayBuffer.isView(x)) {
       if (x instanceof DataView) return refuse(REASON.NotArray);
       n = typedLength(x);
