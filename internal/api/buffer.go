@@ -1,5 +1,7 @@
 package api
 
+import "github.com/ruvector/ruvector-learning-wasm/internal/argerr"
+
 // The WasmTrajectoryBuffer methods of the table (table.go).
 
 func bufferTotalCount(b *TrajectoryBuffer, _ *Args) (float64, error) { return float64(b.Count), nil }
@@ -30,37 +32,10 @@ func bufferIsEmpty(b *TrajectoryBuffer, _ *Args) (float64, error) {
 
 // BufferRecord is record(embedding, op_type, attention_type, execution_ms,
 // baseline_ms) on the embedding already in the spare slot; its value is
-// the new spare slot's offset. Integral op_type and attention_type go
-// straight to Record, which range-checks them; anything else goes to
-// bufferRecordChecked for Integer's saturation or error.
+// the new spare slot's offset.
 func BufferRecord(b *TrajectoryBuffer, a *Args) (float64, error) {
-	op, att := int(a.N[0]), int(a.N[1])
-	if float64(op) != a.N[0] || float64(att) != a.N[1] {
-		return bufferRecordChecked(b, a)
-	}
-	if err := b.Record(b.Spare(), op, att, float32(a.N[2]), float32(a.N[3])); err != nil {
-		return 0, err
-	}
-	return Address(b.Spare()), nil
-}
-
-// bufferRecordChecked is BufferRecord with non-integral or huge op_type or
-// attention_type.
-//
-//go:noinline
-func bufferRecordChecked(b *TrajectoryBuffer, a *Args) (float64, error) {
-	op, err := Integer(a.N[0], "op_type")
-	if err != nil {
-		return 0, err
-	}
-	att, err := Integer(a.N[1], "attention_type")
-	if err != nil {
-		return 0, err
-	}
-	if err := b.Record(b.Spare(), op, att, float32(a.N[2]), float32(a.N[3])); err != nil {
-		return 0, err
-	}
-	return Address(b.Spare()), nil
+	next, err := b.RecordSpare(a.N[0], a.N[1], a.N[2], a.N[3])
+	return float64(next), err
 }
 
 func bufferHighQualityCount(b *TrajectoryBuffer, a *Args) (float64, error) {
@@ -69,7 +44,7 @@ func bufferHighQualityCount(b *TrajectoryBuffer, a *Args) (float64, error) {
 }
 
 func bufferCountByOperator(b *TrajectoryBuffer, a *Args) (float64, error) {
-	op, err := Integer(a.N[0], "op_type")
+	op, err := argerr.Integer(a.N[0], "op_type")
 	if err != nil {
 		return 0, err
 	}

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"github.com/ruvector/ruvector-learning-wasm/internal/argerr"
 	"github.com/ruvector/ruvector-learning-wasm/internal/lora"
 	"github.com/ruvector/ruvector-learning-wasm/internal/scoped"
 	"github.com/ruvector/ruvector-learning-wasm/internal/trajectory"
@@ -18,7 +19,7 @@ func New(c Class, defaults int32, a [3]float64) (any, error) {
 	}
 	switch c {
 	case Micro, Scoped:
-		dim, err := Integer(arg(0, lora.DefaultDim), "dim")
+		dim, err := argerr.Integer(arg(0, lora.DefaultDim), "dim")
 		if err != nil {
 			return nil, err
 		}
@@ -39,11 +40,11 @@ func New(c Class, defaults int32, a [3]float64) (any, error) {
 		s, _ := scoped.New(dim, alpha, lr)
 		return newScoped(s), nil
 	case Buffer:
-		capacity, err := Integer(arg(0, trajectory.DefaultCapacity), "capacity")
+		capacity, err := argerr.Integer(arg(0, trajectory.DefaultCapacity), "capacity")
 		if err != nil {
 			return nil, err
 		}
-		dim, err := Integer(arg(1, trajectory.DefaultDim), "embedding_dim")
+		dim, err := argerr.Integer(arg(1, trajectory.DefaultDim), "embedding_dim")
 		if err != nil {
 			return nil, err
 		}

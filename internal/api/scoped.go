@@ -1,6 +1,7 @@
 package api
 
 import (
+	"github.com/ruvector/ruvector-learning-wasm/internal/argerr"
 	"github.com/ruvector/ruvector-learning-wasm/internal/replay"
 	"github.com/ruvector/ruvector-learning-wasm/internal/scoped"
 )
@@ -152,7 +153,7 @@ func scopedToBytes(s *ScopedLoRA, _ *Args) (float64, error) { return saveState(s
 // scopeName is the static scope_name(op_type): the operator's name in the
 // output area, "Unknown" for any number that is not an operator type.
 func scopeName(a *Args) (float64, error) {
-	op, err := Integer(a.N[0], "op_type")
+	op, err := argerr.Integer(a.N[0], "op_type")
 	if err != nil {
 		return outText("Unknown")
 	}

@@ -5,6 +5,7 @@ package trajectory
 
 import (
 	"math"
+	"unsafe"
 
 	"github.com/ruvector/ruvector-learning-wasm/internal/argerr"
 	"github.com/ruvector/ruvector-learning-wasm/internal/lora"
@@ -116,11 +117,29 @@ func (b *Buffer) CheckRecord(embedding []float32, op, attention int, executionMs
 
 // Record stores one trajectory, overwriting the oldest when full, and folds
 // improvement = baseline/execution - 1 (0 when execution is 0) into Stats.
+// The embedding goes through the spare slot, after every check.
 func (b *Buffer) Record(embedding []float32, op, attention int, executionMs, baselineMs float32) error {
-	// One inlined test for the common case; CheckRecord names the bad argument.
-	if len(embedding) != b.dim || uint(op) >= scoped.NumOps || uint(attention) > math.MaxUint8 ||
+	if err := b.CheckRecord(embedding, op, attention, executionMs, baselineMs); err != nil {
+		return err
+	}
+	copy(b.Spare(), embedding)
+	_, err := b.RecordSpare(float64(op), float64(attention), float64(executionMs), float64(baselineMs))
+	return err
+}
+
+// RecordSpare is Record of the embedding already in the spare slot (Spare),
+// with its numbers as JS numbers: op_type and attention_type must be
+// integers (argerr.Integer), the times are rounded to float32. It returns
+// the address of the new Spare (0 with the error), where the JS layer
+// writes the next embedding. It is the whole of record below the export,
+// so that the call costs one Go frame.
+func (b *Buffer) RecordSpare(opType, attentionType, executionTime, baselineTime float64) (uintptr, error) {
+	op, attention := int(opType), int(attentionType)
+	executionMs, baselineMs := float32(executionTime), float32(baselineTime)
+	// One inlined test for the common case; checkNumbers names the bad argument.
+	if float64(op) != opType || float64(attention) != attentionType || uint(op) >= scoped.NumOps || uint(attention) > math.MaxUint8 ||
 		!(executionMs >= 0 && executionMs <= math.MaxFloat32) || !(baselineMs >= 0 && baselineMs <= math.MaxFloat32) {
-		return b.CheckRecord(embedding, op, attention, executionMs, baselineMs)
+		return 0, b.checkNumbers(opType, attentionType, executionMs, baselineMs)
 	}
 	improvement := baselineMs/executionMs - 1
 	if !(executionMs > 0) {
@@ -128,9 +147,6 @@ func (b *Buffer) Record(embedding []float32, op, attention int, executionMs, bas
 	}
 	b.Stats.add(improvement, uint8(attention))
 	i := b.next
-	if spare := b.Embedding(i); &spare[0] != &embedding[0] {
-		copy(spare, embedding)
-	}
 	b.Ops[i] = uint8(op)
 	b.Attentions[i] = uint8(attention)
 	b.Improvements[i] = improvement
@@ -142,7 +158,23 @@ func (b *Buffer) Record(embedding []float32, op, attention int, executionMs, bas
 		n = b.capacity
 	}
 	b.next, b.Len = next, n
-	return nil
+	return uintptr(unsafe.Pointer(&b.Embeddings[next*b.dim])), nil
+}
+
+// checkNumbers is RecordSpare's error: op_type and attention_type must be
+// integers (huge ones saturate), then CheckRecord.
+//
+//go:noinline
+func (b *Buffer) checkNumbers(opType, attentionType float64, executionMs, baselineMs float32) error {
+	op, err := argerr.Integer(opType, "op_type")
+	if err != nil {
+		return err
+	}
+	attention, err := argerr.Integer(attentionType, "attention_type")
+	if err != nil {
+		return err
+	}
+	return b.CheckRecord(b.Spare(), op, attention, executionMs, baselineMs)
 }
 
 // Slot is the ring index of the i-th stored trajectory, oldest first (0 <= i < Len).
