@@ -59,7 +59,10 @@ var reasons = [NumReasons]struct {
 }
 
 // ArgError is argument name refused for reason r (one of the reasons with
-// a text).
+// a text). Not inlined: the bindings call it from a dozen places, each of
+// which would carry its own copy of the allocation.
+//
+//go:noinline
 func ArgError(name string, r Reason) *argerr.Error {
 	return &argerr.Error{Kind: reasons[r].kind, Arg: name, Reason: reasons[r].text}
 }
@@ -136,7 +139,9 @@ func Fail(code Code, err error) Failure {
 
 // Encode appends f as the generated JavaScript reads it: the kind and the
 // argument index as little-endian int32, the message's length as int32,
-// then its UTF-8 bytes.
+// then its UTF-8 bytes. (Not inlined: it would be copied into each caller.)
+//
+//go:noinline
 func (f Failure) Encode(b []byte) []byte {
 	b = appendInt32(b, int32(f.Kind))
 	b = appendInt32(b, int32(f.Arg))

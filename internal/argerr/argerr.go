@@ -35,10 +35,16 @@ type Error struct {
 // Error returns "Arg Reason", e.g. "op_type must be an integer in 0..16".
 func (e *Error) Error() string { return e.Arg + " " + e.Reason }
 
-// NewRange returns a RangeError description for arg.
+// NewRange returns a RangeError description for arg. Not inlined (nor is
+// NewType): some sixty error paths call it, and in wasm each inlined copy
+// of the allocation costs far more than the call.
+//
+//go:noinline
 func NewRange(arg, reason string) *Error { return &Error{Kind: Range, Arg: arg, Reason: reason} }
 
 // NewType returns a TypeError description for arg.
+//
+//go:noinline
 func NewType(arg, reason string) *Error { return &Error{Kind: Type, Arg: arg, Reason: reason} }
 
 // Itoa formats n in decimal (strconv would grow the wasm for this one use).
