@@ -8,41 +8,43 @@ import (
 	"github.com/ruvector/ruvector-learning-wasm/internal/api"
 )
 
+// ctors[c] is class c's constructor on the JS global, once registered.
+var ctors [api.NumClasses + 1]js.Value
+
 // register puts the WasmMicroLoRA, WasmScopedLoRA and WasmTrajectoryBuffer
 // constructors on global: real constructors (new, instanceof) with their
 // members from the table (internal/api), the methods on their prototypes.
-// A js.FuncOf callback cannot make its caller throw, so a rejected call
-// returns its TypeError, RangeError or Error object instead, with nothing
-// changed. (The loaders' classes, js/classic.js, call the exports instead.)
+// Every member is one js.FuncOf of member (a class's constructor comes
+// first in the table). A js.FuncOf callback cannot make its caller throw,
+// so a rejected call returns its TypeError, RangeError or Error object
+// instead, with nothing changed. (The loaders' classes, js/classic.js, call
+// the exports instead.)
 func register(global js.Value) {
 	lookupIntrinsics()
+	object := global.Get("Object")
 	dispose := global.Get("Symbol").Get("dispose")
-	ctors := [api.NumClasses + 1]js.Value{}
 	for code := range api.Members {
 		m := &api.Members[code]
-		if m.Sort == api.Constructor {
-			ctor := js.FuncOf(constructor(api.Code(code))).Value
-			global.Get("Object").Call("defineProperty", ctor, "name", map[string]any{"value": m.Class.String()})
-			proto := ctor.Get("prototype")
-			proto.Set("free", js.FuncOf(freeMethod(m.Class)))
-			if is(dispose, js.TypeSymbol) {
-				global.Get("Reflect").Call("set", proto, dispose, proto.Get("free"))
-			}
-			ctors[m.Class] = ctor
-			global.Get("Object").Call("defineProperty", global, m.Class.String(), map[string]any{
-				"value": ctor, "writable": true, "enumerable": true, "configurable": true,
-			})
+		if m.Sort == api.Lifecycle && m.Name != "free" {
+			continue // the views and memory() are the loaders' alone
 		}
-	}
-	for code := range api.Members {
-		m := &api.Members[code]
-		switch {
-		case m.Sort == api.Method:
-			ctors[m.Class].Get("prototype").Set(m.Name, js.FuncOf(method(api.Code(code))))
-		case m.Sort == api.Static && m.Params[0].Kind == api.Bytes:
-			ctors[m.Class].Set(m.Name, js.FuncOf(fromBytesStatic(api.Code(code), ctors[m.Class])))
-		case m.Sort == api.Static:
-			ctors[m.Class].Set(m.Name, js.FuncOf(method(api.Code(code))))
+		fn := js.FuncOf(member(api.Code(code))).Value
+		switch m.Sort {
+		case api.Constructor:
+			name := m.Class.String()
+			object.Call("defineProperty", fn, "name", map[string]any{"value": name})
+			ctors[m.Class] = fn
+			object.Call("defineProperty", global, name, map[string]any{
+				"value": fn, "writable": true, "enumerable": true, "configurable": true,
+			})
+		case api.Static:
+			ctors[m.Class].Set(m.Name, fn)
+		default:
+			proto := ctors[m.Class].Get("prototype")
+			proto.Set(m.Name, fn)
+			if m.Name == "free" && is(dispose, js.TypeSymbol) {
+				global.Get("Reflect").Call("set", proto, dispose, fn)
+			}
 		}
 	}
 }
@@ -75,158 +77,170 @@ func registerOnFirstUse(global js.Value) {
 	}
 }
 
-// fromBytesStatic is a class's static from_bytes(bytes): a new object
-// restored from to_bytes() output, or the Error saying why the bytes were
-// refused.
-func fromBytesStatic(code api.Code, ctor js.Value) func(js.Value, []js.Value) any {
-	c := api.Members[code].Class
-	return func(_ js.Value, argv []js.Value) (res any) {
+// member is the bare global's js.FuncOf body of member code: its value, or
+// the JS error it was refused with. Methods and statics drop the big
+// argument and result areas once done.
+func member(code api.Code) func(js.Value, []js.Value) any {
+	areas := api.Members[code].Sort <= api.Static
+	return func(this js.Value, argv []js.Value) (res any) {
 		defer recoverInto(&res)
-		defer api.DropBigAreas()
-		data, err := bytesIn(arg(argv, 0), "bytes")
-		var o any
-		if err == nil {
-			o, err = api.FromBytes(c, data)
+		if areas {
+			defer api.DropBigAreas()
 		}
+		v, err := invoke(code, this, argv)
 		if err != nil {
 			return jsError(code, argv, err)
 		}
-		obj := js.Global().Get("Object").Call("create", ctor.Get("prototype"))
-		obj.Set(handleKey, store(o, obj))
-		return obj
+		return v
 	}
 }
 
-// constructor is the class's constructor: this gets the new object's
-// handle and becomes its owner. It accepts any fresh object as this.
-func constructor(code api.Code) func(js.Value, []js.Value) any {
+// invoke runs member code on this with argv, by the member's sort.
+func invoke(code api.Code, this js.Value, argv []js.Value) (any, error) {
 	m := &api.Members[code]
-	return func(this js.Value, argv []js.Value) (res any) {
-		defer recoverInto(&res)
-		if !is(this, js.TypeObject) || !this.Get(handleKey).IsUndefined() {
-			return jsError(code, nil, api.ErrNotThis)
-		}
-		var a [3]float64
-		var defaults int32
-		for i, p := range m.Params {
-			v := arg(argv, i)
-			if v.IsUndefined() || v.IsNull() {
-				defaults |= 1 << i
-				continue
-			}
-			f, err := number(v, p.Name)
-			if err != nil {
-				return jsError(code, argv, err)
-			}
-			a[i] = f
-		}
-		o, err := api.New(m.Class, defaults, a)
-		if err != nil {
-			return jsError(code, argv, err)
-		}
-		this.Set(handleKey, store(o, this))
-		return js.Undefined()
+	switch {
+	case m.Sort == api.Constructor:
+		return newObject(m, this, argv)
+	case m.Sort == api.Lifecycle:
+		return free(m.Class, this)
+	case m.Sort == api.Static && m.Params[0].Kind == api.Bytes:
+		return fromBytes(m.Class, argv)
 	}
+	return method(code, m, this, argv)
 }
 
-// method is the bare global's js.FuncOf body of member code: read the
-// arguments, call, and turn the value into the JS result its table entry
-// names, or the error to return. The object is looked up again after the
-// arguments are read, since an element's valueOf may have freed it. (Not
-// inlined: register calls it twice, and each inlined copy would carry its
-// own copy of the closure.)
-//
-//go:noinline
-func method(code api.Code) func(js.Value, []js.Value) any {
-	m := &api.Members[code]
-	return func(this js.Value, argv []js.Value) (res any) {
-		defer recoverInto(&res)
-		defer api.DropBigAreas()
-		var o any
-		var err error
-		if m.Sort != api.Static {
-			o, err = self(this, m.Class)
-		}
-		var a api.Args
-		into := js.Undefined()
-		if err == nil {
-			into, err = readArgs(o, m, argv, &a)
-		}
-		if again, _ := self(this, m.Class); err == nil && m.Sort != api.Static && again != o {
-			err = api.ErrFreed // an element's valueOf, run while reading an array, freed this object
-		}
-		var v float64
-		if err == nil {
-			v, err = api.Call(o, code, &a)
-		}
-		if err != nil {
-			return jsError(code, argv, err)
-		}
-		result[0] = v // a zero's or NaN's bits do not survive syscall/js: the loaders' slow path reads them here
-		if !into.IsUndefined() {
-			js.CopyBytesToJS(typedBytesOf(into), api.ByteView(api.OutputOf(o)))
-			return into
-		}
-		return toJS(o, m.Result, v)
+// newObject is the class's constructor: this gets the new object's handle
+// and becomes its owner. It accepts any fresh object as this.
+func newObject(m *api.Member, this js.Value, argv []js.Value) (any, error) {
+	if !is(this, js.TypeObject) || !this.Get(handleKey).IsUndefined() {
+		return nil, api.ErrNotThis
 	}
+	var a api.Args
+	_, defaults, err := readArgs(nil, m, argv, &a)
+	if err != nil {
+		return nil, err
+	}
+	o, err := api.New(m.Class, defaults, [3]float64(a.N[:3]))
+	if err != nil {
+		return nil, err
+	}
+	this.Set(handleKey, store(o, this))
+	return js.Undefined(), nil
+}
+
+// fromBytes is class c's static from_bytes(bytes): a new object restored
+// from to_bytes() output.
+func fromBytes(c api.Class, argv []js.Value) (any, error) {
+	data, err := bytesIn(arg(argv, 0), "bytes")
+	if err != nil {
+		return nil, err
+	}
+	o, err := api.FromBytes(c, data)
+	if err != nil {
+		return nil, err
+	}
+	obj := js.Global().Get("Object").Call("create", ctors[c].Get("prototype"))
+	obj.Set(handleKey, store(o, obj))
+	return obj, nil
+}
+
+// free is class c's free(): it releases the Go object and zeroes the
+// handle; a second call does nothing.
+func free(c api.Class, this js.Value) (any, error) {
+	h, err := handleOf(this)
+	if err == nil && h != 0 && api.ClassOf(objectAt(h)) != c {
+		err = api.ErrNotThis
+	}
+	if err != nil {
+		return nil, err
+	}
+	drop(h)
+	this.Set(handleKey, 0)
+	return js.Undefined(), nil
+}
+
+// method runs method or static code: read the arguments, call, and turn
+// the value into the JS result its table entry names. The object is looked
+// up again after the arguments are read, since an element's valueOf may
+// have freed it.
+func method(code api.Code, m *api.Member, this js.Value, argv []js.Value) (any, error) {
+	var o any
+	var err error
+	if m.Sort != api.Static {
+		o, err = self(this, m.Class)
+	}
+	var a api.Args
+	into := js.Undefined()
+	if err == nil {
+		into, _, err = readArgs(o, m, argv, &a)
+	}
+	if again, _ := self(this, m.Class); err == nil && m.Sort != api.Static && again != o {
+		err = api.ErrFreed // an element's valueOf, run while reading an array, freed this object
+	}
+	var v float64
+	if err == nil {
+		v, err = api.Call(o, code, &a)
+	}
+	if err != nil {
+		return nil, err
+	}
+	result[0] = v // a zero's or NaN's bits do not survive syscall/js: the loaders' slow path reads them here
+	if !into.IsUndefined() {
+		js.CopyBytesToJS(typedBytesOf(into), api.ByteView(api.OutputOf(o)))
+		return into, nil
+	}
+	return toJS(o, m.Result, v), nil
 }
 
 // readArgs converts argv by m's parameters into a, writing a dim-long array
-// into o's scratch area; it returns forward_array's out array, if given.
-func readArgs(o any, m *api.Member, argv []js.Value, a *api.Args) (js.Value, error) {
+// into o's scratch area; it returns forward_array's out array, if given,
+// and a constructor's defaults: bit i for argument i undefined or null.
+func readArgs(o any, m *api.Member, argv []js.Value, a *api.Args) (into js.Value, defaults int32, err error) {
 	k := 0
 	for i, p := range m.Params {
 		v := arg(argv, i)
+		var f float64
 		switch p.Kind {
-		case api.Number:
-			f, err := number(v, p.Name)
-			if err != nil {
-				return js.Value{}, err
-			}
-			a.N[k] = f
-		case api.OptNumber:
-			if !v.IsUndefined() && !v.IsNull() {
-				f, err := number(v, p.Name)
-				if err != nil {
-					return js.Value{}, err
-				}
-				a.N[k] = f
+		case api.Number, api.OptNumber, api.Int, api.Float:
+			if p.Kind != api.Number && (v.IsUndefined() || v.IsNull()) {
+				defaults |= 1 << i // 0, or the constructor's default
+			} else {
+				f, err = number(v, p.Name)
 			}
 		case api.Bool:
-			on, err := boolArg(v, p.Name)
-			if err != nil {
-				return js.Value{}, err
+			var on bool
+			if on, err = boolArg(v, p.Name); on {
+				f = 1
 			}
-			if on {
-				a.N[k] = 1
-			}
+		case api.AnyArray:
+			var n int
+			n, err = floatsIn(v, p.Name)
+			f = float64(n)
 		case api.DimArray:
-			if err := float32s(v, p.Name, o); err != nil {
-				return js.Value{}, err
+			if err = float32s(v, p.Name, o); err != nil {
+				return
 			}
 			continue
-		case api.AnyArray:
-			count, err := floatsIn(v, p.Name)
-			if err != nil {
-				return js.Value{}, err
-			}
-			a.N[k] = float64(count)
 		case api.BufferArg:
 			b, ok := bareBuffer(v)
 			if !ok {
-				return js.Value{}, api.ArgError(p.Name, api.NotBuffer)
+				return into, 0, api.ArgError(p.Name, api.NotBuffer)
 			}
 			a.Buffer = b
 			continue
 		case api.Into:
 			if !v.IsUndefined() {
-				return v, intoArg(v, api.ScratchLen(o))
+				return v, 0, intoArg(v, api.ScratchLen(o))
 			}
 			continue
 		}
+		if err != nil {
+			return
+		}
+		a.N[k] = f
 		k++
 	}
-	return js.Undefined(), nil
+	return js.Undefined(), defaults, nil
 }
 
 // toJS is a member's value as the JS result of its kind (api.Kind).

@@ -44,6 +44,9 @@ func TestMembersAreComplete(t *testing.T) {
 			assert.Zero(t, impls, "%s: the bindings implement it", label)
 		}
 		assert.True(t, m.Export == "" || m.Sort == Method, "%s: only methods have their own export", label)
+		if m.Sort != Constructor {
+			assert.Less(t, Find(m.Class, "constructor"), Code(code), "%s: after its class's constructor (cmd/wasm's register needs it first)", label)
+		}
 		assert.Equal(t, Code(code), Find(m.Class, m.Name))
 	}
 	for c := Micro; c <= Buffer; c++ {
