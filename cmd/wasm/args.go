@@ -212,7 +212,7 @@ func newFloat32Array(src []float32) js.Value {
 
 // bigint is the count n as a JS bigint (exact below 2^53, far beyond any
 // count reached).
-func bigint(n float64) js.Value { return jsBigInt.Invoke(n) }
+func bigint(n float64) js.Value { return jsBigInt.Call("call", nil, n) }
 
 // intoArg checks forward_array's output array into: a Float32Array of dim
 // values.

@@ -13,7 +13,7 @@ import (
 // reaches the runtime (which would end the program for good).
 func recoverInto(res *any) {
 	if r := recover(); r != nil {
-		*res = js.Global().Get("Error").New("ruvector-learning-wasm: internal error: " + panicText(r))
+		*res = newError("Error", "ruvector-learning-wasm: internal error: "+panicText(r))
 	}
 }
 
@@ -39,8 +39,14 @@ func jsError(code api.Code, argv []js.Value, err error) js.Value {
 	if f.Arg >= 0 && argv != nil {
 		msg += " (got " + describe(arg(argv, f.Arg)) + ")"
 	}
-	return js.Global().Get(errorClasses[f.Kind]).New(msg)
+	return newError(errorClasses[f.Kind], msg)
 }
+
+// newError is new global[class](msg).
+func newError(class, msg string) js.Value { return js.Global().Get(class).New(msg) }
+
+// stringOf is String(v), which also works for bigints and symbols.
+func stringOf(v js.Value) string { return js.Global().Get("String").Call("call", nil, v).String() }
 
 // describe renders a JS value for an error message: arrays by kind and
 // length, strings quoted, bigints with their n, the rest as String(v) would.
@@ -48,27 +54,29 @@ func describe(v js.Value) string {
 	t, ok := typeOf(v)
 	switch {
 	case !ok:
-		return js.Global().Get("String").Invoke(v).String() + "n"
+		return stringOf(v) + "n"
 	case t == js.TypeString:
 		return js.Global().Get("JSON").Call("stringify", v).String()
-	case t == js.TypeObject && isView(v):
-		if _, n, ok := typedBytes(v, 1); ok {
-			return constructorName(v, "typed array") + " of length " + argerr.Itoa(n)
-		}
-		return "a detached " + constructorName(v, "typed array")
-	case t == js.TypeObject && is(v.Get("length"), js.TypeNumber):
-		return constructorName(v, "array") + " of length " + js.Global().Get("String").Invoke(v.Get("length")).String()
-	case t == js.TypeObject:
-		if c := v.Get("constructor"); is(c, js.TypeFunction) && c.Get("name").String() != "" {
-			return article(c.Get("name").String())
-		}
-		return "an object"
 	case t == js.TypeSymbol:
 		return "a symbol"
 	case t == js.TypeFunction:
 		return "a function"
+	case t != js.TypeObject:
+		return stringOf(v)
+	case isView(v):
+		_, n, ok := typedBytes(v, 1)
+		name := constructorName(v, "typed array")
+		if !ok {
+			return "a detached " + name
+		}
+		return name + " of length " + argerr.Itoa(n)
+	case is(v.Get("length"), js.TypeNumber):
+		return constructorName(v, "array") + " of length " + stringOf(v.Get("length"))
 	}
-	return js.Global().Get("String").Invoke(v).String()
+	if c := v.Get("constructor"); is(c, js.TypeFunction) && c.Get("name").String() != "" {
+		return article(c.Get("name").String())
+	}
+	return "an object"
 }
 
 // article is name with "a" or "an" before it.
