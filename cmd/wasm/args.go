@@ -75,28 +75,21 @@ func boolArg(v js.Value, name string) (bool, error) {
 	return false, api.ArgError(name, api.NotBool)
 }
 
-// float32s reads array argument name into o's scratch area once its length
-// fits (floats).
-func float32s(v js.Value, name string, o any) error {
-	bytes, n, err := floats(v, name)
-	if err != nil {
-		return err
-	}
-	if err := api.ArrayLen(o, name, n); err != nil {
-		return err
-	}
-	js.CopyBytesToGo(api.ByteView(api.ScratchOf(o)), bytes)
-	return nil
-}
-
-// floatsIn copies array argument name, of any length, into the input area
-// and returns its length.
-func floatsIn(v js.Value, name string) (int, error) {
+// arrayIn reads array argument name: into o's scratch area once its length
+// fits, or for a nil o, of any length into the input area. It returns the
+// length.
+func arrayIn(v js.Value, name string, o any) (int, error) {
 	bytes, n, err := floats(v, name)
 	if err != nil {
 		return 0, err
 	}
-	dst, err := api.InBytes(4*n, name)
+	var dst []byte
+	if o != nil {
+		err = api.ArrayLen(o, name, n)
+		dst = api.ByteView(api.ScratchOf(o))
+	} else {
+		dst, err = api.InBytes(4*n, name)
+	}
 	if err != nil {
 		return 0, err
 	}
@@ -120,7 +113,7 @@ func floats(v js.Value, name string) (js.Value, int, error) {
 	}
 	if !view || !v.InstanceOf(jsFloat32Array) {
 		var converted bool
-		if v, converted = toFloat32Array(v); !converted {
+		if v, converted = tryNew(jsFloat32Array, v); !converted {
 			return js.Value{}, 0, api.ArgError(name, api.NotNumbers)
 		}
 	}
@@ -131,12 +124,12 @@ func floats(v js.Value, name string) (js.Value, int, error) {
 // bytesIn copies a Uint8Array (or ArrayBuffer) argument into the input area.
 func bytesIn(v js.Value, name string) ([]byte, error) {
 	if is(v, js.TypeObject) && v.InstanceOf(jsArrayBuffer) {
-		if !intactBuffer(v) {
+		var intact bool
+		if v, intact = tryNew(jsUint8Array, v); !intact {
 			return nil, api.ArgError(name, api.Detached)
 		}
-		v = jsUint8Array.New(v)
 	}
-	if !is(v, js.TypeObject) || !isView(v) || !v.InstanceOf(jsUint8Array) {
+	if !typedArray(v, jsUint8Array) {
 		return nil, api.ArgError(name, api.NotBytes)
 	}
 	bytes, n, ok := typedBytes(v, 1)
@@ -156,6 +149,11 @@ func intrinsicGetter(name string) js.Value {
 	return js.Global().Get("Object").Call("getOwnPropertyDescriptor", typedArrayProto, name).Get("get")
 }
 
+// typedArray reports whether v is a typed array made by ctor (or a subclass).
+func typedArray(v, ctor js.Value) bool {
+	return is(v, js.TypeObject) && isView(v) && v.InstanceOf(ctor)
+}
+
 // isView is ArrayBuffer.isView(v): a typed array or DataView, by its slots.
 func isView(v js.Value) bool { return jsArrayBuffer.Call("isView", v).Bool() }
 
@@ -172,26 +170,15 @@ func typedBytes(v js.Value, size int) (bytes js.Value, n int, ok bool) {
 	return jsUint8Array.New(bufferOf.Call("call", v), byteOffsetOf.Call("call", v), size*n), n, true
 }
 
-// intactBuffer reports whether ArrayBuffer b is not detached.
-func intactBuffer(b js.Value) (ok bool) {
+// tryNew is new ctor(v), or false when JS throws (a detached buffer, an
+// element that is a bigint or a symbol or has a throwing valueOf).
+func tryNew(ctor, v js.Value) (out js.Value, ok bool) {
 	defer func() {
 		if recover() != nil {
 			ok = false
 		}
 	}()
-	jsUint8Array.New(b)
-	return true
-}
-
-// toFloat32Array is new Float32Array(v), or false when JS refuses an
-// element (a bigint, a symbol, a throwing valueOf).
-func toFloat32Array(v js.Value) (out js.Value, converted bool) {
-	defer func() {
-		if recover() != nil {
-			converted = false
-		}
-	}()
-	return jsFloat32Array.New(v), true
+	return ctor.New(v), true
 }
 
 // arrayLike accepts typed arrays, Arrays and objects with a numeric length;
@@ -217,7 +204,7 @@ func bigint(n float64) js.Value { return jsBigInt.Call("call", nil, n) }
 // intoArg checks forward_array's output array into: a Float32Array of dim
 // values.
 func intoArg(into js.Value, dim int) error {
-	if !is(into, js.TypeObject) || !isView(into) || !into.InstanceOf(jsFloat32Array) {
+	if !typedArray(into, jsFloat32Array) {
 		return api.ArgError("out", api.NotFloat32Array)
 	}
 	switch _, n, ok := typedBytes(into, 4); {

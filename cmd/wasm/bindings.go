@@ -214,10 +214,10 @@ func readArgs(o any, m *api.Member, argv []js.Value, a *api.Args) (into js.Value
 			}
 		case api.AnyArray:
 			var n int
-			n, err = floatsIn(v, p.Name)
+			n, err = arrayIn(v, p.Name, nil)
 			f = float64(n)
 		case api.DimArray:
-			if err = float32s(v, p.Name, o); err != nil {
+			if _, err = arrayIn(v, p.Name, o); err != nil {
 				return
 			}
 			continue
