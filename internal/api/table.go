@@ -29,8 +29,10 @@ type Impl struct {
 
 // Args are a call's arguments once read: the numbers, booleans (0 or 1) and
 // any-length arrays' lengths in N, in parameter order; a DimArray is already
-// in the object's scratch area, a BufferArg in Buffer.
+// in the object's scratch area, a BufferArg in Buffer. (Not comparable, so
+// that the wasm carries no equality function for it.)
 type Args struct {
+	_      [0]func()
 	N      [4]float64
 	Buffer *TrajectoryBuffer
 }

@@ -26,7 +26,10 @@ func (k Kind) String() string {
 
 // Error is a rejected argument. Arg is the parameter name as the JS API spells
 // it ("gradient", "op_type"); Reason completes the sentence "Arg ...".
+// (Not comparable: errors are told apart by kind and text, and the wasm
+// then carries no equality function for it.)
 type Error struct {
+	_      [0]func()
 	Kind   Kind
 	Arg    string
 	Reason string
