@@ -21,7 +21,6 @@ var ctors [api.NumClasses + 1]js.Value
 // the exports instead.)
 func register(global js.Value) {
 	lookupIntrinsics()
-	object := global.Get("Object")
 	dispose := global.Get("Symbol").Get("dispose")
 	for code := range api.Members {
 		m := &api.Members[code]
@@ -32,11 +31,9 @@ func register(global js.Value) {
 		switch m.Sort {
 		case api.Constructor:
 			name := m.Class.String()
-			object.Call("defineProperty", fn, "name", map[string]any{"value": name})
+			define(fn, "name", "value", name)
 			ctors[m.Class] = fn
-			object.Call("defineProperty", global, name, map[string]any{
-				"value": fn, "writable": true, "enumerable": true, "configurable": true,
-			})
+			define(global, name, "value", fn, "writable", true, "enumerable", true, "configurable", true)
 		case api.Static:
 			ctors[m.Class].Set(m.Name, fn)
 		default:
@@ -71,10 +68,18 @@ func registerOnFirstUse(global js.Value) {
 			}
 			return global.Get(name)
 		})
-		global.Get("Object").Call("defineProperty", global, name, map[string]any{
-			"get": access, "set": access, "enumerable": true, "configurable": true,
-		})
+		define(global, name, "get", access, "set", access, "enumerable", true, "configurable", true)
 	}
+}
+
+// define is Object.defineProperty(obj, key, descriptor), the descriptor's
+// fields given as name, value pairs.
+func define(obj js.Value, key string, fields ...any) {
+	d := js.Global().Get("Object").New()
+	for i := 0; i < len(fields); i += 2 {
+		d.Set(fields[i].(string), fields[i+1])
+	}
+	js.Global().Get("Object").Call("defineProperty", obj, key, d)
 }
 
 // member is the bare global's js.FuncOf body of member code: its value, or
