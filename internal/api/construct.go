@@ -10,19 +10,21 @@ import (
 // defaults marks argument i as undefined or null, so that its default applies.
 // Both bindings construct here.
 func New(c Class, defaults int32, a [3]float64) (any, error) {
-	arg := func(i int, def float64) float64 {
+	if c < Micro || c > Buffer {
+		return nil, ErrNotThis
+	}
+	for i := range a {
 		if defaults&(1<<i) != 0 {
-			return def
+			a[i] = constructorDefaults[c][i]
 		}
-		return a[i]
 	}
 	switch c {
 	case Micro, Scoped:
-		dim, err := Integer(arg(0, lora.DefaultDim), "dim")
+		dim, err := Integer(a[0], "dim")
 		if err != nil {
 			return nil, err
 		}
-		alpha, lr := float32(arg(1, float64(lora.DefaultAlpha))), float32(arg(2, float64(lora.DefaultLR)))
+		alpha, lr := float32(a[1]), float32(a[2])
 		if err := lora.CheckConfig(dim, alpha, lr); err != nil {
 			return nil, err
 		}
@@ -39,11 +41,11 @@ func New(c Class, defaults int32, a [3]float64) (any, error) {
 		s, _ := scoped.New(dim, alpha, lr)
 		return newScoped(s), nil
 	case Buffer:
-		capacity, err := Integer(arg(0, trajectory.DefaultCapacity), "capacity")
+		capacity, err := Integer(a[0], "capacity")
 		if err != nil {
 			return nil, err
 		}
-		dim, err := Integer(arg(1, trajectory.DefaultDim), "embedding_dim")
+		dim, err := Integer(a[1], "embedding_dim")
 		if err != nil {
 			return nil, err
 		}
@@ -57,6 +59,14 @@ func New(c Class, defaults int32, a [3]float64) (any, error) {
 		return &TrajectoryBuffer{b}, nil
 	}
 	return nil, ErrNotThis
+}
+
+// constructorDefaults[c] are class c's constructor arguments when given as
+// undefined or null.
+var constructorDefaults = [...][3]float64{
+	Micro:  {lora.DefaultDim, float64(lora.DefaultAlpha), float64(lora.DefaultLR)},
+	Scoped: {lora.DefaultDim, float64(lora.DefaultAlpha), float64(lora.DefaultLR)},
+	Buffer: {trajectory.DefaultCapacity, trajectory.DefaultDim},
 }
 
 // FromBytes restores an object of class c saved by to_bytes, and charges
