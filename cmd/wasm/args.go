@@ -8,24 +8,43 @@ import (
 	"github.com/ruvector/ruvector-learning-wasm/internal/api"
 )
 
-// The JS constructors and intrinsics the bare globals use, looked up by
-// lookupIntrinsics when they are registered (not at start-up: a program that
-// only uses the loaders never needs them).
-var (
-	jsFloat32Array, jsUint8Array, jsArrayBuffer, jsArray, jsBigInt js.Value
-	// The intrinsic getters of %TypedArray%.prototype: they read a typed
-	// array's internal slots, which neither a subclass nor an own property
-	// can change.
-	typedArrayProto, lengthOf, bufferOf, byteOffsetOf js.Value
+// builtin holds the JS constructors and intrinsics the bare globals use,
+// looked up by lookupIntrinsics when they are registered (not at start-up: a
+// program that only uses the loaders never needs them).
+var builtin [numBuiltins]js.Value
+
+// Indexes into builtin: constructors of the global object, named in
+// globalNames, then the intrinsic getters of %TypedArray%.prototype, named
+// in getterNames: they read a typed array's internal slots, which neither a
+// subclass nor an own property can change.
+const (
+	float32Array = iota
+	uint8Array
+	arrayBuffer
+	array
+	bigInt
+	lengthOf
+	bufferOf
+	byteOffsetOf
+	numBuiltins
 )
 
-// lookupIntrinsics sets the variables above.
+var (
+	globalNames = [...]string{"Float32Array", "Uint8Array", "ArrayBuffer", "Array", "BigInt"}
+	getterNames = [...]string{"length", "buffer", "byteOffset"}
+)
+
+// lookupIntrinsics fills builtin.
 func lookupIntrinsics() {
 	g := js.Global()
-	jsFloat32Array, jsUint8Array, jsArrayBuffer = g.Get("Float32Array"), g.Get("Uint8Array"), g.Get("ArrayBuffer")
-	jsArray, jsBigInt = g.Get("Array"), g.Get("BigInt")
-	typedArrayProto = g.Get("Object").Call("getPrototypeOf", jsFloat32Array.Get("prototype"))
-	lengthOf, bufferOf, byteOffsetOf = intrinsicGetter("length"), intrinsicGetter("buffer"), intrinsicGetter("byteOffset")
+	for i, name := range globalNames {
+		builtin[i] = g.Get(name)
+	}
+	object := g.Get("Object")
+	proto := object.Call("getPrototypeOf", builtin[float32Array].Get("prototype"))
+	for i, name := range getterNames {
+		builtin[lengthOf+i] = object.Call("getOwnPropertyDescriptor", proto, name).Get("get")
+	}
 }
 
 // arg is args[i], or undefined when the caller passed fewer arguments.
@@ -111,9 +130,9 @@ func floats(v js.Value, name string) (js.Value, int, error) {
 			return js.Value{}, 0, api.ArgError(name, api.Detached)
 		}
 	}
-	if !view || !v.InstanceOf(jsFloat32Array) {
+	if !view || !v.InstanceOf(builtin[float32Array]) {
 		var converted bool
-		if v, converted = tryNew(jsFloat32Array, v); !converted {
+		if v, converted = tryNew(builtin[float32Array], v); !converted {
 			return js.Value{}, 0, api.ArgError(name, api.NotNumbers)
 		}
 	}
@@ -123,13 +142,13 @@ func floats(v js.Value, name string) (js.Value, int, error) {
 
 // bytesIn copies a Uint8Array (or ArrayBuffer) argument into the input area.
 func bytesIn(v js.Value, name string) ([]byte, error) {
-	if is(v, js.TypeObject) && v.InstanceOf(jsArrayBuffer) {
+	if is(v, js.TypeObject) && v.InstanceOf(builtin[arrayBuffer]) {
 		var intact bool
-		if v, intact = tryNew(jsUint8Array, v); !intact {
+		if v, intact = tryNew(builtin[uint8Array], v); !intact {
 			return nil, api.ArgError(name, api.Detached)
 		}
 	}
-	if !typedArray(v, jsUint8Array) {
+	if !typedArray(v, builtin[uint8Array]) {
 		return nil, api.ArgError(name, api.NotBytes)
 	}
 	bytes, n, ok := typedBytes(v, 1)
@@ -144,18 +163,13 @@ func bytesIn(v js.Value, name string) ([]byte, error) {
 	return b, nil
 }
 
-// intrinsicGetter is the getter of %TypedArray%.prototype's property name.
-func intrinsicGetter(name string) js.Value {
-	return js.Global().Get("Object").Call("getOwnPropertyDescriptor", typedArrayProto, name).Get("get")
-}
-
 // typedArray reports whether v is a typed array made by ctor (or a subclass).
 func typedArray(v, ctor js.Value) bool {
 	return is(v, js.TypeObject) && isView(v) && v.InstanceOf(ctor)
 }
 
 // isView is ArrayBuffer.isView(v): a typed array or DataView, by its slots.
-func isView(v js.Value) bool { return jsArrayBuffer.Call("isView", v).Bool() }
+func isView(v js.Value) bool { return builtin[arrayBuffer].Call("isView", v).Bool() }
 
 // typedBytes is typed array v's elements as a Uint8Array over the same
 // memory, and their count, elements being size bytes; ok is false when v is
@@ -166,8 +180,8 @@ func typedBytes(v js.Value, size int) (bytes js.Value, n int, ok bool) {
 			bytes, n, ok = js.Value{}, 0, false
 		}
 	}()
-	n = lengthOf.Call("call", v).Int()
-	return jsUint8Array.New(bufferOf.Call("call", v), byteOffsetOf.Call("call", v), size*n), n, true
+	n = builtin[lengthOf].Call("call", v).Int()
+	return builtin[uint8Array].New(builtin[bufferOf].Call("call", v), builtin[byteOffsetOf].Call("call", v), size*n), n, true
 }
 
 // tryNew is new ctor(v), or false when JS throws (a detached buffer, an
@@ -184,27 +198,27 @@ func tryNew(ctor, v js.Value) (out js.Value, ok bool) {
 // arrayLike accepts typed arrays, Arrays and objects with a numeric length;
 // strings, functions and ArrayBuffers are not arrays of numbers.
 func arrayLike(v js.Value) bool {
-	if !is(v, js.TypeObject) || v.InstanceOf(jsArrayBuffer) {
+	if !is(v, js.TypeObject) || v.InstanceOf(builtin[arrayBuffer]) {
 		return false
 	}
-	return jsArray.Call("isArray", v).Bool() || is(v.Get("length"), js.TypeNumber)
+	return builtin[array].Call("isArray", v).Bool() || is(v.Get("length"), js.TypeNumber)
 }
 
 // newFloat32Array copies src into a new JS Float32Array.
 func newFloat32Array(src []float32) js.Value {
-	out := jsFloat32Array.New(len(src))
-	js.CopyBytesToJS(jsUint8Array.New(out.Get("buffer")), api.ByteView(src))
+	out := builtin[float32Array].New(len(src))
+	js.CopyBytesToJS(builtin[uint8Array].New(out.Get("buffer")), api.ByteView(src))
 	return out
 }
 
 // bigint is the count n as a JS bigint (exact below 2^53, far beyond any
 // count reached).
-func bigint(n float64) js.Value { return jsBigInt.Call("call", nil, n) }
+func bigint(n float64) js.Value { return builtin[bigInt].Call("call", nil, n) }
 
 // intoArg checks forward_array's output array into: a Float32Array of dim
 // values.
 func intoArg(into js.Value, dim int) error {
-	if !typedArray(into, jsFloat32Array) {
+	if !typedArray(into, builtin[float32Array]) {
 		return api.ArgError("out", api.NotFloat32Array)
 	}
 	switch _, n, ok := typedBytes(into, 4); {

@@ -262,7 +262,7 @@ func toJS(o any, kind api.Kind, v float64) any {
 	case api.Floats:
 		return newFloat32Array(api.OutFloats(int(v)))
 	case api.BytesR:
-		b := jsUint8Array.New(int(v))
+		b := builtin[uint8Array].New(int(v))
 		js.CopyBytesToJS(b, api.OutBytes(int(v)))
 		return b
 	case api.Text:
