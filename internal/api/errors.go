@@ -115,26 +115,30 @@ type Failure struct {
 
 // Fail is the Failure of member code for err.
 func Fail(code Code, err error) Failure {
+	f := Failure{PlainError, -1, ""}
+	msg := err.Error()
 	if code < 0 || int(code) >= len(Members) {
-		return Failure{PlainError, -1, "ruvector-learning-wasm: " + err.Error()}
+		f.Message = "ruvector-learning-wasm: " + msg
+		return f
 	}
 	m := &Members[code]
-	prefix := m.Label() + ": "
 	// The core returns *argerr.Error unwrapped, so a type assertion suffices
 	// (errors.As would link internal/reflectlite into the wasm).
 	switch e := err.(type) {
 	case *argerr.Error:
-		k := RangeError
+		f.Kind = RangeError
 		if e.Kind == argerr.Type {
-			k = TypeError
+			f.Kind = TypeError
 		}
-		return Failure{k, m.ArgIndex(e.Arg), prefix + e.Error()}
+		f.Arg = m.ArgIndex(e.Arg)
 	case callError:
 		if e == ErrNotThis {
-			return Failure{TypeError, -1, prefix + e.Error() + m.Class.String()}
+			f.Kind = TypeError
+			msg += m.Class.String()
 		}
 	}
-	return Failure{PlainError, -1, prefix + err.Error()}
+	f.Message = m.Class.String() + "." + m.Name + ": " + msg // m.Label(), in one concatenation
+	return f
 }
 
 // Encode appends f as the generated JavaScript reads it: the kind and the
