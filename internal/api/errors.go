@@ -147,12 +147,8 @@ func Fail(code Code, err error) Failure {
 //
 //go:noinline
 func (f Failure) Encode(b []byte) []byte {
-	b = appendInt32(b, int32(f.Kind))
-	b = appendInt32(b, int32(f.Arg))
-	b = appendInt32(b, int32(len(f.Message)))
+	for _, v := range [...]int32{int32(f.Kind), int32(f.Arg), int32(len(f.Message))} {
+		b = append(b, byte(v), byte(v>>8), byte(v>>16), byte(v>>24))
+	}
 	return append(b, f.Message...)
-}
-
-func appendInt32(b []byte, v int32) []byte {
-	return append(b, byte(v), byte(v>>8), byte(v>>16), byte(v>>24))
 }
