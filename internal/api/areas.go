@@ -89,14 +89,25 @@ func outBytes(b []byte) (float64, error) {
 	return float64(len(b)), nil
 }
 
-// saveState is to_bytes: the state of o, charged as cost (at least its
+// saveState is to_bytes: the state of o, charged as its cost (at least its
 // size: TestCostsCoverAllocations) while it is built, copied into the output
-// area, and its length.
-func saveState(o interface{ MarshalBinary() ([]byte, error) }, cost int64) (float64, error) {
+// area, and its length. (A type switch, not an interface with
+// MarshalBinary: such an interface would keep the promoted MarshalBinary
+// wrappers of the three object types in the wasm.)
+func saveState(o any) (float64, error) {
+	cost := CostOf(o)
 	if err := charge("state", cost); err != nil {
 		return 0, err
 	}
-	b, _ := o.MarshalBinary()
+	var b []byte
+	switch o := o.(type) {
+	case *MicroLoRA:
+		b, _ = o.Micro.MarshalBinary()
+	case *ScopedLoRA:
+		b, _ = o.Scoped.MarshalBinary()
+	case *TrajectoryBuffer:
+		b, _ = o.Buffer.MarshalBinary()
+	}
 	n, err := outBytes(b)
 	refund(cost)
 	return n, err

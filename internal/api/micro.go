@@ -80,4 +80,4 @@ func microAdaptBatch(m *MicroLoRA, a *Args) (float64, error) {
 	return 0, m.AdaptBatch(gs, norms)
 }
 
-func microToBytes(m *MicroLoRA, _ *Args) (float64, error) { return saveState(m, CostOf(m)) }
+func microToBytes(m *MicroLoRA, _ *Args) (float64, error) { return saveState(m) }

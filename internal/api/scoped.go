@@ -147,7 +147,7 @@ func scopedLearnFrom(s *ScopedLoRA, a *Args) (float64, error) {
 	return float64(n), err
 }
 
-func scopedToBytes(s *ScopedLoRA, _ *Args) (float64, error) { return saveState(s, CostOf(s)) }
+func scopedToBytes(s *ScopedLoRA, _ *Args) (float64, error) { return saveState(s) }
 
 // scopedScopeName is the static scope_name(op_type): the operator's name in the
 // output area, "Unknown" for any number that is not an operator type.
