@@ -16,8 +16,9 @@ const (
 	Type
 )
 
-// String returns the JS constructor name of the error class.
-func (k Kind) String() string {
+// Name returns the JS constructor name of the error class. (Not String: a
+// String method would be linked into the wasm, where nothing calls it.)
+func (k Kind) Name() string {
 	if k == Type {
 		return "TypeError"
 	}
