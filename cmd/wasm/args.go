@@ -55,14 +55,16 @@ func arg(args []js.Value, i int) js.Value {
 	return js.Undefined()
 }
 
+// ignorePanic, deferred, stops a panic (a JS exception, or a value
+// syscall/js does not know): the deferring function then returns its
+// results as they are, all zero when the panic came before its return
+// statement was done.
+func ignorePanic() { recover() }
+
 // typeOf is v.Type(), except that the kinds syscall/js does not know (bigint)
 // come back as js.TypeUndefined with ok false instead of a panic.
 func typeOf(v js.Value) (t js.Type, ok bool) {
-	defer func() {
-		if recover() != nil {
-			t, ok = js.TypeUndefined, false
-		}
-	}()
+	defer ignorePanic()
 	return v.Type(), true
 }
 
@@ -175,23 +177,15 @@ func isView(v js.Value) bool { return builtin[arrayBuffer].Call("isView", v).Boo
 // memory, and their count, elements being size bytes; ok is false when v is
 // detached (or no typed array at all).
 func typedBytes(v js.Value, size int) (bytes js.Value, n int, ok bool) {
-	defer func() {
-		if recover() != nil {
-			bytes, n, ok = js.Value{}, 0, false
-		}
-	}()
-	n = builtin[lengthOf].Call("call", v).Int()
-	return builtin[uint8Array].New(builtin[bufferOf].Call("call", v), builtin[byteOffsetOf].Call("call", v), size*n), n, true
+	defer ignorePanic()
+	count := builtin[lengthOf].Call("call", v).Int()
+	return builtin[uint8Array].New(builtin[bufferOf].Call("call", v), builtin[byteOffsetOf].Call("call", v), size*count), count, true
 }
 
 // tryNew is new ctor(v), or false when JS throws (a detached buffer, an
 // element that is a bigint or a symbol or has a throwing valueOf).
 func tryNew(ctor, v js.Value) (out js.Value, ok bool) {
-	defer func() {
-		if recover() != nil {
-			ok = false
-		}
-	}()
+	defer ignorePanic()
 	return ctor.New(v), true
 }
 
