@@ -194,7 +194,25 @@ func method(code api.Code, m *api.Member, this js.Value, argv []js.Value) (any, 
 		js.CopyBytesToJS(typedBytesOf(into), api.ByteView(api.OutputOf(o)))
 		return into, nil
 	}
-	return toJS(o, m.Result, v), nil
+	switch m.Result { // the value as the JS result of its kind (api.Kind)
+	case api.NumberR, api.Float32R:
+		return v, nil
+	case api.Count:
+		return bigint(v), nil
+	case api.BoolR:
+		return v != 0, nil
+	case api.Output:
+		return newFloat32Array(api.OutputOf(o)), nil
+	case api.Floats:
+		return newFloat32Array(api.OutFloats(int(v))), nil
+	case api.BytesR:
+		b := builtin[uint8Array].New(int(v))
+		js.CopyBytesToJS(b, api.OutBytes(int(v)))
+		return b, nil
+	case api.Text:
+		return string(api.OutBytes(int(v))), nil
+	}
+	return js.Undefined(), nil // ValueOf(nil) would be null
 }
 
 // readArgs converts argv by m's parameters into a, writing a dim-long array
@@ -248,28 +266,6 @@ func readArgs(o any, m *api.Member, argv []js.Value, a *api.Args) (into js.Value
 	return js.Undefined(), defaults, nil
 }
 
-// toJS is a member's value as the JS result of its kind (api.Kind).
-func toJS(o any, kind api.Kind, v float64) any {
-	switch kind {
-	case api.NumberR, api.Float32R:
-		return v
-	case api.Count:
-		return bigint(v)
-	case api.BoolR:
-		return v != 0
-	case api.Output:
-		return newFloat32Array(api.OutputOf(o))
-	case api.Floats:
-		return newFloat32Array(api.OutFloats(int(v)))
-	case api.BytesR:
-		b := builtin[uint8Array].New(int(v))
-		js.CopyBytesToJS(b, api.OutBytes(int(v)))
-		return b
-	case api.Text:
-		return string(api.OutBytes(int(v)))
-	}
-	return js.Undefined() // ValueOf(nil) would be null
-}
 
 // bareBuffer is buffer argument v as one of the bare globals' live buffers.
 func bareBuffer(v js.Value) (*api.TrajectoryBuffer, bool) {
