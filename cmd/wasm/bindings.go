@@ -64,9 +64,10 @@ func registerOnFirstUse(global js.Value) {
 			}
 			if len(argv) > 0 { // an assignment: the name takes the value
 				global.Set(name, argv[0])
-				return nil
+			} else {
+				res = global.Get(name)
 			}
-			return global.Get(name)
+			return // one return: each would carry its own copy of the deferred call
 		})
 		define(global, name, "get", access, "set", access, "enumerable", true, "configurable", true)
 	}
@@ -92,11 +93,11 @@ func member(code api.Code) func(js.Value, []js.Value) any {
 		if areas {
 			defer api.DropBigAreas()
 		}
-		v, err := invoke(code, this, argv)
+		res, err := invoke(code, this, argv)
 		if err != nil {
-			return jsError(code, argv, err)
+			res = jsError(code, argv, err)
 		}
-		return v
+		return res // one return: each would carry its own copy of the deferred calls
 	}
 }
 
