@@ -74,37 +74,33 @@ func is(v js.Value, t js.Type) bool {
 	return ok && vt == t
 }
 
-// number is a JS number argument as float64; anything else is a TypeError.
-func number(v js.Value, name string) (float64, error) {
-	if !is(v, js.TypeNumber) {
-		return 0, api.ArgError(name, api.NotNumber)
-	}
-	return v.Float(), nil
-}
-
-// boolArg accepts true/false, and 1/0 as wasm-bindgen's bool would.
-func boolArg(v js.Value, name string) (bool, error) {
-	switch t, _ := typeOf(v); t {
-	case js.TypeBoolean:
-		return v.Bool(), nil
-	case js.TypeNumber:
-		if f := v.Float(); f == 0 || f == 1 {
-			return f == 1, nil
-		}
-		return false, api.ArgError(name, api.BoolRange)
-	}
-	return false, api.ArgError(name, api.NotBool)
-}
-
 // arrayIn reads array argument name: into o's scratch area once its length
 // fits, or for a nil o, of any length into the input area. It returns the
-// length.
+// length. It takes a Float32Array itself, or any other array-like of numbers
+// (typed arrays, Arrays, objects with a numeric length; not strings,
+// functions or ArrayBuffers) converted once by new Float32Array(v). Lengths
+// come from the typed array's own internal slots, never from a length
+// property that could lie.
 func arrayIn(v js.Value, name string, o any) (int, error) {
-	bytes, n, err := floats(v, name)
-	if err != nil {
-		return 0, err
+	if !is(v, js.TypeObject) || v.InstanceOf(builtin[arrayBuffer]) ||
+		!builtin[array].Call("isArray", v).Bool() && !is(v.Get("length"), js.TypeNumber) {
+		return 0, api.ArgError(name, api.NotArray)
 	}
+	view := isView(v)
+	if view {
+		if _, _, ok := typedBytes(v, 1); !ok {
+			return 0, api.ArgError(name, api.Detached)
+		}
+	}
+	if !view || !v.InstanceOf(builtin[float32Array]) {
+		var converted bool
+		if v, converted = tryNew(builtin[float32Array], v); !converted {
+			return 0, api.ArgError(name, api.NotNumbers)
+		}
+	}
+	bytes, n, _ := typedBytes(v, 4)
 	var dst []byte
+	var err error
 	if o != nil {
 		err = api.ArrayLen(o, name, n)
 		dst = api.ByteView(api.ScratchOf(o))
@@ -116,30 +112,6 @@ func arrayIn(v js.Value, name string, o any) (int, error) {
 	}
 	js.CopyBytesToGo(dst, bytes)
 	return n, nil
-}
-
-// floats is array argument name as the bytes of a Float32Array and its
-// length: a Float32Array itself, any other array-like of numbers converted
-// once by new Float32Array(v). Lengths come from the typed array's own
-// internal slots, never from a length property that could lie.
-func floats(v js.Value, name string) (js.Value, int, error) {
-	if !arrayLike(v) {
-		return js.Value{}, 0, api.ArgError(name, api.NotArray)
-	}
-	view := isView(v)
-	if view {
-		if _, _, ok := typedBytes(v, 1); !ok {
-			return js.Value{}, 0, api.ArgError(name, api.Detached)
-		}
-	}
-	if !view || !v.InstanceOf(builtin[float32Array]) {
-		var converted bool
-		if v, converted = tryNew(builtin[float32Array], v); !converted {
-			return js.Value{}, 0, api.ArgError(name, api.NotNumbers)
-		}
-	}
-	bytes, n, _ := typedBytes(v, 4)
-	return bytes, n, nil
 }
 
 // bytesIn copies a Uint8Array (or ArrayBuffer) argument into the input area.
@@ -187,15 +159,6 @@ func typedBytes(v js.Value, size int) (bytes js.Value, n int, ok bool) {
 func tryNew(ctor, v js.Value) (out js.Value, ok bool) {
 	defer ignorePanic()
 	return ctor.New(v), true
-}
-
-// arrayLike accepts typed arrays, Arrays and objects with a numeric length;
-// strings, functions and ArrayBuffers are not arrays of numbers.
-func arrayLike(v js.Value) bool {
-	if !is(v, js.TypeObject) || v.InstanceOf(builtin[arrayBuffer]) {
-		return false
-	}
-	return builtin[array].Call("isArray", v).Bool() || is(v.Get("length"), js.TypeNumber)
 }
 
 // newFloat32Array copies src into a new JS Float32Array.

@@ -228,13 +228,23 @@ func readArgs(o any, m *api.Member, argv []js.Value, a *api.Args) (into js.Value
 		case api.Number, api.OptNumber, api.Int, api.Float:
 			if p.Kind != api.Number && (v.IsUndefined() || v.IsNull()) {
 				defaults |= 1 << i // 0, or the constructor's default
+			} else if is(v, js.TypeNumber) {
+				f = v.Float()
 			} else {
-				f, err = number(v, p.Name)
+				err = api.ArgError(p.Name, api.NotNumber)
 			}
-		case api.Bool:
-			var on bool
-			if on, err = boolArg(v, p.Name); on {
-				f = 1
+		case api.Bool: // true or false, and 1 or 0 as wasm-bindgen's bool would
+			switch t, _ := typeOf(v); t {
+			case js.TypeBoolean:
+				if v.Bool() {
+					f = 1
+				}
+			case js.TypeNumber:
+				if f = v.Float(); f != 0 && f != 1 {
+					err = api.ArgError(p.Name, api.BoolRange)
+				}
+			default:
+				err = api.ArgError(p.Name, api.NotBool)
 			}
 		case api.AnyArray:
 			var n int
@@ -266,7 +276,6 @@ func readArgs(o any, m *api.Member, argv []js.Value, a *api.Args) (into js.Value
 	}
 	return js.Undefined(), defaults, nil
 }
-
 
 // bareBuffer is buffer argument v as one of the bare globals' live buffers.
 func bareBuffer(v js.Value) (*api.TrajectoryBuffer, bool) {
