@@ -114,29 +114,6 @@ func arrayIn(v js.Value, name string, o any) (int, error) {
 	return n, nil
 }
 
-// bytesIn copies a Uint8Array (or ArrayBuffer) argument into the input area.
-func bytesIn(v js.Value, name string) ([]byte, error) {
-	if is(v, js.TypeObject) && v.InstanceOf(builtin[arrayBuffer]) {
-		var intact bool
-		if v, intact = tryNew(builtin[uint8Array], v); !intact {
-			return nil, api.ArgError(name, api.Detached)
-		}
-	}
-	if !typedArray(v, builtin[uint8Array]) {
-		return nil, api.ArgError(name, api.NotBytes)
-	}
-	bytes, n, ok := typedBytes(v, 1)
-	if !ok {
-		return nil, api.ArgError(name, api.Detached)
-	}
-	b, err := api.InBytes(n, name)
-	if err != nil {
-		return nil, err
-	}
-	js.CopyBytesToGo(b, bytes)
-	return b, nil
-}
-
 // typedArray reports whether v is a typed array made by ctor (or a subclass).
 func typedArray(v, ctor js.Value) bool {
 	return is(v, js.TypeObject) && isView(v) && v.InstanceOf(ctor)
@@ -171,21 +148,6 @@ func newFloat32Array(src []float32) js.Value {
 // bigint is the count n as a JS bigint (exact below 2^53, far beyond any
 // count reached).
 func bigint(n float64) js.Value { return builtin[bigInt].Call("call", nil, n) }
-
-// intoArg checks forward_array's output array into: a Float32Array of dim
-// values.
-func intoArg(into js.Value, dim int) error {
-	if !typedArray(into, builtin[float32Array]) {
-		return api.ArgError("out", api.NotFloat32Array)
-	}
-	switch _, n, ok := typedBytes(into, 4); {
-	case !ok:
-		return api.ArgError("out", api.Detached)
-	case n != dim:
-		return api.IntoLengthError(dim)
-	}
-	return nil
-}
 
 // typedBytesOf is typed array v's elements as a Uint8Array (v checked).
 func typedBytesOf(v js.Value) js.Value {

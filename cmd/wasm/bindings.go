@@ -135,12 +135,28 @@ func newObject(m *api.Member, this js.Value, argv []js.Value) (any, error) {
 }
 
 // fromBytes is class c's static from_bytes(bytes): a new object restored
-// from to_bytes() output.
+// from to_bytes() output, a Uint8Array (or ArrayBuffer) copied into the
+// input area.
 func fromBytes(c api.Class, argv []js.Value) (any, error) {
-	data, err := bytesIn(arg(argv, 0), "bytes")
+	v := arg(argv, 0)
+	if is(v, js.TypeObject) && v.InstanceOf(builtin[arrayBuffer]) {
+		var intact bool
+		if v, intact = tryNew(builtin[uint8Array], v); !intact {
+			return nil, api.ArgError("bytes", api.Detached)
+		}
+	}
+	if !typedArray(v, builtin[uint8Array]) {
+		return nil, api.ArgError("bytes", api.NotBytes)
+	}
+	bytes, n, ok := typedBytes(v, 1)
+	if !ok {
+		return nil, api.ArgError("bytes", api.Detached)
+	}
+	data, err := api.InBytes(n, "bytes")
 	if err != nil {
 		return nil, err
 	}
+	js.CopyBytesToGo(data, bytes)
 	o, err := api.FromBytes(c, data)
 	if err != nil {
 		return nil, err
@@ -255,18 +271,26 @@ func readArgs(o any, m *api.Member, argv []js.Value, a *api.Args) (into js.Value
 				return
 			}
 			continue
-		case api.BufferArg:
-			b, ok := bareBuffer(v)
-			if !ok {
+		case api.BufferArg: // one of the bare globals' live buffers
+			h, herr := handleOf(v)
+			b, ok := objectAt(h).(*api.TrajectoryBuffer)
+			if herr != nil || !ok {
 				return into, 0, api.ArgError(p.Name, api.NotBuffer)
 			}
 			a.Buffer = b
 			continue
-		case api.Into:
-			if !v.IsUndefined() {
-				return v, 0, intoArg(v, api.ScratchLen(o))
+		case api.Into: // forward_array's out: a Float32Array of dim values
+			if v.IsUndefined() {
+				continue
 			}
-			continue
+			if !typedArray(v, builtin[float32Array]) {
+				err = api.ArgError("out", api.NotFloat32Array)
+			} else if _, n, ok := typedBytes(v, 4); !ok {
+				err = api.ArgError("out", api.Detached)
+			} else if dim := api.ScratchLen(o); n != dim {
+				err = api.IntoLengthError(dim)
+			}
+			return v, 0, err
 		}
 		if err != nil {
 			return
@@ -275,16 +299,6 @@ func readArgs(o any, m *api.Member, argv []js.Value, a *api.Args) (into js.Value
 		k++
 	}
 	return js.Undefined(), defaults, nil
-}
-
-// bareBuffer is buffer argument v as one of the bare globals' live buffers.
-func bareBuffer(v js.Value) (*api.TrajectoryBuffer, bool) {
-	h, err := handleOf(v)
-	if err != nil {
-		return nil, false
-	}
-	b, ok := objectAt(h).(*api.TrajectoryBuffer)
-	return b, ok
 }
 
 // freeMethod is class c's free(): it releases the Go object and zeroes the
