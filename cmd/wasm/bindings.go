@@ -101,37 +101,45 @@ func member(code api.Code) func(js.Value, []js.Value) any {
 	}
 }
 
-// invoke runs member code on this with argv, by the member's sort.
+// invoke runs member code on this with argv, by the member's sort:
+//   - the constructor gives this the new object's handle, and this becomes
+//     its owner; it accepts any fresh object as this;
+//   - free() releases the Go object and zeroes the handle; a second call
+//     does nothing;
+//   - from_bytes and the methods are fromBytes and method.
 func invoke(code api.Code, this js.Value, argv []js.Value) (any, error) {
 	m := &api.Members[code]
 	switch {
 	case m.Sort == api.Constructor:
-		return newObject(m, this, argv)
+		if !is(this, js.TypeObject) || !this.Get(handleKey).IsUndefined() {
+			return nil, api.ErrNotThis
+		}
+		var a api.Args
+		_, defaults, err := readArgs(nil, m, argv, &a)
+		if err != nil {
+			return nil, err
+		}
+		o, err := api.New(m.Class, defaults, [3]float64(a.N[:3]))
+		if err != nil {
+			return nil, err
+		}
+		this.Set(handleKey, store(o, this))
+		return js.Undefined(), nil
 	case m.Sort == api.Lifecycle:
-		return free(m.Class, this)
+		h, err := handleOf(this)
+		if err == nil && h != 0 && api.ClassOf(objectAt(h)) != m.Class {
+			err = api.ErrNotThis
+		}
+		if err != nil {
+			return nil, err
+		}
+		drop(h)
+		this.Set(handleKey, 0)
+		return js.Undefined(), nil
 	case m.Sort == api.Static && m.Params[0].Kind == api.Bytes:
 		return fromBytes(m.Class, argv)
 	}
 	return method(code, m, this, argv)
-}
-
-// newObject is the class's constructor: this gets the new object's handle
-// and becomes its owner. It accepts any fresh object as this.
-func newObject(m *api.Member, this js.Value, argv []js.Value) (any, error) {
-	if !is(this, js.TypeObject) || !this.Get(handleKey).IsUndefined() {
-		return nil, api.ErrNotThis
-	}
-	var a api.Args
-	_, defaults, err := readArgs(nil, m, argv, &a)
-	if err != nil {
-		return nil, err
-	}
-	o, err := api.New(m.Class, defaults, [3]float64(a.N[:3]))
-	if err != nil {
-		return nil, err
-	}
-	this.Set(handleKey, store(o, this))
-	return js.Undefined(), nil
 }
 
 // fromBytes is class c's static from_bytes(bytes): a new object restored
@@ -164,21 +172,6 @@ func fromBytes(c api.Class, argv []js.Value) (any, error) {
 	obj := js.Global().Get("Object").Call("create", ctors[c].Get("prototype"))
 	obj.Set(handleKey, store(o, obj))
 	return obj, nil
-}
-
-// free is class c's free(): it releases the Go object and zeroes the
-// handle; a second call does nothing.
-func free(c api.Class, this js.Value) (any, error) {
-	h, err := handleOf(this)
-	if err == nil && h != 0 && api.ClassOf(objectAt(h)) != c {
-		err = api.ErrNotThis
-	}
-	if err != nil {
-		return nil, err
-	}
-	drop(h)
-	this.Set(handleKey, 0)
-	return js.Undefined(), nil
 }
 
 // method runs method or static code: read the arguments, call, and turn
