@@ -13,19 +13,23 @@ import (
 // reaches the runtime (which would end the program for good).
 func recoverInto(res *any) {
 	if r := recover(); r != nil {
-		*res = newError("Error", "ruvector-learning-wasm: internal error: "+panicText(r))
+		*res = newError("Error", internalError(r))
 	}
 }
 
-// panicText is what a recovered panic value says.
-func panicText(r any) string {
+// internalError is the message of an internal error: what the recovered
+// panic value r says, after "ruvector-learning-wasm: internal error: ".
+//
+//go:noinline
+func internalError(r any) string {
+	text := "panic"
 	switch r := r.(type) {
 	case error:
-		return r.Error()
+		text = r.Error()
 	case string:
-		return r
+		text = r
 	}
-	return "panic"
+	return "ruvector-learning-wasm: internal error: " + text
 }
 
 // errorClasses[k] is the JS constructor of api.ErrorKind k.

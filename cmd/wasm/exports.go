@@ -43,7 +43,7 @@ func fail(code api.Code, err error) int32 {
 // the deferring export then returns its zero result.
 func swallow() {
 	if r := recover(); r != nil {
-		failure = api.Failure{Kind: api.PlainError, Arg: -1, Message: "ruvector-learning-wasm: internal error: " + panicText(r)}.Encode(failure[:0])
+		failure = api.Failure{Kind: api.PlainError, Arg: -1, Message: internalError(r)}.Encode(failure[:0])
 	}
 }
 
