@@ -211,10 +211,12 @@ func method(code api.Code, m *api.Member, this js.Value, argv []js.Value) (any, 
 		return bigint(v), nil
 	case api.BoolR:
 		return v != 0, nil
-	case api.Output:
-		return newFloat32Array(api.OutputOf(o)), nil
-	case api.Floats:
-		return newFloat32Array(api.OutFloats(int(v))), nil
+	case api.Output, api.Floats:
+		src := api.OutputOf(o)
+		if m.Result == api.Floats {
+			src = api.OutFloats(int(v))
+		}
+		return newFloat32Array(src), nil
 	case api.BytesR:
 		b := builtin[uint8Array].New(int(v))
 		js.CopyBytesToJS(b, api.OutBytes(int(v)))
