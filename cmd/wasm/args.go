@@ -69,6 +69,9 @@ func typeOf(v js.Value) (t js.Type, ok bool) {
 }
 
 // is reports whether v is of kind t; a bigint is of no kind syscall/js knows.
+// (Not inlined: a dozen checks call it, none on a hot call.)
+//
+//go:noinline
 func is(v js.Value, t js.Type) bool {
 	vt, ok := typeOf(v)
 	return ok && vt == t
