@@ -3,126 +3,140 @@
 package api
 
 // Call runs member code on o (call.go says more).
-func Call(o any, code Code, a *Args) (float64, error) {
+func Call(o any, code Code, a *Args) (v float64, err error) {
+	implemented := true
 	switch o := o.(type) {
 	case *MicroLoRA:
 		switch code {
 		case 6:
-			return microDim(o, a)
+			v, err = microDim(o, a)
 		case 7:
-			return microParamCount(o, a)
+			v, err = microParamCount(o, a)
 		case 8:
-			return microGetInputPtr(o, a)
+			v, err = microGetInputPtr(o, a)
 		case 9:
-			return microGetOutputPtr(o, a)
+			v, err = microGetOutputPtr(o, a)
 		case 10:
-			return MicroForward(o, a)
+			v, err = MicroForward(o, a)
 		case 11:
-			return MicroForwardArray(o, a)
+			v, err = MicroForwardArray(o, a)
 		case 12:
-			return MicroAdapt(o, a)
+			v, err = MicroAdapt(o, a)
 		case 13:
-			return MicroAdaptArray(o, a)
+			v, err = MicroAdaptArray(o, a)
 		case 14:
-			return MicroAdaptWithReward(o, a)
+			v, err = MicroAdaptWithReward(o, a)
 		case 15:
-			return microReset(o, a)
+			v, err = microReset(o, a)
 		case 16:
-			return microForwardCount(o, a)
+			v, err = microForwardCount(o, a)
 		case 17:
-			return microAdaptCount(o, a)
+			v, err = microAdaptCount(o, a)
 		case 18:
-			return microDeltaNorm(o, a)
+			v, err = microDeltaNorm(o, a)
 		case 19:
-			return microGetB(o, a)
+			v, err = microGetB(o, a)
 		case 20:
-			return microSetB(o, a)
+			v, err = microSetB(o, a)
 		case 21:
-			return microForwardBatch(o, a)
+			v, err = microForwardBatch(o, a)
 		case 22:
-			return microAdaptBatch(o, a)
+			v, err = microAdaptBatch(o, a)
 		case 23:
-			return microToBytes(o, a)
+			v, err = microToBytes(o, a)
+		default:
+			implemented = false
 		}
 	case *ScopedLoRA:
 		switch code {
 		case 31:
-			return scopedDim(o, a)
+			v, err = scopedDim(o, a)
 		case 32:
-			return scopedGetInputPtr(o, a)
+			v, err = scopedGetInputPtr(o, a)
 		case 33:
-			return scopedGetOutputPtr(o, a)
+			v, err = scopedGetOutputPtr(o, a)
 		case 34:
-			return ScopedForward(o, a)
+			v, err = ScopedForward(o, a)
 		case 35:
-			return ScopedForwardArray(o, a)
+			v, err = ScopedForwardArray(o, a)
 		case 36:
-			return ScopedAdapt(o, a)
+			v, err = ScopedAdapt(o, a)
 		case 37:
-			return ScopedAdaptArray(o, a)
+			v, err = ScopedAdaptArray(o, a)
 		case 38:
-			return ScopedAdaptWithReward(o, a)
+			v, err = ScopedAdaptWithReward(o, a)
 		case 39:
-			return scopedResetScope(o, a)
+			v, err = scopedResetScope(o, a)
 		case 40:
-			return scopedResetAll(o, a)
+			v, err = scopedResetAll(o, a)
 		case 41:
-			return scopedForwardCount(o, a)
+			v, err = scopedForwardCount(o, a)
 		case 42:
-			return scopedAdaptCount(o, a)
+			v, err = scopedAdaptCount(o, a)
 		case 43:
-			return scopedDeltaNorm(o, a)
+			v, err = scopedDeltaNorm(o, a)
 		case 44:
-			return scopedTotalForwardCount(o, a)
+			v, err = scopedTotalForwardCount(o, a)
 		case 45:
-			return scopedTotalAdaptCount(o, a)
+			v, err = scopedTotalAdaptCount(o, a)
 		case 46:
-			return scopedSetCategoryFallback(o, a)
+			v, err = scopedSetCategoryFallback(o, a)
 		case 47:
-			return scopedForwardBatch(o, a)
+			v, err = scopedForwardBatch(o, a)
 		case 48:
-			return scopedAdaptBatch(o, a)
+			v, err = scopedAdaptBatch(o, a)
 		case 49:
-			return scopedLearnFrom(o, a)
+			v, err = scopedLearnFrom(o, a)
 		case 50:
-			return scopedToBytes(o, a)
+			v, err = scopedToBytes(o, a)
+		default:
+			implemented = false
 		}
 	case *TrajectoryBuffer:
 		switch code {
 		case 55:
-			return BufferRecord(o, a)
+			v, err = BufferRecord(o, a)
 		case 56:
-			return bufferTotalCount(o, a)
+			v, err = bufferTotalCount(o, a)
 		case 57:
-			return bufferLen(o, a)
+			v, err = bufferLen(o, a)
 		case 58:
-			return bufferIsEmpty(o, a)
+			v, err = bufferIsEmpty(o, a)
 		case 59:
-			return bufferMeanImprovement(o, a)
+			v, err = bufferMeanImprovement(o, a)
 		case 60:
-			return bufferBestImprovement(o, a)
+			v, err = bufferBestImprovement(o, a)
 		case 61:
-			return bufferSuccessRate(o, a)
+			v, err = bufferSuccessRate(o, a)
 		case 62:
-			return bufferBestAttention(o, a)
+			v, err = bufferBestAttention(o, a)
 		case 63:
-			return bufferVariance(o, a)
+			v, err = bufferVariance(o, a)
 		case 64:
-			return bufferHighQualityCount(o, a)
+			v, err = bufferHighQualityCount(o, a)
 		case 65:
-			return bufferCountByOperator(o, a)
+			v, err = bufferCountByOperator(o, a)
 		case 66:
-			return bufferReset(o, a)
+			v, err = bufferReset(o, a)
 		case 67:
-			return bufferEmbeddingDim(o, a)
+			v, err = bufferEmbeddingDim(o, a)
 		case 68:
-			return bufferToBytes(o, a)
+			v, err = bufferToBytes(o, a)
+		default:
+			implemented = false
 		}
 	case nil:
 		switch code {
 		case 26:
-			return scopedScopeName(a)
+			v, err = scopedScopeName(a)
+		default:
+			implemented = false
 		}
+	default:
+		implemented = false
 	}
-	return 0, refused(code)
+	if !implemented {
+		err = refused(code)
+	}
+	return v, err // one return: each would copy its results
 }

@@ -14,7 +14,7 @@ import (
 func callGo(string) ([]byte, error) {
 	var w strings.Builder
 	w.WriteString("// Code " + banner + "\n\npackage api\n\n")
-	w.WriteString("// Call runs member code on o (call.go says more).\nfunc Call(o any, code Code, a *Args) (float64, error) {\n\tswitch o := o.(type) {\n")
+	w.WriteString("// Call runs member code on o (call.go says more).\nfunc Call(o any, code Code, a *Args) (v float64, err error) {\n\timplemented := true\n\tswitch o := o.(type) {\n")
 	for _, c := range []struct {
 		class api.Class
 		typ   string
@@ -25,14 +25,14 @@ func callGo(string) ([]byte, error) {
 				continue
 			}
 			if c.class == 0 {
-				fmt.Fprintf(&w, "\t\tcase %d:\n\t\t\treturn %s(a)\n", k, implName(&m))
+				fmt.Fprintf(&w, "\t\tcase %d:\n\t\t\tv, err = %s(a)\n", k, implName(&m))
 			} else {
-				fmt.Fprintf(&w, "\t\tcase %d:\n\t\t\treturn %s(o, a)\n", k, implName(&m))
+				fmt.Fprintf(&w, "\t\tcase %d:\n\t\t\tv, err = %s(o, a)\n", k, implName(&m))
 			}
 		}
-		w.WriteString("\t\t}\n")
+		w.WriteString("\t\tdefault:\n\t\t\timplemented = false\n\t\t}\n")
 	}
-	w.WriteString("\t}\n\treturn 0, refused(code)\n}\n")
+	w.WriteString("\tdefault:\n\t\timplemented = false\n\t}\n\tif !implemented {\n\t\terr = refused(code)\n\t}\n\treturn v, err // one return: each would copy its results\n}\n")
 	return format.Source([]byte(w.String()))
 }
 
