@@ -54,33 +54,35 @@ func stringOf(v js.Value) string { return js.Global().Get("String").Call("call",
 
 // describe renders a JS value for an error message: arrays by kind and
 // length, strings quoted, bigints with their n, the rest as String(v) would.
-func describe(v js.Value) string {
+func describe(v js.Value) (s string) {
 	t, ok := typeOf(v)
 	switch {
 	case !ok:
-		return stringOf(v) + "n"
+		s = stringOf(v) + "n"
 	case t == js.TypeString:
-		return js.Global().Get("JSON").Call("stringify", v).String()
+		s = js.Global().Get("JSON").Call("stringify", v).String()
 	case t == js.TypeSymbol:
-		return "a symbol"
+		s = "a symbol"
 	case t == js.TypeFunction:
-		return "a function"
+		s = "a function"
 	case t != js.TypeObject:
-		return stringOf(v)
+		s = stringOf(v)
 	case isView(v):
 		_, n, ok := typedBytes(v, 1)
-		name := constructorName(v, "typed array")
-		if !ok {
-			return "a detached " + name
+		if s = constructorName(v, "typed array"); !ok {
+			s = "a detached " + s
+		} else {
+			s += " of length " + argerr.Itoa(n)
 		}
-		return name + " of length " + argerr.Itoa(n)
 	case is(v.Get("length"), js.TypeNumber):
-		return constructorName(v, "array") + " of length " + stringOf(v.Get("length"))
+		s = constructorName(v, "array") + " of length " + stringOf(v.Get("length"))
+	default:
+		s = "an object"
+		if c := v.Get("constructor"); is(c, js.TypeFunction) && c.Get("name").String() != "" {
+			s = article(c.Get("name").String())
+		}
 	}
-	if c := v.Get("constructor"); is(c, js.TypeFunction) && c.Get("name").String() != "" {
-		return article(c.Get("name").String())
-	}
-	return "an object"
+	return s // one return: each would copy its result
 }
 
 // article is name with "a" or "an" before it.
