@@ -74,24 +74,26 @@ func IntoLengthError(dim int) *argerr.Error {
 
 // Rejection is the error for reason r about argument i of member code,
 // called on o (nil when there is none); n is a refused length.
-func Rejection(o any, code Code, i int, r Reason, n float64) error {
+func Rejection(o any, code Code, i int, r Reason, n float64) (err error) {
 	if code < 0 || int(code) >= len(Members) {
 		return ErrNoMember
 	}
 	m := &Members[code]
 	switch {
 	case r == NotThis:
-		return ErrNotThis
+		err = ErrNotThis
 	case r == Freed:
-		return ErrFreed
+		err = ErrFreed
 	case i < 0 || i >= len(m.Params) || r <= 0 || r >= NumReasons:
-		return ErrNoMember
+		err = ErrNoMember
 	case r == Length:
-		return ArrayLen(o, m.Params[i].Name, int(n))
+		err = ArrayLen(o, m.Params[i].Name, int(n))
 	case r == IntoLength:
-		return IntoLengthError(ScratchLen(o))
+		err = IntoLengthError(ScratchLen(o))
+	default:
+		err = ArgError(m.Params[i].Name, r)
 	}
-	return ArgError(m.Params[i].Name, r)
+	return err // one return: each would copy its result
 }
 
 // ErrorKind is the JS class of a Failure.
