@@ -107,39 +107,41 @@ func member(code api.Code) func(js.Value, []js.Value) any {
 //   - free() releases the Go object and zeroes the handle; a second call
 //     does nothing;
 //   - from_bytes and the methods are fromBytes and method.
-func invoke(code api.Code, this js.Value, argv []js.Value) (any, error) {
+func invoke(code api.Code, this js.Value, argv []js.Value) (v any, err error) {
 	m := &api.Members[code]
-	switch {
+	switch { // a failed step breaks out to the one return (each would copy its results)
 	case m.Sort == api.Constructor:
 		if !is(this, js.TypeObject) || !this.Get(handleKey).IsUndefined() {
-			return nil, api.ErrNotThis
+			err = api.ErrNotThis
+			break
 		}
 		var a api.Args
-		_, defaults, err := readArgs(nil, m, argv, &a)
-		if err != nil {
-			return nil, err
+		var defaults int32
+		if _, defaults, err = readArgs(nil, m, argv, &a); err != nil {
+			break
 		}
-		o, err := api.New(m.Class, defaults, [3]float64(a.N[:3]))
-		if err != nil {
-			return nil, err
+		var o any
+		if o, err = api.New(m.Class, defaults, [3]float64(a.N[:3])); err == nil {
+			this.Set(handleKey, store(o, this))
+			v = js.Undefined()
 		}
-		this.Set(handleKey, store(o, this))
-		return js.Undefined(), nil
 	case m.Sort == api.Lifecycle:
-		h, err := handleOf(this)
+		var h uint32
+		h, err = handleOf(this)
 		if err == nil && h != 0 && api.ClassOf(objectAt(h)) != m.Class {
 			err = api.ErrNotThis
 		}
-		if err != nil {
-			return nil, err
+		if err == nil {
+			drop(h)
+			this.Set(handleKey, 0)
+			v = js.Undefined()
 		}
-		drop(h)
-		this.Set(handleKey, 0)
-		return js.Undefined(), nil
 	case m.Sort == api.Static && m.Params[0].Kind == api.Bytes:
-		return fromBytes(m.Class, argv)
+		v, err = fromBytes(m.Class, argv)
+	default:
+		v, err = method(code, m, this, argv)
 	}
-	return method(code, m, this, argv)
+	return v, err
 }
 
 // fromBytes is class c's static from_bytes(bytes): a new object restored
