@@ -147,33 +147,35 @@ func invoke(code api.Code, this js.Value, argv []js.Value) (v any, err error) {
 // fromBytes is class c's static from_bytes(bytes): a new object restored
 // from to_bytes() output, a Uint8Array (or ArrayBuffer) copied into the
 // input area.
-func fromBytes(c api.Class, argv []js.Value) (any, error) {
-	v := arg(argv, 0)
+func fromBytes(c api.Class, argv []js.Value) (obj any, err error) {
+	v, intact := arg(argv, 0), true
 	if is(v, js.TypeObject) && v.InstanceOf(builtin[arrayBuffer]) {
-		var intact bool
-		if v, intact = tryNew(builtin[uint8Array], v); !intact {
-			return nil, api.ArgError("bytes", api.Detached)
+		v, intact = tryNew(builtin[uint8Array], v)
+	}
+	switch { // a failed step breaks out to the one return (each would copy its results)
+	case !intact:
+		err = api.ArgError("bytes", api.Detached)
+	case !typedArray(v, builtin[uint8Array]):
+		err = api.ArgError("bytes", api.NotBytes)
+	default:
+		bytes, n, ok := typedBytes(v, 1)
+		if !ok {
+			err = api.ArgError("bytes", api.Detached)
+			break
+		}
+		var data []byte
+		if data, err = api.InBytes(n, "bytes"); err != nil {
+			break
+		}
+		js.CopyBytesToGo(data, bytes)
+		var o any
+		if o, err = api.FromBytes(c, data); err == nil {
+			r := js.Global().Get("Object").Call("create", ctors[c].Get("prototype"))
+			r.Set(handleKey, store(o, r))
+			obj = r
 		}
 	}
-	if !typedArray(v, builtin[uint8Array]) {
-		return nil, api.ArgError("bytes", api.NotBytes)
-	}
-	bytes, n, ok := typedBytes(v, 1)
-	if !ok {
-		return nil, api.ArgError("bytes", api.Detached)
-	}
-	data, err := api.InBytes(n, "bytes")
-	if err != nil {
-		return nil, err
-	}
-	js.CopyBytesToGo(data, bytes)
-	o, err := api.FromBytes(c, data)
-	if err != nil {
-		return nil, err
-	}
-	obj := js.Global().Get("Object").Call("create", ctors[c].Get("prototype"))
-	obj.Set(handleKey, store(o, obj))
-	return obj, nil
+	return obj, err
 }
 
 // method runs method or static code: read the arguments, call, and turn
