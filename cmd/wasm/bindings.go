@@ -182,9 +182,8 @@ func fromBytes(c api.Class, argv []js.Value) (obj any, err error) {
 // the value into the JS result its table entry names. The object is looked
 // up again after the arguments are read, since an element's valueOf may
 // have freed it.
-func method(code api.Code, m *api.Member, this js.Value, argv []js.Value) (any, error) {
+func method(code api.Code, m *api.Member, this js.Value, argv []js.Value) (res any, err error) {
 	var o any
-	var err error
 	if m.Sort != api.Static {
 		o, err = self(this, m.Class)
 	}
@@ -204,31 +203,32 @@ func method(code api.Code, m *api.Member, this js.Value, argv []js.Value) (any, 
 		return nil, err
 	}
 	result[0] = v // a zero's or NaN's bits do not survive syscall/js: the loaders' slow path reads them here
-	if !into.IsUndefined() {
+	switch { // the value as the JS result of its kind (api.Kind); one return, as each would copy its results
+	case !into.IsUndefined():
 		js.CopyBytesToJS(typedBytesOf(into), api.ByteView(api.OutputOf(o)))
-		return into, nil
-	}
-	switch m.Result { // the value as the JS result of its kind (api.Kind)
-	case api.NumberR, api.Float32R:
-		return v, nil
-	case api.Count:
-		return bigint(v), nil
-	case api.BoolR:
-		return v != 0, nil
-	case api.Output, api.Floats:
+		res = into
+	case m.Result == api.NumberR, m.Result == api.Float32R:
+		res = v
+	case m.Result == api.Count:
+		res = bigint(v)
+	case m.Result == api.BoolR:
+		res = v != 0
+	case m.Result == api.Output, m.Result == api.Floats:
 		src := api.OutputOf(o)
 		if m.Result == api.Floats {
 			src = api.OutFloats(int(v))
 		}
-		return newFloat32Array(src), nil
-	case api.BytesR:
+		res = newFloat32Array(src)
+	case m.Result == api.BytesR:
 		b := builtin[uint8Array].New(int(v))
 		js.CopyBytesToJS(b, api.OutBytes(int(v)))
-		return b, nil
-	case api.Text:
-		return string(api.OutBytes(int(v))), nil
+		res = b
+	case m.Result == api.Text:
+		res = string(api.OutBytes(int(v)))
+	default:
+		res = js.Undefined() // ValueOf(nil) would be null
 	}
-	return js.Undefined(), nil // ValueOf(nil) would be null
+	return res, nil
 }
 
 // readArgs converts argv by m's parameters into a, writing a dim-long array
