@@ -203,7 +203,9 @@ func method(code api.Code, m *api.Member, this js.Value, argv []js.Value) (res a
 		return nil, err
 	}
 	result[0] = v // a zero's or NaN's bits do not survive syscall/js: the loaders' slow path reads them here
-	switch { // the value as the JS result of its kind (api.Kind); one return, as each would copy its results
+	// The value as the JS result of its kind (api.Kind), with one return:
+	// each would copy its results.
+	switch {
 	case !into.IsUndefined():
 		js.CopyBytesToJS(typedBytesOf(into), api.ByteView(api.OutputOf(o)))
 		res = into
