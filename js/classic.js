@@ -1120,7 +1120,8 @@ function create(defaultURL) {
     if (r.g !== generation) throw failure(code, r, [], null);
     if (r.h === 0) throw new Error(label(code) + ': object has been freed');
     const P = Object.getPrototypeOf(self);
-    return new Float32Array(state.memory.buffer, P[ptrMethod].call(self), r.dim);
+    const p = P[ptrMethod].call(self); // first: the call may grow memory (a collection), detaching the old buffer
+    return new Float32Array(state.memory.buffer, p, r.dim);
   }
 
   // memoryOf is the module's WebAssembly.Memory for record r (undefined

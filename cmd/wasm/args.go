@@ -8,24 +8,43 @@ import (
 	"github.com/ruvector/ruvector-learning-wasm/internal/api"
 )
 
-// The JS constructors and intrinsics the bare globals use, looked up by
-// lookupIntrinsics when they are registered (not at start-up: a program that
-// only uses the loaders never needs them).
-var (
-	jsFloat32Array, jsUint8Array, jsArrayBuffer, jsArray, jsBigInt js.Value
-	// The intrinsic getters of %TypedArray%.prototype: they read a typed
-	// array's internal slots, which neither a subclass nor an own property
-	// can change.
-	typedArrayProto, lengthOf, bufferOf, byteOffsetOf js.Value
+// builtin holds the JS constructors and intrinsics the bare globals use,
+// looked up by lookupIntrinsics when they are registered (not at start-up: a
+// program that only uses the loaders never needs them).
+var builtin [numBuiltins]js.Value
+
+// Indexes into builtin: constructors of the global object, named in
+// globalNames, then the intrinsic getters of %TypedArray%.prototype, named
+// in getterNames: they read a typed array's internal slots, which neither a
+// subclass nor an own property can change.
+const (
+	float32Array = iota
+	uint8Array
+	arrayBuffer
+	array
+	bigInt
+	lengthOf
+	bufferOf
+	byteOffsetOf
+	numBuiltins
 )
 
-// lookupIntrinsics sets the variables above.
+var (
+	globalNames = [...]string{"Float32Array", "Uint8Array", "ArrayBuffer", "Array", "BigInt"}
+	getterNames = [...]string{"length", "buffer", "byteOffset"}
+)
+
+// lookupIntrinsics fills builtin.
 func lookupIntrinsics() {
 	g := js.Global()
-	jsFloat32Array, jsUint8Array, jsArrayBuffer = g.Get("Float32Array"), g.Get("Uint8Array"), g.Get("ArrayBuffer")
-	jsArray, jsBigInt = g.Get("Array"), g.Get("BigInt")
-	typedArrayProto = g.Get("Object").Call("getPrototypeOf", jsFloat32Array.Get("prototype"))
-	lengthOf, bufferOf, byteOffsetOf = intrinsicGetter("length"), intrinsicGetter("buffer"), intrinsicGetter("byteOffset")
+	for i, name := range globalNames {
+		builtin[i] = g.Get(name)
+	}
+	object := g.Get("Object")
+	proto := object.Call("getPrototypeOf", builtin[float32Array].Get("prototype"))
+	for i, name := range getterNames {
+		builtin[lengthOf+i] = object.Call("getOwnPropertyDescriptor", proto, name).Get("get")
+	}
 }
 
 // arg is args[i], or undefined when the caller passed fewer arguments.
@@ -36,67 +55,61 @@ func arg(args []js.Value, i int) js.Value {
 	return js.Undefined()
 }
 
+// ignorePanic, deferred, stops a panic (a JS exception, or a value
+// syscall/js does not know): the deferring function then returns its
+// results as they are, all zero when the panic came before its return
+// statement was done.
+func ignorePanic() { recover() }
+
 // typeOf is v.Type(), except that the kinds syscall/js does not know (bigint)
 // come back as js.TypeUndefined with ok false instead of a panic.
 func typeOf(v js.Value) (t js.Type, ok bool) {
-	defer func() {
-		if recover() != nil {
-			t, ok = js.TypeUndefined, false
-		}
-	}()
+	defer ignorePanic()
 	return v.Type(), true
 }
 
 // is reports whether v is of kind t; a bigint is of no kind syscall/js knows.
+// (Not inlined: a dozen checks call it, none on a hot call.)
+//
+//go:noinline
 func is(v js.Value, t js.Type) bool {
 	vt, ok := typeOf(v)
 	return ok && vt == t
 }
 
-// number is a JS number argument as float64; anything else is a TypeError.
-func number(v js.Value, name string) (float64, error) {
-	if !is(v, js.TypeNumber) {
-		return 0, api.ArgError(name, api.NotNumber)
+// arrayIn reads array argument name: into o's scratch area once its length
+// fits, or for a nil o, of any length into the input area. It returns the
+// length. It takes a Float32Array itself, or any other array-like of numbers
+// (typed arrays, Arrays, objects with a numeric length; not strings,
+// functions or ArrayBuffers) converted once by new Float32Array(v). Lengths
+// come from the typed array's own internal slots, never from a length
+// property that could lie.
+func arrayIn(v js.Value, name string, o any) (int, error) {
+	if !is(v, js.TypeObject) || v.InstanceOf(builtin[arrayBuffer]) ||
+		!builtin[array].Call("isArray", v).Bool() && !is(v.Get("length"), js.TypeNumber) {
+		return 0, api.ArgError(name, api.NotArray)
 	}
-	return v.Float(), nil
-}
-
-// boolArg accepts true/false, and 1/0 as wasm-bindgen's bool would.
-func boolArg(v js.Value, name string) (bool, error) {
-	switch t, _ := typeOf(v); t {
-	case js.TypeBoolean:
-		return v.Bool(), nil
-	case js.TypeNumber:
-		if f := v.Float(); f == 0 || f == 1 {
-			return f == 1, nil
+	view := isView(v)
+	if view {
+		if _, _, ok := typedBytes(v, 1); !ok {
+			return 0, api.ArgError(name, api.Detached)
 		}
-		return false, api.ArgError(name, api.BoolRange)
 	}
-	return false, api.ArgError(name, api.NotBool)
-}
-
-// float32s reads array argument name into o's scratch area once its length
-// fits (floats).
-func float32s(v js.Value, name string, o any) error {
-	bytes, n, err := floats(v, name)
-	if err != nil {
-		return err
+	if !view || !v.InstanceOf(builtin[float32Array]) {
+		var converted bool
+		if v, converted = tryNew(builtin[float32Array], v); !converted {
+			return 0, api.ArgError(name, api.NotNumbers)
+		}
 	}
-	if err := api.ArrayLen(o, name, n); err != nil {
-		return err
+	bytes, n, _ := typedBytes(v, 4)
+	var dst []byte
+	var err error
+	if o != nil {
+		err = api.ArrayLen(o, name, n)
+		dst = api.ByteView(api.ScratchOf(o))
+	} else {
+		dst, err = api.InBytes(4*n, name)
 	}
-	js.CopyBytesToGo(api.ByteView(api.ScratchOf(o)), bytes)
-	return nil
-}
-
-// floatsIn copies array argument name, of any length, into the input area
-// and returns its length.
-func floatsIn(v js.Value, name string) (int, error) {
-	bytes, n, err := floats(v, name)
-	if err != nil {
-		return 0, err
-	}
-	dst, err := api.InBytes(4*n, name)
 	if err != nil {
 		return 0, err
 	}
@@ -104,130 +117,40 @@ func floatsIn(v js.Value, name string) (int, error) {
 	return n, nil
 }
 
-// floats is array argument name as the bytes of a Float32Array and its
-// length: a Float32Array itself, any other array-like of numbers converted
-// once by new Float32Array(v). Lengths come from the typed array's own
-// internal slots, never from a length property that could lie.
-func floats(v js.Value, name string) (js.Value, int, error) {
-	if !arrayLike(v) {
-		return js.Value{}, 0, api.ArgError(name, api.NotArray)
-	}
-	view := isView(v)
-	if view {
-		if _, _, ok := typedBytes(v, 1); !ok {
-			return js.Value{}, 0, api.ArgError(name, api.Detached)
-		}
-	}
-	if !view || !v.InstanceOf(jsFloat32Array) {
-		var converted bool
-		if v, converted = toFloat32Array(v); !converted {
-			return js.Value{}, 0, api.ArgError(name, api.NotNumbers)
-		}
-	}
-	bytes, n, _ := typedBytes(v, 4)
-	return bytes, n, nil
-}
-
-// bytesIn copies a Uint8Array (or ArrayBuffer) argument into the input area.
-func bytesIn(v js.Value, name string) ([]byte, error) {
-	if is(v, js.TypeObject) && v.InstanceOf(jsArrayBuffer) {
-		if !intactBuffer(v) {
-			return nil, api.ArgError(name, api.Detached)
-		}
-		v = jsUint8Array.New(v)
-	}
-	if !is(v, js.TypeObject) || !isView(v) || !v.InstanceOf(jsUint8Array) {
-		return nil, api.ArgError(name, api.NotBytes)
-	}
-	bytes, n, ok := typedBytes(v, 1)
-	if !ok {
-		return nil, api.ArgError(name, api.Detached)
-	}
-	b, err := api.InBytes(n, name)
-	if err != nil {
-		return nil, err
-	}
-	js.CopyBytesToGo(b, bytes)
-	return b, nil
-}
-
-// intrinsicGetter is the getter of %TypedArray%.prototype's property name.
-func intrinsicGetter(name string) js.Value {
-	return js.Global().Get("Object").Call("getOwnPropertyDescriptor", typedArrayProto, name).Get("get")
+// typedArray reports whether v is a typed array made by ctor (or a subclass).
+func typedArray(v, ctor js.Value) bool {
+	return is(v, js.TypeObject) && isView(v) && v.InstanceOf(ctor)
 }
 
 // isView is ArrayBuffer.isView(v): a typed array or DataView, by its slots.
-func isView(v js.Value) bool { return jsArrayBuffer.Call("isView", v).Bool() }
+func isView(v js.Value) bool { return builtin[arrayBuffer].Call("isView", v).Bool() }
 
 // typedBytes is typed array v's elements as a Uint8Array over the same
 // memory, and their count, elements being size bytes; ok is false when v is
 // detached (or no typed array at all).
 func typedBytes(v js.Value, size int) (bytes js.Value, n int, ok bool) {
-	defer func() {
-		if recover() != nil {
-			bytes, n, ok = js.Value{}, 0, false
-		}
-	}()
-	n = lengthOf.Call("call", v).Int()
-	return jsUint8Array.New(bufferOf.Call("call", v), byteOffsetOf.Call("call", v), size*n), n, true
+	defer ignorePanic()
+	count := builtin[lengthOf].Call("call", v).Int()
+	return builtin[uint8Array].New(builtin[bufferOf].Call("call", v), builtin[byteOffsetOf].Call("call", v), size*count), count, true
 }
 
-// intactBuffer reports whether ArrayBuffer b is not detached.
-func intactBuffer(b js.Value) (ok bool) {
-	defer func() {
-		if recover() != nil {
-			ok = false
-		}
-	}()
-	jsUint8Array.New(b)
-	return true
-}
-
-// toFloat32Array is new Float32Array(v), or false when JS refuses an
-// element (a bigint, a symbol, a throwing valueOf).
-func toFloat32Array(v js.Value) (out js.Value, converted bool) {
-	defer func() {
-		if recover() != nil {
-			converted = false
-		}
-	}()
-	return jsFloat32Array.New(v), true
-}
-
-// arrayLike accepts typed arrays, Arrays and objects with a numeric length;
-// strings, functions and ArrayBuffers are not arrays of numbers.
-func arrayLike(v js.Value) bool {
-	if !is(v, js.TypeObject) || v.InstanceOf(jsArrayBuffer) {
-		return false
-	}
-	return jsArray.Call("isArray", v).Bool() || is(v.Get("length"), js.TypeNumber)
+// tryNew is new ctor(v), or false when JS throws (a detached buffer, an
+// element that is a bigint or a symbol or has a throwing valueOf).
+func tryNew(ctor, v js.Value) (out js.Value, ok bool) {
+	defer ignorePanic()
+	return ctor.New(v), true
 }
 
 // newFloat32Array copies src into a new JS Float32Array.
 func newFloat32Array(src []float32) js.Value {
-	out := jsFloat32Array.New(len(src))
-	js.CopyBytesToJS(jsUint8Array.New(out.Get("buffer")), api.ByteView(src))
+	out := builtin[float32Array].New(len(src))
+	js.CopyBytesToJS(builtin[uint8Array].New(out.Get("buffer")), api.ByteView(src))
 	return out
 }
 
 // bigint is the count n as a JS bigint (exact below 2^53, far beyond any
 // count reached).
-func bigint(n float64) js.Value { return jsBigInt.Invoke(n) }
-
-// intoArg checks forward_array's output array into: a Float32Array of dim
-// values.
-func intoArg(into js.Value, dim int) error {
-	if !is(into, js.TypeObject) || !isView(into) || !into.InstanceOf(jsFloat32Array) {
-		return api.ArgError("out", api.NotFloat32Array)
-	}
-	switch _, n, ok := typedBytes(into, 4); {
-	case !ok:
-		return api.ArgError("out", api.Detached)
-	case n != dim:
-		return api.IntoLengthError(dim)
-	}
-	return nil
-}
+func bigint(n float64) js.Value { return builtin[bigInt].Call("call", nil, n) }
 
 // typedBytesOf is typed array v's elements as a Uint8Array (v checked).
 func typedBytesOf(v js.Value) js.Value {

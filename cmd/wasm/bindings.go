@@ -8,41 +8,40 @@ import (
 	"github.com/ruvector/ruvector-learning-wasm/internal/api"
 )
 
+// ctors[c] is class c's constructor on the JS global, once registered.
+var ctors [api.NumClasses + 1]js.Value
+
 // register puts the WasmMicroLoRA, WasmScopedLoRA and WasmTrajectoryBuffer
 // constructors on global: real constructors (new, instanceof) with their
 // members from the table (internal/api), the methods on their prototypes.
-// A js.FuncOf callback cannot make its caller throw, so a rejected call
-// returns its TypeError, RangeError or Error object instead, with nothing
-// changed. (The loaders' classes, js/classic.js, call the exports instead.)
+// Every member is one js.FuncOf of member (a class's constructor comes
+// first in the table). A js.FuncOf callback cannot make its caller throw,
+// so a rejected call returns its TypeError, RangeError or Error object
+// instead, with nothing changed. (The loaders' classes, js/classic.js, call
+// the exports instead.)
 func register(global js.Value) {
 	lookupIntrinsics()
 	dispose := global.Get("Symbol").Get("dispose")
-	ctors := [api.NumClasses + 1]js.Value{}
 	for code := range api.Members {
 		m := &api.Members[code]
-		if m.Sort == api.Constructor {
-			ctor := js.FuncOf(constructor(api.Code(code))).Value
-			global.Get("Object").Call("defineProperty", ctor, "name", map[string]any{"value": m.Class.String()})
-			proto := ctor.Get("prototype")
-			proto.Set("free", js.FuncOf(freeMethod(m.Class)))
-			if is(dispose, js.TypeSymbol) {
-				global.Get("Reflect").Call("set", proto, dispose, proto.Get("free"))
-			}
-			ctors[m.Class] = ctor
-			global.Get("Object").Call("defineProperty", global, m.Class.String(), map[string]any{
-				"value": ctor, "writable": true, "enumerable": true, "configurable": true,
-			})
+		if m.Sort == api.Lifecycle && m.Name != "free" {
+			continue // the views and memory() are the loaders' alone
 		}
-	}
-	for code := range api.Members {
-		m := &api.Members[code]
-		switch {
-		case m.Sort == api.Method:
-			ctors[m.Class].Get("prototype").Set(m.Name, js.FuncOf(method(api.Code(code))))
-		case m.Sort == api.Static && m.Params[0].Kind == api.Bytes:
-			ctors[m.Class].Set(m.Name, js.FuncOf(fromBytesStatic(api.Code(code), ctors[m.Class])))
-		case m.Sort == api.Static:
-			ctors[m.Class].Set(m.Name, js.FuncOf(method(api.Code(code))))
+		fn := js.FuncOf(member(api.Code(code))).Value
+		switch m.Sort {
+		case api.Constructor:
+			name := m.Class.String()
+			define(fn, "name", "value", name)
+			ctors[m.Class] = fn
+			define(global, name, "value", fn, "writable", true, "enumerable", true, "configurable", true)
+		case api.Static:
+			ctors[m.Class].Set(m.Name, fn)
+		default:
+			proto := ctors[m.Class].Get("prototype")
+			proto.Set(m.Name, fn)
+			if m.Name == "free" && is(dispose, js.TypeSymbol) {
+				global.Get("Reflect").Call("set", proto, dispose, fn)
+			}
 		}
 	}
 }
@@ -65,201 +64,242 @@ func registerOnFirstUse(global js.Value) {
 			}
 			if len(argv) > 0 { // an assignment: the name takes the value
 				global.Set(name, argv[0])
-				return nil
+			} else {
+				res = global.Get(name)
 			}
-			return global.Get(name)
+			return // one return: each would carry its own copy of the deferred call
 		})
-		global.Get("Object").Call("defineProperty", global, name, map[string]any{
-			"get": access, "set": access, "enumerable": true, "configurable": true,
-		})
+		define(global, name, "get", access, "set", access, "enumerable", true, "configurable", true)
 	}
 }
 
-// fromBytesStatic is a class's static from_bytes(bytes): a new object
-// restored from to_bytes() output, or the Error saying why the bytes were
-// refused.
-func fromBytesStatic(code api.Code, ctor js.Value) func(js.Value, []js.Value) any {
-	c := api.Members[code].Class
-	return func(_ js.Value, argv []js.Value) (res any) {
-		defer recoverInto(&res)
-		defer api.DropBigAreas()
-		data, err := bytesIn(arg(argv, 0), "bytes")
-		var o any
-		if err == nil {
-			o, err = api.FromBytes(c, data)
-		}
-		if err != nil {
-			return jsError(code, argv, err)
-		}
-		obj := js.Global().Get("Object").Call("create", ctor.Get("prototype"))
-		obj.Set(handleKey, store(o, obj))
-		return obj
+// define is Object.defineProperty(obj, key, descriptor), the descriptor's
+// fields given as name, value pairs.
+func define(obj js.Value, key string, fields ...any) {
+	d := js.Global().Get("Object").New()
+	for i := 0; i < len(fields); i += 2 {
+		d.Set(fields[i].(string), fields[i+1])
 	}
+	js.Global().Get("Object").Call("defineProperty", obj, key, d)
 }
 
-// constructor is the class's constructor: this gets the new object's
-// handle and becomes its owner. It accepts any fresh object as this.
-func constructor(code api.Code) func(js.Value, []js.Value) any {
-	m := &api.Members[code]
+// member is the bare global's js.FuncOf body of member code: its value, or
+// the JS error it was refused with. Methods and statics drop the big
+// argument and result areas once done.
+func member(code api.Code) func(js.Value, []js.Value) any {
+	areas := api.Members[code].Sort <= api.Static
 	return func(this js.Value, argv []js.Value) (res any) {
 		defer recoverInto(&res)
+		if areas {
+			defer api.DropBigAreas()
+		}
+		res, err := invoke(code, this, argv)
+		if err != nil {
+			res = jsError(code, argv, err)
+		}
+		return res // one return: each would carry its own copy of the deferred calls
+	}
+}
+
+// invoke runs member code on this with argv, by the member's sort:
+//   - the constructor gives this the new object's handle, and this becomes
+//     its owner; it accepts any fresh object as this;
+//   - free() releases the Go object and zeroes the handle; a second call
+//     does nothing;
+//   - from_bytes and the methods are fromBytes and method.
+func invoke(code api.Code, this js.Value, argv []js.Value) (v any, err error) {
+	m := &api.Members[code]
+	switch { // a failed step breaks out to the one return (each would copy its results)
+	case m.Sort == api.Constructor:
 		if !is(this, js.TypeObject) || !this.Get(handleKey).IsUndefined() {
-			return jsError(code, nil, api.ErrNotThis)
-		}
-		var a [3]float64
-		var defaults int32
-		for i, p := range m.Params {
-			v := arg(argv, i)
-			if v.IsUndefined() || v.IsNull() {
-				defaults |= 1 << i
-				continue
-			}
-			f, err := number(v, p.Name)
-			if err != nil {
-				return jsError(code, argv, err)
-			}
-			a[i] = f
-		}
-		o, err := api.New(m.Class, defaults, a)
-		if err != nil {
-			return jsError(code, argv, err)
-		}
-		this.Set(handleKey, store(o, this))
-		return js.Undefined()
-	}
-}
-
-// method is the bare global's js.FuncOf body of member code: read the
-// arguments, call, and turn the value into the JS result its table entry
-// names, or the error to return. The object is looked up again after the
-// arguments are read, since an element's valueOf may have freed it. (Not
-// inlined: register calls it twice, and each inlined copy would carry its
-// own copy of the closure.)
-//
-//go:noinline
-func method(code api.Code) func(js.Value, []js.Value) any {
-	m := &api.Members[code]
-	return func(this js.Value, argv []js.Value) (res any) {
-		defer recoverInto(&res)
-		defer api.DropBigAreas()
-		var o any
-		var err error
-		if m.Sort != api.Static {
-			o, err = self(this, m.Class)
+			err = api.ErrNotThis
+			break
 		}
 		var a api.Args
-		into := js.Undefined()
+		var defaults int32
+		if _, defaults, err = readArgs(nil, m, argv, &a); err != nil {
+			break
+		}
+		var o any
+		if o, err = api.New(m.Class, defaults, [3]float64(a.N[:3])); err == nil {
+			this.Set(handleKey, store(o, this))
+			v = js.Undefined()
+		}
+	case m.Sort == api.Lifecycle:
+		var h uint32
+		h, err = handleOf(this)
+		if err == nil && h != 0 && api.ClassOf(objectAt(h)) != m.Class {
+			err = api.ErrNotThis
+		}
 		if err == nil {
-			into, err = readArgs(o, m, argv, &a)
+			drop(h)
+			this.Set(handleKey, 0)
+			v = js.Undefined()
 		}
-		if again, _ := self(this, m.Class); err == nil && m.Sort != api.Static && again != o {
-			err = api.ErrFreed // an element's valueOf, run while reading an array, freed this object
-		}
-		var v float64
-		if err == nil {
-			v, err = api.Call(o, code, &a)
-		}
-		if err != nil {
-			return jsError(code, argv, err)
-		}
-		result[0] = v // a zero's or NaN's bits do not survive syscall/js: the loaders' slow path reads them here
-		if !into.IsUndefined() {
-			js.CopyBytesToJS(typedBytesOf(into), api.ByteView(api.OutputOf(o)))
-			return into
-		}
-		return toJS(o, m.Result, v)
+	case m.Sort == api.Static && m.Params[0].Kind == api.Bytes:
+		v, err = fromBytes(m.Class, argv)
+	default:
+		v, err = method(code, m, this, argv)
 	}
+	return v, err
+}
+
+// fromBytes is class c's static from_bytes(bytes): a new object restored
+// from to_bytes() output, a Uint8Array (or ArrayBuffer) copied into the
+// input area.
+func fromBytes(c api.Class, argv []js.Value) (obj any, err error) {
+	v, intact := arg(argv, 0), true
+	if is(v, js.TypeObject) && v.InstanceOf(builtin[arrayBuffer]) {
+		v, intact = tryNew(builtin[uint8Array], v)
+	}
+	switch { // a failed step breaks out to the one return (each would copy its results)
+	case !intact:
+		err = api.ArgError("bytes", api.Detached)
+	case !typedArray(v, builtin[uint8Array]):
+		err = api.ArgError("bytes", api.NotBytes)
+	default:
+		bytes, n, ok := typedBytes(v, 1)
+		if !ok {
+			err = api.ArgError("bytes", api.Detached)
+			break
+		}
+		var data []byte
+		if data, err = api.InBytes(n, "bytes"); err != nil {
+			break
+		}
+		js.CopyBytesToGo(data, bytes)
+		var o any
+		if o, err = api.FromBytes(c, data); err == nil {
+			r := js.Global().Get("Object").Call("create", ctors[c].Get("prototype"))
+			r.Set(handleKey, store(o, r))
+			obj = r
+		}
+	}
+	return obj, err
+}
+
+// method runs method or static code: read the arguments, call, and turn
+// the value into the JS result its table entry names. The object is looked
+// up again after the arguments are read, since an element's valueOf may
+// have freed it.
+func method(code api.Code, m *api.Member, this js.Value, argv []js.Value) (res any, err error) {
+	var o any
+	if m.Sort != api.Static {
+		o, err = self(this, m.Class)
+	}
+	var a api.Args
+	into := js.Undefined()
+	if err == nil {
+		into, _, err = readArgs(o, m, argv, &a)
+	}
+	if again, _ := self(this, m.Class); err == nil && m.Sort != api.Static && again != o {
+		err = api.ErrFreed // an element's valueOf, run while reading an array, freed this object
+	}
+	var v float64
+	if err == nil {
+		v, err = api.Call(o, code, &a)
+	}
+	if err != nil {
+		return nil, err
+	}
+	result[0] = v // a zero's or NaN's bits do not survive syscall/js: the loaders' slow path reads them here
+	// The value as the JS result of its kind (api.Kind), with one return:
+	// each would copy its results.
+	switch {
+	case !into.IsUndefined():
+		js.CopyBytesToJS(typedBytesOf(into), api.ByteView(api.OutputOf(o)))
+		res = into
+	case m.Result == api.NumberR, m.Result == api.Float32R:
+		res = v
+	case m.Result == api.Count:
+		res = bigint(v)
+	case m.Result == api.BoolR:
+		res = v != 0
+	case m.Result == api.Output, m.Result == api.Floats:
+		src := api.OutputOf(o)
+		if m.Result == api.Floats {
+			src = api.OutFloats(int(v))
+		}
+		res = newFloat32Array(src)
+	case m.Result == api.BytesR:
+		b := builtin[uint8Array].New(int(v))
+		js.CopyBytesToJS(b, api.OutBytes(int(v)))
+		res = b
+	case m.Result == api.Text:
+		res = string(api.OutBytes(int(v)))
+	default:
+		res = js.Undefined() // ValueOf(nil) would be null
+	}
+	return res, nil
 }
 
 // readArgs converts argv by m's parameters into a, writing a dim-long array
-// into o's scratch area; it returns forward_array's out array, if given.
-func readArgs(o any, m *api.Member, argv []js.Value, a *api.Args) (js.Value, error) {
+// into o's scratch area; it returns forward_array's out array, if given,
+// and a constructor's defaults: bit i for argument i undefined or null.
+func readArgs(o any, m *api.Member, argv []js.Value, a *api.Args) (into js.Value, defaults int32, err error) {
 	k := 0
 	for i, p := range m.Params {
 		v := arg(argv, i)
+		var f float64
 		switch p.Kind {
-		case api.Number:
-			f, err := number(v, p.Name)
-			if err != nil {
-				return js.Value{}, err
+		case api.Number, api.OptNumber, api.Int, api.Float:
+			if p.Kind != api.Number && (v.IsUndefined() || v.IsNull()) {
+				defaults |= 1 << i // 0, or the constructor's default
+			} else if is(v, js.TypeNumber) {
+				f = v.Float()
+			} else {
+				err = api.ArgError(p.Name, api.NotNumber)
 			}
-			a.N[k] = f
-		case api.OptNumber:
-			if !v.IsUndefined() && !v.IsNull() {
-				f, err := number(v, p.Name)
-				if err != nil {
-					return js.Value{}, err
+		case api.Bool: // true or false, and 1 or 0 as wasm-bindgen's bool would
+			switch t, _ := typeOf(v); t {
+			case js.TypeBoolean:
+				if v.Bool() {
+					f = 1
 				}
-				a.N[k] = f
+			case js.TypeNumber:
+				if f = v.Float(); f != 0 && f != 1 {
+					err = api.ArgError(p.Name, api.BoolRange)
+				}
+			default:
+				err = api.ArgError(p.Name, api.NotBool)
 			}
-		case api.Bool:
-			on, err := boolArg(v, p.Name)
-			if err != nil {
-				return js.Value{}, err
-			}
-			if on {
-				a.N[k] = 1
-			}
+		case api.AnyArray:
+			var n int
+			n, err = arrayIn(v, p.Name, nil)
+			f = float64(n)
 		case api.DimArray:
-			if err := float32s(v, p.Name, o); err != nil {
-				return js.Value{}, err
+			if _, err = arrayIn(v, p.Name, o); err != nil {
+				return
 			}
 			continue
-		case api.AnyArray:
-			count, err := floatsIn(v, p.Name)
-			if err != nil {
-				return js.Value{}, err
-			}
-			a.N[k] = float64(count)
-		case api.BufferArg:
-			b, ok := bareBuffer(v)
-			if !ok {
-				return js.Value{}, api.ArgError(p.Name, api.NotBuffer)
+		case api.BufferArg: // one of the bare globals' live buffers
+			h, herr := handleOf(v)
+			b, ok := objectAt(h).(*api.TrajectoryBuffer)
+			if herr != nil || !ok {
+				return into, 0, api.ArgError(p.Name, api.NotBuffer)
 			}
 			a.Buffer = b
 			continue
-		case api.Into:
-			if !v.IsUndefined() {
-				return v, intoArg(v, api.ScratchLen(o))
+		case api.Into: // forward_array's out: a Float32Array of dim values
+			if v.IsUndefined() {
+				continue
 			}
-			continue
+			if !typedArray(v, builtin[float32Array]) {
+				err = api.ArgError("out", api.NotFloat32Array)
+			} else if _, n, ok := typedBytes(v, 4); !ok {
+				err = api.ArgError("out", api.Detached)
+			} else if dim := api.ScratchLen(o); n != dim {
+				err = api.IntoLengthError(dim)
+			}
+			return v, 0, err
 		}
+		if err != nil {
+			return
+		}
+		a.N[k] = f
 		k++
 	}
-	return js.Undefined(), nil
-}
-
-// toJS is a member's value as the JS result of its kind (api.Kind).
-func toJS(o any, kind api.Kind, v float64) any {
-	switch kind {
-	case api.NumberR, api.Float32R:
-		return v
-	case api.Count:
-		return bigint(v)
-	case api.BoolR:
-		return v != 0
-	case api.Output:
-		return newFloat32Array(api.OutputOf(o))
-	case api.Floats:
-		return newFloat32Array(api.OutFloats(int(v)))
-	case api.BytesR:
-		b := jsUint8Array.New(int(v))
-		js.CopyBytesToJS(b, api.OutBytes(int(v)))
-		return b
-	case api.Text:
-		return string(api.OutBytes(int(v)))
-	}
-	return js.Undefined() // ValueOf(nil) would be null
-}
-
-// bareBuffer is buffer argument v as one of the bare globals' live buffers.
-func bareBuffer(v js.Value) (*api.TrajectoryBuffer, bool) {
-	h, err := handleOf(v)
-	if err != nil {
-		return nil, false
-	}
-	b, ok := objectAt(h).(*api.TrajectoryBuffer)
-	return b, ok
+	return js.Undefined(), defaults, nil
 }
 
 // freeMethod is class c's free(): it releases the Go object and zeroes the

@@ -45,7 +45,7 @@ func bigText(n int) string { return jsString(js.Global().Get("BigInt").Invoke(n)
 // f32s copies a Float32Array's bytes out, so -0 and NaN payloads survive.
 func f32s(v js.Value) []float32 {
 	out := make([]float32, v.Length())
-	js.CopyBytesToGo(api.ByteView(out), jsUint8Array.New(v.Get("buffer"), v.Get("byteOffset"), v.Get("byteLength")))
+	js.CopyBytesToGo(api.ByteView(out), builtin[uint8Array].New(v.Get("buffer"), v.Get("byteOffset"), v.Get("byteLength")))
 	return out
 }
 

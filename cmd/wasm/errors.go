@@ -13,19 +13,23 @@ import (
 // reaches the runtime (which would end the program for good).
 func recoverInto(res *any) {
 	if r := recover(); r != nil {
-		*res = js.Global().Get("Error").New("ruvector-learning-wasm: internal error: " + panicText(r))
+		*res = newError("Error", internalError(r))
 	}
 }
 
-// panicText is what a recovered panic value says.
-func panicText(r any) string {
+// internalError is the message of an internal error: what the recovered
+// panic value r says, after "ruvector-learning-wasm: internal error: ".
+//
+//go:noinline
+func internalError(r any) string {
+	text := "panic"
 	switch r := r.(type) {
 	case error:
-		return r.Error()
+		text = r.Error()
 	case string:
-		return r
+		text = r
 	}
-	return "panic"
+	return "ruvector-learning-wasm: internal error: " + text
 }
 
 // errorClasses[k] is the JS constructor of api.ErrorKind k.
@@ -39,36 +43,46 @@ func jsError(code api.Code, argv []js.Value, err error) js.Value {
 	if f.Arg >= 0 && argv != nil {
 		msg += " (got " + describe(arg(argv, f.Arg)) + ")"
 	}
-	return js.Global().Get(errorClasses[f.Kind]).New(msg)
+	return newError(errorClasses[f.Kind], msg)
 }
+
+// newError is new global[class](msg).
+func newError(class, msg string) js.Value { return js.Global().Get(class).New(msg) }
+
+// stringOf is String(v), which also works for bigints and symbols.
+func stringOf(v js.Value) string { return js.Global().Get("String").Call("call", nil, v).String() }
 
 // describe renders a JS value for an error message: arrays by kind and
 // length, strings quoted, bigints with their n, the rest as String(v) would.
-func describe(v js.Value) string {
+func describe(v js.Value) (s string) {
 	t, ok := typeOf(v)
 	switch {
 	case !ok:
-		return js.Global().Get("String").Invoke(v).String() + "n"
+		s = stringOf(v) + "n"
 	case t == js.TypeString:
-		return js.Global().Get("JSON").Call("stringify", v).String()
-	case t == js.TypeObject && isView(v):
-		if _, n, ok := typedBytes(v, 1); ok {
-			return constructorName(v, "typed array") + " of length " + argerr.Itoa(n)
-		}
-		return "a detached " + constructorName(v, "typed array")
-	case t == js.TypeObject && is(v.Get("length"), js.TypeNumber):
-		return constructorName(v, "array") + " of length " + js.Global().Get("String").Invoke(v.Get("length")).String()
-	case t == js.TypeObject:
-		if c := v.Get("constructor"); is(c, js.TypeFunction) && c.Get("name").String() != "" {
-			return article(c.Get("name").String())
-		}
-		return "an object"
+		s = js.Global().Get("JSON").Call("stringify", v).String()
 	case t == js.TypeSymbol:
-		return "a symbol"
+		s = "a symbol"
 	case t == js.TypeFunction:
-		return "a function"
+		s = "a function"
+	case t != js.TypeObject:
+		s = stringOf(v)
+	case isView(v):
+		_, n, ok := typedBytes(v, 1)
+		if s = constructorName(v, "typed array"); !ok {
+			s = "a detached " + s
+		} else {
+			s += " of length " + argerr.Itoa(n)
+		}
+	case is(v.Get("length"), js.TypeNumber):
+		s = constructorName(v, "array") + " of length " + stringOf(v.Get("length"))
+	default:
+		s = "an object"
+		if c := v.Get("constructor"); is(c, js.TypeFunction) && c.Get("name").String() != "" {
+			s = article(c.Get("name").String())
+		}
 	}
-	return js.Global().Get("String").Invoke(v).String()
+	return s // one return: each would copy its result
 }
 
 // article is name with "a" or "an" before it.

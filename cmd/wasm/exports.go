@@ -43,7 +43,7 @@ func fail(code api.Code, err error) int32 {
 // the deferring export then returns its zero result.
 func swallow() {
 	if r := recover(); r != nil {
-		failure = api.Failure{Kind: api.PlainError, Arg: -1, Message: "ruvector-learning-wasm: internal error: " + panicText(r)}.Encode(failure[:0])
+		failure = api.Failure{Kind: api.PlainError, Arg: -1, Message: internalError(r)}.Encode(failure[:0])
 	}
 }
 
@@ -68,13 +68,49 @@ func rvCall(h uint32, code int32, a0, a1, a2, a3 float64) (ok int32) {
 	return call(h, code, [4]float64{a0, a1, a2, a3})
 }
 
+// call is rv_call's body. The target is the loader's object behind handle
+// h (none for a static; an error when h is freed, unknown or of another
+// class); the numbers n, one per parameter but the arrays written into
+// memory, go into a: a buffer's handle resolves to one of the loader's live
+// buffers (or the parameter's TypeError), the rest go to a.N in order.
+//
 //go:noinline
 func call(h uint32, code api.Code, n [4]float64) int32 {
 	api.DropOut() // the previous call's large result has been read
-	o, err := loaderTarget(h, code)
+	var o any
 	var a api.Args
-	if err == nil {
-		err = loaderArgs(code, n, &a)
+	var err error = api.ErrNoMember
+	if code >= 0 && int(code) < len(api.Members) {
+		m := &api.Members[code]
+		err = nil
+		if m.Sort != api.Static {
+			switch o = loaderObject(h); {
+			case o == nil:
+				err = api.ErrFreed
+			case api.ClassOf(o) != m.Class:
+				err = api.ErrNotThis
+			}
+		}
+		j, k := 0, 0
+		for _, p := range m.Params {
+			if err != nil {
+				break
+			}
+			switch p.Kind {
+			case api.DimArray, api.Into:
+				continue
+			case api.BufferArg:
+				b, ok := loaderObject(uint32(n[j])).(*api.TrajectoryBuffer)
+				if !ok || float64(uint32(n[j])) != n[j] {
+					err = api.ArgError(p.Name, api.NotBuffer)
+				}
+				a.Buffer = b
+			default:
+				a.N[k] = n[j]
+				k++
+			}
+			j++
+		}
 	}
 	var v float64
 	if err == nil {
@@ -86,51 +122,6 @@ func call(h uint32, code api.Code, n [4]float64) int32 {
 	}
 	result[0] = v
 	return 1
-}
-
-// loaderTarget is the loader's object behind handle h for member code: nil
-// for a static, an error when h is freed, unknown or of another class.
-func loaderTarget(h uint32, code api.Code) (any, error) {
-	if code < 0 || int(code) >= len(api.Members) {
-		return nil, api.ErrNoMember
-	}
-	m := &api.Members[code]
-	if m.Sort == api.Static {
-		return nil, nil
-	}
-	o := loaderObject(h)
-	switch {
-	case o == nil:
-		return nil, api.ErrFreed
-	case api.ClassOf(o) != m.Class:
-		return nil, api.ErrNotThis
-	}
-	return o, nil
-}
-
-// loaderArgs places a loader's numbers n, one per parameter but the arrays
-// written into memory, into a: a buffer's handle resolves to one of the
-// loader's live buffers (or the parameter's TypeError), the rest go to a.N
-// in order.
-func loaderArgs(code api.Code, n [4]float64, a *api.Args) error {
-	j, k := 0, 0
-	for _, p := range api.Members[code].Params {
-		switch p.Kind {
-		case api.DimArray, api.Into:
-			continue
-		case api.BufferArg:
-			b, ok := loaderObject(uint32(n[j])).(*api.TrajectoryBuffer)
-			if !ok || float64(uint32(n[j])) != n[j] {
-				return api.ArgError(p.Name, api.NotBuffer)
-			}
-			a.Buffer = b
-		default:
-			a.N[k] = n[j]
-			k++
-		}
-		j++
-	}
-	return nil
 }
 
 // rvReject records the error for reason r about argument i of member code

@@ -32,7 +32,10 @@ var (
 )
 
 // store puts v, already charged to the budget (api.CostOf), in the table with
-// its owner and returns its handle (never 0).
+// its owner and returns its handle (never 0). Not inlined: its append and
+// the slot's write barriers would be copied into each of its four callers.
+//
+//go:noinline
 func store(v any, owner js.Value) uint32 {
 	if n := len(freeSlots); n > 0 {
 		h := freeSlots[n-1]

@@ -41,6 +41,10 @@ func spare(code api.Code, v float64, err error) uint32 {
 }
 
 // missing is why handle h names none of the loader's objects of the class.
+// Not inlined: only a refused call reaches it, and each of the hot exports
+// would otherwise carry a copy of the handle lookup it repeats.
+//
+//go:noinline
 func missing(h uint32) error {
 	if loaderObject(h) == nil {
 		return api.ErrFreed

@@ -68,6 +68,11 @@ func inArg(f float64) ([]float32, error) {
 
 // outFloats is an output area of n floats for the current call, charged
 // for argument arg.
+//
+// Not inlined: each of its five callers would carry a copy of the
+// write barrier that stores out.
+//
+//go:noinline
 func outFloats(n int, arg string) ([]float32, error) {
 	var err error
 	out, err = grow(out, n, arg)
@@ -84,14 +89,25 @@ func outBytes(b []byte) (float64, error) {
 	return float64(len(b)), nil
 }
 
-// saveState is to_bytes: the state of o, charged as cost (at least its
+// saveState is to_bytes: the state of o, charged as its cost (at least its
 // size: TestCostsCoverAllocations) while it is built, copied into the output
-// area, and its length.
-func saveState(o interface{ MarshalBinary() ([]byte, error) }, cost int64) (float64, error) {
+// area, and its length. (A type switch, not an interface with
+// MarshalBinary: such an interface would keep the promoted MarshalBinary
+// wrappers of the three object types in the wasm.)
+func saveState(o any) (float64, error) {
+	cost := CostOf(o)
 	if err := charge("state", cost); err != nil {
 		return 0, err
 	}
-	b, _ := o.MarshalBinary()
+	var b []byte
+	switch o := o.(type) {
+	case *MicroLoRA:
+		b, _ = o.Micro.MarshalBinary()
+	case *ScopedLoRA:
+		b, _ = o.Scoped.MarshalBinary()
+	case *TrajectoryBuffer:
+		b, _ = o.Buffer.MarshalBinary()
+	}
 	n, err := outBytes(b)
 	refund(cost)
 	return n, err

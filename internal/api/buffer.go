@@ -57,4 +57,4 @@ func bufferReset(b *TrajectoryBuffer, _ *Args) (float64, error) {
 	return Address(b.Spare()), nil
 }
 
-func bufferToBytes(b *TrajectoryBuffer, _ *Args) (float64, error) { return saveState(b, CostOf(b)) }
+func bufferToBytes(b *TrajectoryBuffer, _ *Args) (float64, error) { return saveState(b) }

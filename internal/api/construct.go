@@ -10,74 +10,78 @@ import (
 // New builds an object of class c from up to three numbers; bit i of
 // defaults marks argument i as undefined or null, so that its default applies.
 // Both bindings construct here.
-func New(c Class, defaults int32, a [3]float64) (any, error) {
-	arg := func(i int, def float64) float64 {
-		if defaults&(1<<i) != 0 {
-			return def
-		}
-		return a[i]
+func New(c Class, defaults int32, a [3]float64) (o any, err error) {
+	if c < Micro || c > Buffer {
+		return nil, ErrNotThis
 	}
+	for i := range a {
+		if defaults&(1<<i) != 0 {
+			a[i] = constructorDefaults[c][i]
+		}
+	}
+	// Each failed step breaks out of the switch to the one return (each
+	// return would copy its results).
 	switch c {
 	case Micro, Scoped:
-		dim, err := argerr.Integer(arg(0, lora.DefaultDim), "dim")
-		if err != nil {
-			return nil, err
+		var dim int
+		if dim, err = argerr.Integer(a[0], "dim"); err != nil {
+			break
 		}
-		alpha, lr := float32(arg(1, float64(lora.DefaultAlpha))), float32(arg(2, float64(lora.DefaultLR)))
-		if err := lora.CheckConfig(dim, alpha, lr); err != nil {
-			return nil, err
+		alpha, lr := float32(a[1]), float32(a[2])
+		if err = lora.CheckConfig(dim, alpha, lr); err != nil {
+			break
 		}
 		if c == Micro {
-			if err := charge("dim", microCost(dim)); err != nil {
-				return nil, err
+			if err = charge("dim", microCost(dim)); err == nil {
+				m, _ := lora.NewMicro(dim, alpha, lr)
+				o = newMicro(m)
 			}
-			m, _ := lora.NewMicro(dim, alpha, lr)
-			return newMicro(m), nil
+		} else if err = charge("dim", scopedCost(dim)); err == nil {
+			s, _ := scoped.New(dim, alpha, lr)
+			o = newScoped(s)
 		}
-		if err := charge("dim", scopedCost(dim)); err != nil {
-			return nil, err
-		}
-		s, _ := scoped.New(dim, alpha, lr)
-		return newScoped(s), nil
 	case Buffer:
-		capacity, err := argerr.Integer(arg(0, trajectory.DefaultCapacity), "capacity")
-		if err != nil {
-			return nil, err
+		var capacity, dim int
+		if capacity, err = argerr.Integer(a[0], "capacity"); err != nil {
+			break
 		}
-		dim, err := argerr.Integer(arg(1, trajectory.DefaultDim), "embedding_dim")
-		if err != nil {
-			return nil, err
+		if dim, err = argerr.Integer(a[1], "embedding_dim"); err != nil {
+			break
 		}
-		if err := trajectory.CheckSize(int64(capacity), dim); err != nil {
-			return nil, err
+		if err = trajectory.CheckSize(int64(capacity), dim); err != nil {
+			break
 		}
-		if err := charge("capacity", bufferCost(int64(capacity), dim)); err != nil {
-			return nil, err
+		if err = charge("capacity", bufferCost(int64(capacity), dim)); err == nil {
+			b, _ := trajectory.New(int64(capacity), dim)
+			o = &TrajectoryBuffer{b}
 		}
-		b, _ := trajectory.New(int64(capacity), dim)
-		return &TrajectoryBuffer{b}, nil
 	}
-	return nil, ErrNotThis
+	return o, err
+}
+
+// constructorDefaults[c] are class c's constructor arguments when given as
+// undefined or null.
+var constructorDefaults = [...][3]float64{
+	Micro:  {lora.DefaultDim, float64(lora.DefaultAlpha), float64(lora.DefaultLR)},
+	Scoped: {lora.DefaultDim, float64(lora.DefaultAlpha), float64(lora.DefaultLR)},
+	Buffer: {trajectory.DefaultCapacity, trajectory.DefaultDim},
 }
 
 // FromBytes restores an object of class c saved by to_bytes, and charges
 // its cost: a buffer's before its storage is allocated, an adapter's (at
 // most a few MB, dim being at most 8192) once its dimension is known.
-func FromBytes(c Class, data []byte) (any, error) {
-	var o any
-	switch c {
+func FromBytes(c Class, data []byte) (o any, err error) {
+	switch c { // a failed step breaks out to the one return
 	case Micro:
-		m, err := lora.UnmarshalMicro(data)
-		if err != nil {
-			return nil, err
+		var m *lora.Micro
+		if m, err = lora.UnmarshalMicro(data); err == nil {
+			o = newMicro(m)
 		}
-		o = newMicro(m)
 	case Scoped:
-		s, err := scoped.Unmarshal(data)
-		if err != nil {
-			return nil, err
+		var s *scoped.Scoped
+		if s, err = scoped.Unmarshal(data); err == nil {
+			o = newScoped(s)
 		}
-		o = newScoped(s)
 	case Buffer:
 		charged := int64(0)
 		b, err := trajectory.Unmarshal(data, func(storage int64) error {
@@ -90,12 +94,14 @@ func FromBytes(c Class, data []byte) (any, error) {
 		}
 		return &TrajectoryBuffer{b}, nil
 	default:
-		return nil, ErrNotThis
+		err = ErrNotThis
 	}
-	if err := charge("bytes", CostOf(o)); err != nil {
-		return nil, err
+	if err == nil {
+		if err = charge("bytes", CostOf(o)); err != nil {
+			o = nil
+		}
 	}
-	return o, nil
+	return o, err
 }
 
 // newMicro and newScoped give an engine its scratch x and y.

@@ -59,7 +59,10 @@ var reasons = [NumReasons]struct {
 }
 
 // ArgError is argument name refused for reason r (one of the reasons with
-// a text).
+// a text). Not inlined: the bindings call it from a dozen places, each of
+// which would carry its own copy of the allocation.
+//
+//go:noinline
 func ArgError(name string, r Reason) *argerr.Error {
 	return &argerr.Error{Kind: reasons[r].kind, Arg: name, Reason: reasons[r].text}
 }
@@ -71,24 +74,26 @@ func IntoLengthError(dim int) *argerr.Error {
 
 // Rejection is the error for reason r about argument i of member code,
 // called on o (nil when there is none); n is a refused length.
-func Rejection(o any, code Code, i int, r Reason, n float64) error {
+func Rejection(o any, code Code, i int, r Reason, n float64) (err error) {
 	if code < 0 || int(code) >= len(Members) {
 		return ErrNoMember
 	}
 	m := &Members[code]
 	switch {
 	case r == NotThis:
-		return ErrNotThis
+		err = ErrNotThis
 	case r == Freed:
-		return ErrFreed
+		err = ErrFreed
 	case i < 0 || i >= len(m.Params) || r <= 0 || r >= NumReasons:
-		return ErrNoMember
+		err = ErrNoMember
 	case r == Length:
-		return ArrayLen(o, m.Params[i].Name, int(n))
+		err = ArrayLen(o, m.Params[i].Name, int(n))
 	case r == IntoLength:
-		return IntoLengthError(ScratchLen(o))
+		err = IntoLengthError(ScratchLen(o))
+	default:
+		err = ArgError(m.Params[i].Name, r)
 	}
-	return ArgError(m.Params[i].Name, r)
+	return err // one return: each would copy its result
 }
 
 // ErrorKind is the JS class of a Failure.
@@ -112,38 +117,40 @@ type Failure struct {
 
 // Fail is the Failure of member code for err.
 func Fail(code Code, err error) Failure {
+	f := Failure{PlainError, -1, ""}
+	msg := err.Error()
 	if code < 0 || int(code) >= len(Members) {
-		return Failure{PlainError, -1, "ruvector-learning-wasm: " + err.Error()}
+		f.Message = "ruvector-learning-wasm: " + msg
+		return f
 	}
 	m := &Members[code]
-	prefix := m.Label() + ": "
 	// The core returns *argerr.Error unwrapped, so a type assertion suffices
 	// (errors.As would link internal/reflectlite into the wasm).
 	switch e := err.(type) {
 	case *argerr.Error:
-		k := RangeError
+		f.Kind = RangeError
 		if e.Kind == argerr.Type {
-			k = TypeError
+			f.Kind = TypeError
 		}
-		return Failure{k, m.ArgIndex(e.Arg), prefix + e.Error()}
+		f.Arg = m.ArgIndex(e.Arg)
 	case callError:
 		if e == ErrNotThis {
-			return Failure{TypeError, -1, prefix + e.Error() + m.Class.String()}
+			f.Kind = TypeError
+			msg += m.Class.String()
 		}
 	}
-	return Failure{PlainError, -1, prefix + err.Error()}
+	f.Message = m.Class.String() + "." + m.Name + ": " + msg // m.Label(), in one concatenation
+	return f
 }
 
 // Encode appends f as the generated JavaScript reads it: the kind and the
 // argument index as little-endian int32, the message's length as int32,
-// then its UTF-8 bytes.
+// then its UTF-8 bytes. (Not inlined: it would be copied into each caller.)
+//
+//go:noinline
 func (f Failure) Encode(b []byte) []byte {
-	b = appendInt32(b, int32(f.Kind))
-	b = appendInt32(b, int32(f.Arg))
-	b = appendInt32(b, int32(len(f.Message)))
+	for _, v := range [...]int32{int32(f.Kind), int32(f.Arg), int32(len(f.Message))} {
+		b = append(b, byte(v), byte(v>>8), byte(v>>16), byte(v>>24))
+	}
 	return append(b, f.Message...)
-}
-
-func appendInt32(b []byte, v int32) []byte {
-	return append(b, byte(v), byte(v>>8), byte(v>>16), byte(v>>24))
 }

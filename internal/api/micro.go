@@ -2,10 +2,10 @@ package api
 
 // The WasmMicroLoRA methods of the table (table.go).
 
-func microDim(m *MicroLoRA, _ *Args) (float64, error)        { return float64(m.Dim()), nil }
-func microParamCount(m *MicroLoRA, _ *Args) (float64, error) { return float64(m.ParamCount()), nil }
-func microInputPtr(m *MicroLoRA, _ *Args) (float64, error)   { return Address(m.In), nil }
-func microOutputPtr(m *MicroLoRA, _ *Args) (float64, error)  { return Address(m.Out), nil }
+func microDim(m *MicroLoRA, _ *Args) (float64, error)          { return float64(m.Dim()), nil }
+func microParamCount(m *MicroLoRA, _ *Args) (float64, error)   { return float64(m.ParamCount()), nil }
+func microGetInputPtr(m *MicroLoRA, _ *Args) (float64, error)  { return Address(m.In), nil }
+func microGetOutputPtr(m *MicroLoRA, _ *Args) (float64, error) { return Address(m.Out), nil }
 func microForwardCount(m *MicroLoRA, _ *Args) (float64, error) {
 	return float64(m.Forwards), nil
 }
@@ -80,4 +80,4 @@ func microAdaptBatch(m *MicroLoRA, a *Args) (float64, error) {
 	return 0, m.AdaptBatch(gs, norms)
 }
 
-func microToBytes(m *MicroLoRA, _ *Args) (float64, error) { return saveState(m, CostOf(m)) }
+func microToBytes(m *MicroLoRA, _ *Args) (float64, error) { return saveState(m) }

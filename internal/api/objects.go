@@ -59,6 +59,8 @@ func OutputOf(o any) []float32 {
 func ScratchLen(o any) int { return len(ScratchOf(o)) }
 
 // pair returns dim floats twice over one allocation: x, then y.
+//
+//go:noinline
 func pair(dim int) ([]float32, []float32) {
 	xy := make([]float32, 2*dim)
 	return xy[:dim:dim], xy[dim:]
@@ -68,6 +70,10 @@ func pair(dim int) ([]float32, []float32) {
 func Address(f []float32) float64 { return float64(uintptr(unsafe.Pointer(&f[0]))) }
 
 // ByteView is the little-endian bytes of f, sharing its memory.
+//
+// Not inlined: none of its callers is a hot call.
+//
+//go:noinline
 func ByteView(f []float32) []byte {
 	if len(f) == 0 {
 		return nil

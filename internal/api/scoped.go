@@ -9,9 +9,9 @@ import (
 // The WasmScopedLoRA methods of the table (table.go). Those with an op_type
 // take it as their first number.
 
-func scopedDim(s *ScopedLoRA, _ *Args) (float64, error)       { return float64(s.Dim()), nil }
-func scopedInputPtr(s *ScopedLoRA, _ *Args) (float64, error)  { return Address(s.In), nil }
-func scopedOutputPtr(s *ScopedLoRA, _ *Args) (float64, error) { return Address(s.Out), nil }
+func scopedDim(s *ScopedLoRA, _ *Args) (float64, error)          { return float64(s.Dim()), nil }
+func scopedGetInputPtr(s *ScopedLoRA, _ *Args) (float64, error)  { return Address(s.In), nil }
+func scopedGetOutputPtr(s *ScopedLoRA, _ *Args) (float64, error) { return Address(s.Out), nil }
 func scopedTotalForwardCount(s *ScopedLoRA, _ *Args) (float64, error) {
 	return float64(s.TotalForwards()), nil
 }
@@ -148,11 +148,11 @@ func scopedLearnFrom(s *ScopedLoRA, a *Args) (float64, error) {
 	return float64(n), err
 }
 
-func scopedToBytes(s *ScopedLoRA, _ *Args) (float64, error) { return saveState(s, CostOf(s)) }
+func scopedToBytes(s *ScopedLoRA, _ *Args) (float64, error) { return saveState(s) }
 
-// scopeName is the static scope_name(op_type): the operator's name in the
+// scopedScopeName is the static scope_name(op_type): the operator's name in the
 // output area, "Unknown" for any number that is not an operator type.
-func scopeName(a *Args) (float64, error) {
+func scopedScopeName(a *Args) (float64, error) {
 	op, err := argerr.Integer(a.N[0], "op_type")
 	if err != nil {
 		return outText("Unknown")

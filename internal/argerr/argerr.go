@@ -16,8 +16,9 @@ const (
 	Type
 )
 
-// String returns the JS constructor name of the error class.
-func (k Kind) String() string {
+// Name returns the JS constructor name of the error class. (Not String: a
+// String method would be linked into the wasm, where nothing calls it.)
+func (k Kind) Name() string {
 	if k == Type {
 		return "TypeError"
 	}
@@ -26,7 +27,10 @@ func (k Kind) String() string {
 
 // Error is a rejected argument. Arg is the parameter name as the JS API spells
 // it ("gradient", "op_type"); Reason completes the sentence "Arg ...".
+// (Not comparable: errors are told apart by kind and text, and the wasm
+// then carries no equality function for it.)
 type Error struct {
+	_      [0]func()
 	Kind   Kind
 	Arg    string
 	Reason string
@@ -35,10 +39,16 @@ type Error struct {
 // Error returns "Arg Reason", e.g. "op_type must be an integer in 0..16".
 func (e *Error) Error() string { return e.Arg + " " + e.Reason }
 
-// NewRange returns a RangeError description for arg.
+// NewRange returns a RangeError description for arg. Not inlined (nor is
+// NewType): some sixty error paths call it, and in wasm each inlined copy
+// of the allocation costs far more than the call.
+//
+//go:noinline
 func NewRange(arg, reason string) *Error { return &Error{Kind: Range, Arg: arg, Reason: reason} }
 
 // NewType returns a TypeError description for arg.
+//
+//go:noinline
 func NewType(arg, reason string) *Error { return &Error{Kind: Type, Arg: arg, Reason: reason} }
 
 // Itoa formats n in decimal (strconv would grow the wasm for this one use).

@@ -14,7 +14,7 @@ func TestError(t *testing.T) {
 		{NewRange("dim", "must be an integer in 1..8192"), "RangeError", "dim must be an integer in 1..8192"},
 		{NewType("gradient", "must be an array of numbers"), "TypeError", "gradient must be an array of numbers"},
 	} {
-		assert.Equal(t, tc.kind, tc.err.Kind.String())
+		assert.Equal(t, tc.kind, tc.err.Kind.Name())
 		assert.Equal(t, tc.msg, tc.err.Error())
 	}
 }

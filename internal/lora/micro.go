@@ -69,39 +69,35 @@ func (m *Micro) ForwardInto(x, y []float32) error {
 }
 
 // Adapt is adapt(In); Adapts += 1 even when the update is skipped.
-func (m *Micro) Adapt() error { return m.adapt(m.In, "input buffer") }
+func (m *Micro) Adapt() error { return m.adapt(m.In, "input buffer", 0, false) }
 
 // AdaptArray is adapt(g) with r = lr; Adapts += 1 even when skipped.
-func (m *Micro) AdaptArray(g []float32) error { return m.adapt(g, "gradient") }
-
-// adapt is the update with r = lr on g, named arg in errors. Like every hot
-// path, it calls the kernels (sumSquares, axpy2) with no Go call between:
-// GradientNorm, StepScale and Step inline.
-func (m *Micro) adapt(g []float32, arg string) error {
-	gs, ok := GradientNorm(g, m.Dim())
-	if !ok {
-		return GradientError(arg, g, m.Dim())
-	}
-	if inv, ok := StepScale(gs); ok {
-		m.Step(g, inv, m.LR)
-		m.Count++
-	}
-	m.Adapts++
-	return nil
-}
+func (m *Micro) AdaptArray(g []float32) error { return m.adapt(g, "gradient", 0, false) }
 
 // AdaptWithReward is, on In, the update with r = lr*min(improvement, 2) when
 // improvement > 0 and nothing otherwise; Adapts += 1 either way.
 func (m *Micro) AdaptWithReward(improvement float32) error {
-	gs, ok := GradientNorm(m.In, m.Dim())
+	return m.adapt(m.In, "input buffer", improvement, true)
+}
+
+// adapt is the update on g, named arg in errors, with r = lr, or when
+// rewarded r = lr*min(improvement, 2) and no update unless improvement > 0.
+// Like every hot path, it calls the kernels (sumSquares, axpy2) with no Go
+// call between: GradientNorm, StepScale and Step inline.
+func (m *Micro) adapt(g []float32, arg string, improvement float32, rewarded bool) error {
+	gs, ok := GradientNorm(g, m.Dim())
 	if !ok {
-		return GradientError("input buffer", m.In, m.Dim())
+		return GradientError(arg, g, m.Dim())
 	}
-	if err := CheckImprovement(improvement); err != nil {
-		return err
+	r := m.LR
+	if rewarded {
+		if err := CheckImprovement(improvement); err != nil {
+			return err
+		}
+		r = m.RewardRate(improvement)
 	}
-	if inv, ok := StepScale(gs); ok && improvement > 0 {
-		m.Step(m.In, inv, m.RewardRate(improvement))
+	if inv, ok := StepScale(gs); ok && (!rewarded || improvement > 0) {
+		m.Step(g, inv, r)
 		m.Count++
 	}
 	m.Adapts++

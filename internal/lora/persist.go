@@ -28,6 +28,10 @@ func (p *Pair) Load(r *persist.Reader) {
 // NonFinite names the first of A (A0, A1) and B (B0, B1) that holds NaN or
 // ±Inf, "" when every weight is finite: the rule set_b applies to B, which
 // from_bytes applies to A and B of every adapter it restores.
+//
+// Not inlined: only loading state calls it, from three places.
+//
+//go:noinline
 func (p *Pair) NonFinite() string {
 	for _, m := range [...]struct {
 		name   string

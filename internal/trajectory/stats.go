@@ -3,6 +3,7 @@ package trajectory
 // Stats are the running statistics over every record since the last reset,
 // evicted ones included. All arithmetic is float32 Welford, as in docs/SEMANTICS.md §5.3.
 type Stats struct {
+	_             [0]func() // not comparable: the wasm then needs no equality function
 	Count         uint64
 	Mean          float32
 	VarAcc        float32

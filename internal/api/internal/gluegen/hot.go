@@ -3,15 +3,13 @@ package main
 import (
 	"fmt"
 	"go/format"
-	"reflect"
-	"runtime"
 	"strings"
 
 	"github.com/ruvector/ruvector-learning-wasm/internal/api"
 )
 
 // hotGo is cmd/wasm/hot_gen.go: one //go:wasmexport per member with an
-// Export, calling its Impl directly (a static call, so its Args stay on the
+// Export, calling its implementation (implName) directly (a static call, so its Args stay on the
 // stack), without rv_call's table lookup and argument placement, and
 // without a deferred recover: see cmd/wasm/hot.go for why none can panic.
 func hotGo(string) ([]byte, error) {
@@ -22,10 +20,7 @@ func hotGo(string) ([]byte, error) {
 		if m.Export == "" {
 			continue
 		}
-		impl, typ, err := implName(&m)
-		if err != nil {
-			return nil, err
-		}
+		impl, typ := implName(&m), objectTypes[m.Class]
 		outer := camel(m.Export)
 		var params, fills []string
 		n := 0
@@ -65,24 +60,8 @@ func hotGo(string) ([]byte, error) {
 	return format.Source([]byte(w.String()))
 }
 
-// implName is the name of m's exported Impl function, and its object type.
-func implName(m *api.Member) (name, typ string, err error) {
-	var f any
-	switch m.Class {
-	case api.Micro:
-		f, typ = m.Impl.Micro, "MicroLoRA"
-	case api.Scoped:
-		f, typ = m.Impl.Scoped, "ScopedLoRA"
-	case api.Buffer:
-		f, typ = m.Impl.Buffer, "TrajectoryBuffer"
-	}
-	full := runtime.FuncForPC(reflect.ValueOf(f).Pointer()).Name()
-	name = full[strings.LastIndex(full, ".")+1:]
-	if name == "" || name[0] < 'A' || name[0] > 'Z' {
-		return "", "", fmt.Errorf("%s has export %s, so its Impl must be an exported function of internal/api (it is %s)", m.Label(), m.Export, full)
-	}
-	return name, typ, nil
-}
+// objectTypes are the classes' object types in internal/api.
+var objectTypes = map[api.Class]string{api.Micro: "MicroLoRA", api.Scoped: "ScopedLoRA", api.Buffer: "TrajectoryBuffer"}
 
 // camel is snake_case as camelCase.
 func camel(s string) string {

@@ -1,7 +1,8 @@
 // Command gluegen writes, from the member table (internal/api/table.go),
 // everything that must agree with it: js/classic.js (the loader, assembled
 // from js/src/*.js around the generated classes, one straight-line function
-// per member), cmd/wasm/hot_gen.go (the hot members' own exports) and
+// per member), cmd/wasm/hot_gen.go (the hot members' own exports),
+// internal/api/call_gen.go (Call, the dispatch to the implementations) and
 // js/test/members.gen.mjs (the members the tests iterate over): go generate ./internal/api, or from the repository root go run
 // ./internal/api/internal/gluegen; with -check it only reports whether the
 // files are up to date, as make vet does.
@@ -28,6 +29,7 @@ var outputs = []struct {
 	{"js/classic.js", classicJS},
 	{"js/test/members.gen.mjs", membersModule},
 	{"cmd/wasm/hot_gen.go", hotGo},
+	{"internal/api/call_gen.go", callGo},
 }
 
 func main() {

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"fmt"
+	"go/format"
+	"strings"
+
+	"github.com/ruvector/ruvector-learning-wasm/internal/api"
+)
+
+// callGo is internal/api/call_gen.go: Call, one switch per class over the
+// codes of the members implemented (api.Member.Implemented), each case
+// calling its implementation (implName).
+func callGo(string) ([]byte, error) {
+	var w strings.Builder
+	w.WriteString("// Code " + banner + "\n\npackage api\n\n")
+	w.WriteString("// Call runs member code on o (call.go says more).\nfunc Call(o any, code Code, a *Args) (v float64, err error) {\n\timplemented := true\n\tswitch o := o.(type) {\n")
+	for _, c := range []struct {
+		class api.Class
+		typ   string
+	}{{api.Micro, "*MicroLoRA"}, {api.Scoped, "*ScopedLoRA"}, {api.Buffer, "*TrajectoryBuffer"}, {0, "nil"}} {
+		fmt.Fprintf(&w, "\tcase %s:\n\t\tswitch code {\n", c.typ)
+		for k, m := range api.Members {
+			if !m.Implemented() || (m.Sort == api.Static) != (c.class == 0) || c.class != 0 && m.Class != c.class {
+				continue
+			}
+			if c.class == 0 {
+				fmt.Fprintf(&w, "\t\tcase %d:\n\t\t\tv, err = %s(a)\n", k, implName(&m))
+			} else {
+				fmt.Fprintf(&w, "\t\tcase %d:\n\t\t\tv, err = %s(o, a)\n", k, implName(&m))
+			}
+		}
+		w.WriteString("\t\tdefault:\n\t\t\timplemented = false\n\t\t}\n")
+	}
+	w.WriteString("\tdefault:\n\t\timplemented = false\n\t}\n\tif !implemented {\n\t\terr = refused(code)\n\t}\n\treturn v, err // one return: each would copy its results\n}\n")
+	return format.Source([]byte(w.String()))
+}
+
+// classPrefixes name the implementations of each class's members.
+var classPrefixes = map[api.Class]string{api.Micro: "micro", api.Scoped: "scoped", api.Buffer: "buffer"}
+
+// implName is the name of m's implementation in internal/api: its class's
+// prefix and its name in camelCase, exported when m has its own export
+// (the hot exports call it from cmd/wasm): microGetB, MicroForward.
+func implName(m *api.Member) string {
+	name := camel(classPrefixes[m.Class] + "_" + m.Name)
+	if m.Export != "" {
+		name = strings.ToUpper(name[:1]) + name[1:]
+	}
+	return name
+}
