@@ -10,7 +10,9 @@ import (
 // output buffer of Dim() float32 each, and forward/adapt counters.
 type Micro struct {
 	Pair
-	// In and Out are the zero-allocation buffers behind get_input_ptr/get_output_ptr.
+	// In and Out are the zero-allocation buffers behind get_input_ptr/get_output_ptr,
+	// of Dim() values each: NewMicro makes them and nothing reassigns them
+	// (Forward passes them to the kernel without a length check).
 	In, Out []float32
 	// Forwards and Adapts count calls; Adapts includes skipped updates.
 	Forwards, Adapts uint64
@@ -49,7 +51,9 @@ func NewMicro(dim int, alpha, lr float32) (*Micro, error) {
 	return m, nil
 }
 
-// Forward is Out = forward(In); Forwards += 1.
+// Forward is Out = forward(In); Forwards += 1. It is m.Pair.Forward(m.In,
+// m.Out) without the slicing, to stay within Go's inlining budget: the
+// hot export then calls the kernel directly.
 func (m *Micro) Forward() {
 	forward(&m.Pair, unsafe.SliceData(m.In), unsafe.SliceData(m.Out))
 	m.Forwards++
