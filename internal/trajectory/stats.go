@@ -15,7 +15,7 @@ type Stats struct {
 // add folds one improvement in: n = f32(count), m = n+1, delta = x-mean,
 // mean += delta/m, varAcc += delta*(x-mean), best/bestAttention when x > best,
 // successRate = (successRate*n + [x > 0]) / m, count += 1. It is small
-// enough to inline into Record.
+// enough to inline into RecordSpare.
 func (s *Stats) add(x float32, attention uint8) {
 	n := float32(s.Count)
 	m := n + 1
