@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ruvector/ruvector-learning-wasm/internal/api"
+	"github.com/ruvector/ruvector-learning-wasm/internal/lora"
 	"github.com/ruvector/ruvector-learning-wasm/testdata"
 )
 
@@ -208,28 +209,32 @@ func TestLoaderRejects(t *testing.T) {
 	rvRelease(b)
 }
 
-// TestPanicsAreContained plants objects whose engine is missing, so that
+// TestPanicsAreContained plants objects whose engine is broken, so that
 // their methods panic, and checks that rv_call and the bare methods report
 // the call as failed and that the module keeps working. (The hot exports
 // recover nothing: such objects cannot be built outside a test; see hot.go
-// and TestHotExportsNeverPanic.)
+// and TestHotExportsNeverPanic.) The broken adapter has B0 but no B1, so
+// that delta_norm indexes out of range.
 func TestPanicsAreContained(t *testing.T) {
+	broken := func() *api.MicroLoRA {
+		return &api.MicroLoRA{Micro: lora.Micro{Pair: lora.Pair{A0: make([]float32, 4), B0: make([]float32, 4)}}}
+	}
 	this := js.Global().Get("Object").New()
-	brokenMicro := plant(&api.MicroLoRA{}, this)
-	brokenLoaderMicro := plant(&api.MicroLoRA{}, js.Value{})
+	brokenMicro := plant(broken(), this)
+	brokenLoaderMicro := plant(broken(), js.Value{})
 	brokenBuffer := plant(&api.TrajectoryBuffer{}, js.Value{})
 	defer unplant(brokenMicro)
 	defer unplant(brokenLoaderMicro)
 	defer unplant(brokenBuffer)
-	assert.Zero(t, rvCall(brokenLoaderMicro, code(api.Micro, "forward"), 0, 0, 0, 0))
+	assert.Zero(t, rvCall(brokenLoaderMicro, code(api.Micro, "delta_norm"), 0, 0, 0, 0))
 	assert.Contains(t, lastFailure().Message, "internal error")
 	assert.Equal(t, api.PlainError, lastFailure().Kind)
-	assert.Zero(t, rvCall(brokenLoaderMicro, code(api.Micro, "delta_norm"), 0, 0, 0, 0))
 	assert.Zero(t, rvCall(brokenBuffer, code(api.Buffer, "record"), 1, 2, 3, 4))
+	assert.Contains(t, lastFailure().Message, "internal error")
 	assert.Zero(t, rvCall(brokenBuffer, code(api.Buffer, "len"), 0, 0, 0, 0))
 
 	this.Set(handleKey, brokenMicro)
-	r := js.Global().Get("WasmMicroLoRA").Get("prototype").Get("forward").Call("call", this)
+	r := js.Global().Get("WasmMicroLoRA").Get("prototype").Get("delta_norm").Call("call", this)
 	require.True(t, isError(r))
 	assert.Equal(t, "Error", r.Get("constructor").Get("name").String())
 	assert.Contains(t, r.Get("message").String(), "internal error")

@@ -107,7 +107,7 @@ func FromBytes(c Class, data []byte) (o any, err error) {
 // newMicro and newScoped give an engine its scratch x and y.
 func newMicro(m *lora.Micro) *MicroLoRA {
 	x, y := pair(m.Dim())
-	return &MicroLoRA{m, x, y}
+	return &MicroLoRA{*m, x, y}
 }
 
 func newScoped(s *scoped.Scoped) *ScopedLoRA {
