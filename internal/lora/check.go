@@ -29,7 +29,8 @@ func CheckGradient(arg string, g []float32, n int) (float32, error) {
 }
 
 // GradientNorm is CheckGradient without the error, small enough to inline:
-// gs = Σ g[i]² (kernel sumSquares) and whether len(g) == n >= 1 and gs is finite.
+// gs = Σ g[i]² (kernel sumSquares) and whether len(g) == n and gs is finite,
+// the condition docs/SEMANTICS.md §7.2 puts on every gradient.
 func GradientNorm(g []float32, n int) (gs float32, ok bool) {
 	if len(g) != n {
 		return 0, false
@@ -47,10 +48,6 @@ func GradientError(arg string, g []float32, n int) error {
 	}
 	return argerr.NewRange(arg, "must hold finite values whose squared norm fits in float32")
 }
-
-// GradientFinite reports whether a squared norm is finite, the condition
-// docs/SEMANTICS.md §7.2 puts on every gradient.
-func GradientFinite(gs float32) bool { return gs <= math.MaxFloat32 }
 
 // CheckImprovement rejects NaN; ±Inf keep the reference's meaning.
 func CheckImprovement(improvement float32) error {

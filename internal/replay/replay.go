@@ -28,7 +28,10 @@ func LearnFrom(s *scoped.Scoped, b *trajectory.Buffer, minQuality float32) (int,
 		slot := b.Slot(i)
 		imp := b.Improvements[slot]
 		g := b.Embedding(slot)
-		if !(imp > 0) || !(trajectory.Quality(imp) > minQuality) || !lora.GradientFinite(lora.SquaredNorm(g)) {
+		if !(imp > 0) || !(trajectory.Quality(imp) > minQuality) {
+			continue
+		}
+		if _, finite := lora.GradientNorm(g, len(g)); !finite {
 			continue
 		}
 		if err := s.Reward(int(b.Ops[slot]), g, imp); err != nil {
