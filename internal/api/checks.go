@@ -15,20 +15,12 @@ func OpType(f float64) (int, error) {
 	return op, scoped.CheckOp(op)
 }
 
-// opTypeError is OpType's error for an f that Integral refuses, as a hot
-// call's result.
+// opTypeError is OpType's error for an f that argerr.Integral refuses, as
+// a hot call's result: the hot calls pass an integral op_type straight to
+// the core, whose range check (scoped.CheckOp) gives OpType's error.
 func opTypeError(f float64) (float64, error) {
 	_, err := OpType(f)
 	return 0, err
-}
-
-// Integral is int(f) and whether f is that integer exactly, small enough to
-// inline: the hot calls pass an integral op_type straight to the core, whose
-// range check (scoped.CheckOp) gives OpType's error, and send anything else
-// to OpType for its error.
-func Integral(f float64) (int, bool) {
-	i := int(f)
-	return i, float64(i) == f
 }
 
 // ArrayLen checks the length n of array parameter name on o, before

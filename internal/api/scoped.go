@@ -31,7 +31,7 @@ func scopedSetCategoryFallback(s *ScopedLoRA, a *Args) (float64, error) {
 
 // ScopedForward is forward(op_type): op_type's adapter on In into Out.
 func ScopedForward(s *ScopedLoRA, a *Args) (float64, error) {
-	op, ok := Integral(a.N[0])
+	op, ok := argerr.Integral(a.N[0])
 	if !ok {
 		return opTypeError(a.N[0])
 	}
@@ -40,7 +40,7 @@ func ScopedForward(s *ScopedLoRA, a *Args) (float64, error) {
 
 // ScopedForwardArray is forward_array(op_type, input): Y = forward(X).
 func ScopedForwardArray(s *ScopedLoRA, a *Args) (float64, error) {
-	op, ok := Integral(a.N[0])
+	op, ok := argerr.Integral(a.N[0])
 	if !ok {
 		return opTypeError(a.N[0])
 	}
@@ -49,7 +49,7 @@ func ScopedForwardArray(s *ScopedLoRA, a *Args) (float64, error) {
 
 // ScopedAdapt is adapt(op_type): one step along the gradient in In.
 func ScopedAdapt(s *ScopedLoRA, a *Args) (float64, error) {
-	op, ok := Integral(a.N[0])
+	op, ok := argerr.Integral(a.N[0])
 	if !ok {
 		return opTypeError(a.N[0])
 	}
@@ -58,7 +58,7 @@ func ScopedAdapt(s *ScopedLoRA, a *Args) (float64, error) {
 
 // ScopedAdaptArray is adapt_array(op_type, gradient): one step along X.
 func ScopedAdaptArray(s *ScopedLoRA, a *Args) (float64, error) {
-	op, ok := Integral(a.N[0])
+	op, ok := argerr.Integral(a.N[0])
 	if !ok {
 		return opTypeError(a.N[0])
 	}
@@ -67,7 +67,7 @@ func ScopedAdaptArray(s *ScopedLoRA, a *Args) (float64, error) {
 
 // ScopedAdaptWithReward is adapt_with_reward(op_type, improvement).
 func ScopedAdaptWithReward(s *ScopedLoRA, a *Args) (float64, error) {
-	op, ok := Integral(a.N[0])
+	op, ok := argerr.Integral(a.N[0])
 	if !ok {
 		return opTypeError(a.N[0])
 	}

@@ -4,12 +4,20 @@ import "math"
 
 // Integer requires an integral number; one too large for an int saturates
 // to ±2^53, so that the core's range checks see every out-of-range value as
-// out of range. The common case is small enough to inline.
+// out of range.
 func Integer(f float64, name string) (int, error) {
-	if i := int(f); float64(i) == f {
+	if i, ok := Integral(f); ok {
 		return i, nil
 	}
 	return bigInteger(f, name)
+}
+
+// Integral is int(f) and whether f is that integer exactly, small enough to
+// inline: the hot calls pass such a number straight to the core's range
+// check and leave everything else to Integer.
+func Integral(f float64) (int, bool) {
+	i := int(f)
+	return i, float64(i) == f
 }
 
 // MaxExact is 2^53: every finite float64 beyond it is integral.

@@ -134,10 +134,11 @@ func (b *Buffer) Record(embedding []float32, op, attention int, executionMs, bas
 // writes the next embedding. It is the whole of record below the export,
 // so that the call costs one Go frame.
 func (b *Buffer) RecordSpare(opType, attentionType, executionTime, baselineTime float64) (uintptr, error) {
-	op, attention := int(opType), int(attentionType)
+	op, opOK := argerr.Integral(opType)
+	attention, attentionOK := argerr.Integral(attentionType)
 	executionMs, baselineMs := float32(executionTime), float32(baselineTime)
 	// One inlined test for the common case; checkNumbers names the bad argument.
-	if float64(op) != opType || float64(attention) != attentionType || uint(op) >= scoped.NumOps || uint(attention) > math.MaxUint8 ||
+	if !opOK || !attentionOK || uint(op) >= scoped.NumOps || uint(attention) > math.MaxUint8 ||
 		!(executionMs >= 0 && executionMs <= math.MaxFloat32) || !(baselineMs >= 0 && baselineMs <= math.MaxFloat32) {
 		return 0, b.checkNumbers(opType, attentionType, executionMs, baselineMs)
 	}
