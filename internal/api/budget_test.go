@@ -1,6 +1,7 @@
 package api
 
 import (
+	"math"
 	"runtime"
 	"testing"
 
@@ -69,12 +70,23 @@ func TestCostsCoverAllocations(t *testing.T) {
 		{"scoped dim 1", Scoped, 1, 0}, {"scoped dim 256", Scoped, 256, 0}, {"scoped dim 8192", Scoped, 8192, 0},
 		{"buffer 1 x 1", Buffer, 1, 1}, {"buffer 1000 x 64", Buffer, 1000, 64}, {"buffer 10 x 8192", Buffer, 10, 8192},
 	} {
-		var before, after runtime.MemStats
-		runtime.ReadMemStats(&before)
-		o, err := New(tc.class, 0, [3]float64{tc.a0, tc.a1, 0.01})
-		runtime.ReadMemStats(&after)
-		require.NoError(t, err, tc.name)
-		allocated := int64(after.TotalAlloc - before.TotalAlloc)
+		// The fewest bytes of three builds: TotalAlloc also counts what the
+		// runtime and the test framework allocate meanwhile.
+		var o any
+		allocated := int64(math.MaxInt64)
+		for try := range 3 {
+			if try > 0 {
+				Release(o)
+			}
+			var before, after runtime.MemStats
+			runtime.GC()
+			runtime.ReadMemStats(&before)
+			var err error
+			o, err = New(tc.class, 0, [3]float64{tc.a0, tc.a1, 0.01})
+			runtime.ReadMemStats(&after)
+			require.NoError(t, err, tc.name)
+			allocated = min(allocated, int64(after.TotalAlloc-before.TotalAlloc))
+		}
 		assert.GreaterOrEqual(t, CostOf(o), allocated, "%s: cost covers the allocation", tc.name)
 		assert.Less(t, CostOf(o), 2*allocated+2*perObject, "%s: cost is not wildly above it", tc.name)
 		state, _ := o.(interface{ MarshalBinary() ([]byte, error) }).MarshalBinary()
