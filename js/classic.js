@@ -55,9 +55,9 @@ function typedLength(x) {
   return n;
 }
 
-// isInto(v, dim): v is a Float32Array of dim values (forward_array's out).
-function isInto(v, dim) {
-  return v instanceof Float32Array && ArrayBuffer.isView(v) && typedLength(v) === dim;
+// isInto(v, n): v is a Float32Array of n values (an out argument).
+function isInto(v, n) {
+  return v instanceof Float32Array && ArrayBuffer.isView(v) && typedLength(v) === n;
 }
 
 // describe renders a JS value for an error message, as the Go side does
@@ -254,7 +254,7 @@ const MEMBERS = [
   [1, 'delta_norm', 'm', '', 'f'], // 18
   [1, 'get_b', 'm', '', 'Y'], // 19
   [1, 'set_b', 'm', 'A', 'v'], // 20
-  [1, 'forward_batch', 'm', 'A', 'Y'], // 21
+  [1, 'forward_batch', 'm', 'AO', 'Y'], // 21
   [1, 'adapt_batch', 'm', 'A', 'v'], // 22
   [1, 'to_bytes', 'm', '', 'U'], // 23
   [2, 'constructor', 'c', 'iff', 'O'], // 24
@@ -280,7 +280,7 @@ const MEMBERS = [
   [2, 'total_forward_count', 'm', '', 'c'], // 44
   [2, 'total_adapt_count', 'm', '', 'c'], // 45
   [2, 'set_category_fallback', 'm', 'b', 'v'], // 46
-  [2, 'forward_batch', 'm', 'nA', 'Y'], // 47
+  [2, 'forward_batch', 'm', 'nAO', 'Y'], // 47
   [2, 'adapt_batch', 'm', 'nA', 'v'], // 48
   [2, 'learn_from', 'm', 'BN', 'n'], // 49
   [2, 'to_bytes', 'm', '', 'U'], // 50
@@ -487,14 +487,14 @@ function defineClasses(rt) {
       throw failure(20, r, arguments, v);
     }
 
-    forward_batch(inputs) {
+    forward_batch(inputs, out) {
       const v = toF32(inputs), n = conv.n;
       const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
-      if (r !== undefined && r.g === gen && v !== null) {
+      if (r !== undefined && r.g === gen && v !== null && (out === undefined || isInto(out, n))) {
         const p = ex.rv_reserve(21, 0, 4 * n);
         if (p === 0) throw thrown(arguments);
         f32().set(v, p >>> 2);
-        if (ex.rv_call(r.h, 21, n, 0, 0, 0) === 1) return rt.outFloats(value());
+        if (ex.rv_call(r.h, 21, n, 0, 0, 0) === 1) return rt.outFloats(value(), out);
       }
       throw failure(21, r, arguments, v);
     }
@@ -700,14 +700,14 @@ function defineClasses(rt) {
       throw failure(46, r, arguments, null);
     }
 
-    forward_batch(op_type, inputs) {
+    forward_batch(op_type, inputs, out) {
       const v = toF32(inputs), n = conv.n;
       const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
-      if (r !== undefined && r.g === gen && typeof op_type === 'number' && v !== null) {
+      if (r !== undefined && r.g === gen && typeof op_type === 'number' && v !== null && (out === undefined || isInto(out, n))) {
         const p = ex.rv_reserve(47, 1, 4 * n);
         if (p === 0) throw thrown(arguments);
         f32().set(v, p >>> 2);
-        if (ex.rv_call(r.h, 47, op_type, n, 0, 0) === 1) return rt.outFloats(value());
+        if (ex.rv_call(r.h, 47, op_type, n, 0, 0) === 1) return rt.outFloats(value(), out);
       }
       throw failure(47, r, arguments, v);
     }
@@ -997,7 +997,7 @@ function create(defaultURL) {
     }
     for (let i = 0; i < params.length; i++) {
       const why = refusal(params[i], args[i], r, v);
-      if (why !== 0) return reject(code, r, i, why, why === REASON.Length ? typedLength(v) : 0, args);
+      if (why !== 0) return reject(code, r, i, why, why === REASON.Length || why === REASON.IntoLength ? typedLength(v) : 0, args);
     }
     return thrown(args);
   }
@@ -1011,10 +1011,11 @@ function create(defaultURL) {
       case 'b': return boolNumber(a) === boolNumber(a) ? 0 : typeof a === 'number' ? REASON.BoolRange : REASON.NotBool;
       case 'a': return v === null ? conv.why : typedLength(v) === r.dim ? 0 : REASON.Length;
       case 'A': return v === null ? conv.why : 0;
-      case 'o':
+      case 'o': case 'O':
         if (a === undefined) return 0;
         if (!(a instanceof Float32Array && ArrayBuffer.isView(a))) return REASON.NotFloat32Array;
-        return typedLength(a) < 0 ? REASON.Detached : typedLength(a) === r.dim ? 0 : REASON.IntoLength;
+        if (typedLength(a) < 0) return REASON.Detached;
+        return typedLength(a) === (k === 'o' ? r.dim : typedLength(v)) ? 0 : REASON.IntoLength;
       case 'B': return live(records.WasmTrajectoryBuffer(a)) === 0 ? REASON.NotBuffer : 0;
       case 'u':
         if (a instanceof ArrayBuffer) return bufferLength(a) < 0 ? REASON.Detached : 0;
@@ -1186,7 +1187,13 @@ function create(defaultURL) {
 
   const rt = {
     toF32, conv, f32, value, failure, thrown, output, construct, track, fromBytes, free, view, memoryOf,
-    outFloats: (n) => { const p = state.exports.rv_out() >>> 2; return f32().slice(p, p + n); },
+    // outFloats is the output area's first n floats: a new array, or copied into out.
+    outFloats: (n, out) => {
+      const p = state.exports.rv_out() >>> 2;
+      if (out === undefined) return f32().slice(p, p + n);
+      taSet.call(out, f32().subarray(p, p + n));
+      return out;
+    },
     outBytes: (n) => new Uint8Array(state.memory.buffer, state.exports.rv_out(), n).slice(),
     outText: (n) => new TextDecoder().decode(new Uint8Array(state.memory.buffer, state.exports.rv_out(), n)),
   };

@@ -322,10 +322,16 @@ export class WasmMicroLoRA {
    * grows by `n`), with one crossing of the JS/wasm boundary. Not in the reference.
    *
    * @param inputs - `n * dim()` numbers (`n` may be 0); any float values.
-   * @throws `TypeError` if `inputs` is not an array-like of numbers.
-   * @throws `RangeError` if `inputs.length` is not a multiple of `dim()`.
+   * @param out - optional: a `Float32Array` of `inputs.length` values that
+   *   receives the outputs and is returned, instead of a new array (as
+   *   {@link forward_array}'s `out`).
+   * @throws `TypeError` if `inputs` is not an array-like of numbers, or if
+   *   `out` is given and is not a `Float32Array`.
+   * @throws `RangeError` if `inputs.length` is not a multiple of `dim()`, or
+   *   if `out` is not `inputs.length` long (or is detached). On any error
+   *   nothing is counted.
    */
-  forward_batch(inputs: Float32Array | ArrayLike<number>): Float32Array<ArrayBuffer>;
+  forward_batch<T extends Float32Array = Float32Array<ArrayBuffer>>(inputs: Float32Array | ArrayLike<number>, out?: T): T;
 
   /**
    * `n` update steps at once, one per row of `gradients` (`n` rows of
@@ -574,10 +580,15 @@ export class WasmScopedLoRA {
    *
    * @param op_type - operator type, an integer 0..16.
    * @param inputs - `n * dim()` numbers (`n` may be 0); any float values.
-   * @throws `TypeError` if `inputs` is not an array-like of numbers.
-   * @throws `RangeError` if `inputs.length` is not a multiple of `dim()`.
+   * @param out - optional: a `Float32Array` of `inputs.length` values that
+   *   receives the outputs and is returned, instead of a new array.
+   * @throws `TypeError` if `inputs` is not an array-like of numbers, or if
+   *   `out` is given and is not a `Float32Array`.
+   * @throws `RangeError` if `inputs.length` is not a multiple of `dim()`, or
+   *   if `out` is not `inputs.length` long (or is detached). On any error
+   *   nothing is counted.
    */
-  forward_batch(op_type: number, inputs: Float32Array | ArrayLike<number>): Float32Array<ArrayBuffer>;
+  forward_batch<T extends Float32Array = Float32Array<ArrayBuffer>>(op_type: number, inputs: Float32Array | ArrayLike<number>, out?: T): T;
 
   /**
    * `n` update steps for operator `op_type` (on its adapter and its

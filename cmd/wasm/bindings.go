@@ -206,9 +206,6 @@ func method(code api.Code, m *api.Member, this js.Value, argv []js.Value) (res a
 	// The value as the JS result of its kind (api.Kind), with one return:
 	// each would copy its results.
 	switch {
-	case !into.IsUndefined():
-		js.CopyBytesToJS(typedBytesOf(into), api.ByteView(api.OutputOf(o)))
-		res = into
 	case m.Result == api.NumberR, m.Result == api.Float32R:
 		res = v
 	case m.Result == api.Count:
@@ -220,7 +217,12 @@ func method(code api.Code, m *api.Member, this js.Value, argv []js.Value) (res a
 		if m.Result == api.Floats {
 			src = api.OutFloats(int(v))
 		}
-		res = newFloat32Array(src)
+		if into.IsUndefined() {
+			res = newFloat32Array(src)
+		} else {
+			js.CopyBytesToJS(typedBytesOf(into), api.ByteView(src))
+			res = into
+		}
 	case m.Result == api.BytesR:
 		b := builtin[uint8Array].New(int(v))
 		js.CopyBytesToJS(b, api.OutBytes(int(v)))
@@ -234,7 +236,7 @@ func method(code api.Code, m *api.Member, this js.Value, argv []js.Value) (res a
 }
 
 // readArgs converts argv by m's parameters into a, writing a dim-long array
-// into o's scratch area; it returns forward_array's out array, if given,
+// into o's scratch area; it returns the out array, if given,
 // and a constructor's defaults: bit i for argument i undefined or null.
 func readArgs(o any, m *api.Member, argv []js.Value, a *api.Args) (into js.Value, defaults int32, err error) {
 	k := 0
@@ -280,16 +282,16 @@ func readArgs(o any, m *api.Member, argv []js.Value, a *api.Args) (into js.Value
 			}
 			a.Buffer = b
 			continue
-		case api.Into: // forward_array's out: a Float32Array of dim values
+		case api.Into, api.IntoAll: // an out Float32Array: of dim values, or as long as the array before it
 			if v.IsUndefined() {
 				continue
 			}
 			if !typedArray(v, builtin[float32Array]) {
-				err = api.ArgError("out", api.NotFloat32Array)
+				err = api.ArgError(p.Name, api.NotFloat32Array)
 			} else if _, n, ok := typedBytes(v, 4); !ok {
-				err = api.ArgError("out", api.Detached)
-			} else if dim := api.ScratchLen(o); n != dim {
-				err = api.IntoLengthError(dim)
+				err = api.ArgError(p.Name, api.Detached)
+			} else if inputs := int(a.N[max(k-1, 0)]); n != api.IntoLen(o, p.Kind, inputs) { // an IntoAll follows its AnyArray
+				err = api.IntoLengthError(o, m.Params, i, inputs)
 			}
 			return v, 0, err
 		}

@@ -97,7 +97,7 @@ func call(h uint32, code api.Code, n [4]float64) int32 {
 				break
 			}
 			switch p.Kind {
-			case api.DimArray, api.Into:
+			case api.DimArray, api.Into, api.IntoAll:
 				continue
 			case api.BufferArg:
 				b, ok := loaderObject(uint32(n[j])).(*api.TrajectoryBuffer)

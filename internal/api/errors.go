@@ -67,13 +67,28 @@ func ArgError(name string, r Reason) *argerr.Error {
 	return &argerr.Error{Kind: reasons[r].kind, Arg: name, Reason: reasons[r].text}
 }
 
-// IntoLengthError is forward_array's out argument of the wrong length.
-func IntoLengthError(dim int) *argerr.Error {
-	return argerr.NewRange("out", "must have length dim() = "+argerr.Itoa(dim))
+// IntoLen is how many values an out parameter of kind k must hold on object
+// o: dim() for an Into, n (the length of the array before it) for an IntoAll.
+func IntoLen(o any, k Kind, n int) int {
+	if k == IntoAll {
+		return n
+	}
+	return ScratchLen(o)
+}
+
+// IntoLengthError is out parameter i of ps, on object o, of the wrong
+// length (IntoLen's n is the length of the array before it).
+func IntoLengthError(o any, ps []Param, i, n int) *argerr.Error {
+	what := "dim()"
+	if ps[i].Kind == IntoAll {
+		what = ps[i-1].Name + ".length"
+	}
+	return argerr.NewRange(ps[i].Name, "must have length "+what+" = "+argerr.Itoa(IntoLen(o, ps[i].Kind, n)))
 }
 
 // Rejection is the error for reason r about argument i of member code,
-// called on o (nil when there is none); n is a refused length.
+// called on o (nil when there is none); n is the refused length for
+// Length, the length an IntoAll must have for IntoLength.
 func Rejection(o any, code Code, i int, r Reason, n float64) (err error) {
 	if code < 0 || int(code) >= len(Members) {
 		return ErrNoMember
@@ -89,7 +104,7 @@ func Rejection(o any, code Code, i int, r Reason, n float64) (err error) {
 	case r == Length:
 		err = ArrayLen(o, m.Params[i].Name, int(n))
 	case r == IntoLength:
-		err = IntoLengthError(ScratchLen(o))
+		err = IntoLengthError(o, m.Params, i, int(n))
 	default:
 		err = ArgError(m.Params[i].Name, r)
 	}

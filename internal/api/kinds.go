@@ -16,6 +16,7 @@ const (
 	Bytes     Kind = 'u' // a Uint8Array (or ArrayBuffer) saved by to_bytes
 	BufferArg Kind = 'B' // a live WasmTrajectoryBuffer of the same module
 	Into      Kind = 'o' // optional: a Float32Array of dim() values receiving the result
+	IntoAll   Kind = 'O' // optional: a Float32Array as long as the AnyArray before it, receiving the result
 )
 
 // Result kinds.
@@ -27,7 +28,7 @@ const (
 	Count    Kind = 'c' // a count, as a bigint
 	BoolR    Kind = 'b' // a boolean
 	Output   Kind = 'y' // dim() values from the object's output scratch, as a Float32Array (or into Into)
-	Floats   Kind = 'Y' // the output area's first value floats, as a Float32Array
+	Floats   Kind = 'Y' // the output area's first value floats, as a Float32Array (or into IntoAll)
 	BytesR   Kind = 'U' // the output area's first value bytes, as a Uint8Array
 	Object   Kind = 'O' // a new object of the class (constructors, from_bytes)
 	Text     Kind = 's' // a string

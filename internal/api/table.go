@@ -70,7 +70,7 @@ var Members = []Member{
 	{Micro, "delta_norm", Method, nil, Float32R, ""},
 	{Micro, "get_b", Method, nil, Floats, ""},
 	{Micro, "set_b", Method, []Param{{"b", AnyArray}}, Void, ""},
-	{Micro, "forward_batch", Method, []Param{{"inputs", AnyArray}}, Floats, ""},
+	{Micro, "forward_batch", Method, []Param{{"inputs", AnyArray}, {"out", IntoAll}}, Floats, ""},
 	{Micro, "adapt_batch", Method, []Param{{"gradients", AnyArray}}, Void, ""},
 	{Micro, "to_bytes", Method, nil, BytesR, ""},
 
@@ -97,7 +97,7 @@ var Members = []Member{
 	{Scoped, "total_forward_count", Method, nil, Count, ""},
 	{Scoped, "total_adapt_count", Method, nil, Count, ""},
 	{Scoped, "set_category_fallback", Method, []Param{{"enabled", Bool}}, Void, ""},
-	{Scoped, "forward_batch", Method, []Param{{"op_type", Number}, {"inputs", AnyArray}}, Floats, ""},
+	{Scoped, "forward_batch", Method, []Param{{"op_type", Number}, {"inputs", AnyArray}, {"out", IntoAll}}, Floats, ""},
 	{Scoped, "adapt_batch", Method, []Param{{"op_type", Number}, {"gradients", AnyArray}}, Void, ""},
 	{Scoped, "learn_from", Method, []Param{{"buffer", BufferArg}, {"min_quality", OptNumber}}, NumberR, ""},
 	{Scoped, "to_bytes", Method, nil, BytesR, ""},

@@ -20,9 +20,16 @@ func TestMembersAreComplete(t *testing.T) {
 		for _, p := range m.Params {
 			assert.False(t, names[p.Name], "%s: parameter %s twice", label, p.Name)
 			names[p.Name] = true
-			assert.Contains(t, "nNifbaAuBo", string(p.Kind), "%s: kind of %s", label, p.Name)
-			if p.Kind != DimArray && p.Kind != Into {
+			assert.Contains(t, "nNifbaAuBoO", string(p.Kind), "%s: kind of %s", label, p.Name)
+			if p.Kind != DimArray && p.Kind != Into && p.Kind != IntoAll {
 				numbers++
+			}
+			if p.Kind == IntoAll {
+				i := m.ArgIndex(p.Name)
+				assert.True(t, i > 0 && m.Params[i-1].Kind == AnyArray && m.Result == Floats, "%s: an IntoAll follows an AnyArray, for a Floats result", label)
+			}
+			if p.Kind == Into || p.Kind == IntoAll {
+				assert.Equal(t, p.Name, m.Params[len(m.Params)-1].Name, "%s: out comes last", label)
 			}
 		}
 		assert.LessOrEqual(t, numbers, 4, "%s: rv_call carries four numbers", label)
@@ -140,6 +147,8 @@ func TestRejection(t *testing.T) {
 		{forwardArray, 0, Length, 7, RangeError, 0, "input must have length dim() = 4"},
 		{forwardArray, 1, NotFloat32Array, 0, TypeError, 1, "out must be a Float32Array"},
 		{forwardArray, 1, IntoLength, 0, RangeError, 1, "out must have length dim() = 4"},
+		{Find(Micro, "forward_batch"), 1, IntoLength, 12, RangeError, 1, "out must have length inputs.length = 12"},
+		{Find(Scoped, "forward_batch"), 2, NotFloat32Array, 0, TypeError, 2, "out must be a Float32Array"},
 		{learnFrom, 0, NotBuffer, 0, TypeError, 0, "buffer must be a live WasmTrajectoryBuffer"},
 		{learnFrom, 1, NotNumber, 0, TypeError, 1, "min_quality must be a number"},
 		{Find(Scoped, "set_category_fallback"), 0, NotBool, 0, TypeError, 0, "enabled must be a boolean"},

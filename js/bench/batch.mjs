@@ -1,6 +1,7 @@
 // batch.mjs — what a batch call saves per row (Node): n rows through one
 // forward_batch / adapt_batch against n forward_array / adapt_array calls, on
-// ours, and the reference's n single calls for scale. Alternating rounds,
+// ours, and the reference's n single calls for scale; the forwards also into
+// the caller's arrays (out), batch and single alike. Alternating rounds,
 // best-of-slices per round, medians over rounds. Writes out/bench-batch.md.
 //
 //   node js/bench/batch.mjs           Env: BENCH_ROUNDS (default 15)
@@ -42,7 +43,7 @@ function median(a) {
 }
 
 function cases(n) {
-  const xs = rows(n, 1), gs = rows(n, 2);
+  const xs = rows(n, 1), gs = rows(n, 2), ys = new Float32Array(n * DIM);
   const m = new WasmMicroLoRA(DIM, 0.1, 1e-4), s = new WasmScopedLoRA(DIM, 0.1, 1e-4);
   const r = new ref.WasmMicroLoRA(DIM, 0.1, 1e-4);
   const row = (a, i) => a.subarray(i * DIM, (i + 1) * DIM);
@@ -50,8 +51,10 @@ function cases(n) {
   return [
     ['forward', () => { sink += m.forward_batch(xs)[0]; }, each((i) => { sink += m.forward_array(row(xs, i))[0]; }),
       each((i) => { sink += r.forward_array(row(xs, i))[0]; })],
+    ['forward, into out', () => { sink += m.forward_batch(xs, ys)[0]; }, each((i) => { sink += m.forward_array(row(xs, i), row(ys, i))[0]; }), null],
     ['adapt', () => m.adapt_batch(gs), each((i) => m.adapt_array(row(gs, i))), each((i) => r.adapt_array(row(gs, i)))],
     ['scoped forward', () => { sink += s.forward_batch(5, xs)[0]; }, each((i) => { sink += s.forward_array(5, row(xs, i))[0]; }), null],
+    ['scoped forward, into out', () => { sink += s.forward_batch(5, xs, ys)[0]; }, each((i) => { sink += s.forward_array(5, row(xs, i), row(ys, i))[0]; }), null],
     ['scoped adapt', () => s.adapt_batch(5, gs), each((i) => s.adapt_array(5, row(gs, i))), null],
   ];
 }

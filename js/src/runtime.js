@@ -92,7 +92,7 @@ function create(defaultURL) {
     }
     for (let i = 0; i < params.length; i++) {
       const why = refusal(params[i], args[i], r, v);
-      if (why !== 0) return reject(code, r, i, why, why === REASON.Length ? typedLength(v) : 0, args);
+      if (why !== 0) return reject(code, r, i, why, why === REASON.Length || why === REASON.IntoLength ? typedLength(v) : 0, args);
     }
     return thrown(args);
   }
@@ -106,10 +106,11 @@ function create(defaultURL) {
       case 'b': return boolNumber(a) === boolNumber(a) ? 0 : typeof a === 'number' ? REASON.BoolRange : REASON.NotBool;
       case 'a': return v === null ? conv.why : typedLength(v) === r.dim ? 0 : REASON.Length;
       case 'A': return v === null ? conv.why : 0;
-      case 'o':
+      case 'o': case 'O':
         if (a === undefined) return 0;
         if (!(a instanceof Float32Array && ArrayBuffer.isView(a))) return REASON.NotFloat32Array;
-        return typedLength(a) < 0 ? REASON.Detached : typedLength(a) === r.dim ? 0 : REASON.IntoLength;
+        if (typedLength(a) < 0) return REASON.Detached;
+        return typedLength(a) === (k === 'o' ? r.dim : typedLength(v)) ? 0 : REASON.IntoLength;
       case 'B': return live(records.WasmTrajectoryBuffer(a)) === 0 ? REASON.NotBuffer : 0;
       case 'u':
         if (a instanceof ArrayBuffer) return bufferLength(a) < 0 ? REASON.Detached : 0;
@@ -281,7 +282,13 @@ function create(defaultURL) {
 
   const rt = {
     toF32, conv, f32, value, failure, thrown, output, construct, track, fromBytes, free, view, memoryOf,
-    outFloats: (n) => { const p = state.exports.rv_out() >>> 2; return f32().slice(p, p + n); },
+    // outFloats is the output area's first n floats: a new array, or copied into out.
+    outFloats: (n, out) => {
+      const p = state.exports.rv_out() >>> 2;
+      if (out === undefined) return f32().slice(p, p + n);
+      taSet.call(out, f32().subarray(p, p + n));
+      return out;
+    },
     outBytes: (n) => new Uint8Array(state.memory.buffer, state.exports.rv_out(), n).slice(),
     outText: (n) => new TextDecoder().decode(new Uint8Array(state.memory.buffer, state.exports.rv_out(), n)),
   };

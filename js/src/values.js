@@ -27,9 +27,9 @@ function typedLength(x) {
   return n;
 }
 
-// isInto(v, dim): v is a Float32Array of dim values (forward_array's out).
-function isInto(v, dim) {
-  return v instanceof Float32Array && ArrayBuffer.isView(v) && typedLength(v) === dim;
+// isInto(v, n): v is a Float32Array of n values (an out argument).
+function isInto(v, n) {
+  return v instanceof Float32Array && ArrayBuffer.isView(v) && typedLength(v) === n;
 }
 
 // describe renders a JS value for an error message, as the Go side does

@@ -239,6 +239,16 @@ function microBeyond(): void {
   anOwnFloat32Array(lora.forward_batch([1, 2, 3, 4, 5, 6, 7, 8]));
   aVoid(lora.adapt_batch(new Float32Array(2 * 4)));
   aVoid(lora.adapt_batch([0.1, 0.2, 0.3, 0.4]));
+  // out: the caller's Float32Array is filled and returned, keeping its type
+  const rows = new Float32Array(3 * 4);
+  const filled: Float32Array<ArrayBuffer> = lora.forward_batch(new Float32Array(3 * 4), rows);
+  const one: Float32Array<ArrayBuffer> = lora.forward_array([1, 2, 3, 4], new Float32Array(4));
+  void filled;
+  void one;
+  // @ts-expect-error out must be a Float32Array
+  lora.forward_batch([1, 2, 3, 4], new Float64Array(4));
+  // @ts-expect-error out must be a Float32Array, not an array
+  lora.forward_array([1, 2, 3, 4], [0, 0, 0, 0]);
 
   // persistence
   const saved = lora.to_bytes();
@@ -291,6 +301,9 @@ function scopedBeyond(): void {
   anOwnFloat32Array(scoped.output_view());
   anOwnFloat32Array(scoped.forward_batch(HASH_JOIN, new Float32Array(2 * 4)));
   anOwnFloat32Array(scoped.forward_batch(HASH_JOIN, [1, 2, 3, 4]));
+  anOwnFloat32Array(scoped.forward_batch(HASH_JOIN, [1, 2, 3, 4], new Float32Array(4)));
+  // @ts-expect-error out must be a Float32Array
+  scoped.forward_batch(HASH_JOIN, [1, 2, 3, 4], [0, 0, 0, 0]);
   aVoid(scoped.adapt_batch(HASH_JOIN, new Float32Array(2 * 4)));
   aVoid(scoped.adapt_batch(HASH_JOIN, [0.1, 0.2, 0.3, 0.4]));
   aNumber(scoped.learn_from(buffer));

@@ -166,6 +166,8 @@ func writeCall(w *strings.Builder, code api.Code, m *api.Member, rec string) {
 			nums = append(nums, p.Name+"_")
 		case api.Into:
 			conds = append(conds, "("+p.Name+" === undefined || isInto("+p.Name+", r.dim))")
+		case api.IntoAll:
+			conds = append(conds, "("+p.Name+" === undefined || isInto("+p.Name+", n))")
 		default:
 			panic(fmt.Sprintf("gluegen: %s: no fast path for parameter kind %c", m.Label(), p.Kind))
 		}
@@ -217,6 +219,9 @@ func result(m *api.Member) string {
 	case api.Spare:
 		return "{\n          r.x = value();\n          return;\n        }"
 	case api.Floats:
+		if n := len(m.Params); n > 0 && m.Params[n-1].Kind == api.IntoAll {
+			return "return rt.outFloats(value(), out);"
+		}
 		return "return rt.outFloats(value());"
 	case api.BytesR:
 		return "return rt.outBytes(value());"
