@@ -14,12 +14,16 @@
 // so above that runBench leaves it out (impls.reference may then be absent)
 // and its self-check holds ours to plain JS's bits instead.
 //
-// Each impl is { WasmMicroLoRA, WasmScopedLoRA, WasmTrajectoryBuffer, io }
-// where io(obj, dim) returns a function giving { input, output } Float32Array
-// views of obj's zero-allocation buffers (see wasmIO / plainIO).
+// Each impl is { WasmMicroLoRA, WasmScopedLoRA, WasmTrajectoryBuffer, memory }:
+// memory is the WebAssembly.Memory holding its objects' zero-allocation
+// buffers, null for plain JS (see viewsOf).
 //
 // Method: before timing, a self-check makes sure plain and ours give the
-// reference's bits. Then, per (op, impl), a warm-up and a one-time batch-size
+// reference's bits. The ops are then built once per rotation of the impls'
+// order: whichever impl's objects and code are made first in a process runs
+// a few percent faster (2-10% in Node, with the reference in all three
+// places), so each impl comes first in one set, and round r uses set r % the
+// number of sets. Per (set, op, impl), a warm-up and a one-time batch-size
 // calibration (a batch takes about targetMs). Each round times one batch of
 // every op for every impl, with the impl order rotating from round to round;
 // each batch is cut into SLICES slices that alternate between the impls, and
@@ -59,26 +63,24 @@ const ALPHA = 0.1;
 const SCOPED_OP = 5; // HashJoin (category Join)
 const SIBLING_OP = 4; // NestedLoopJoin, same category: gives the fallback adapter real weights
 
-// wasmIO(memory) is an io() for wasm-backed objects: Float32Array views of
-// the object's buffers in `memory`, re-created after the memory grows.
-export function wasmIO(memory) {
-  return (obj, dim) => {
-    const inPtr = obj.get_input_ptr(), outPtr = obj.get_output_ptr();
-    let buffer = null, views = null;
-    return () => {
-      if (memory.buffer !== buffer) {
-        buffer = memory.buffer;
-        views = { input: new Float32Array(buffer, inPtr, dim), output: new Float32Array(buffer, outPtr, dim) };
-      }
-      return views;
-    };
+// viewsOf(memory, obj, dim) returns io(): { input, output }, views of obj's
+// zero-allocation buffers. For a wasm-backed obj they are Float32Arrays over
+// memory, re-made after it grows; for a plain.mjs obj (memory null), its own
+// fields. runBench gives each impl its own compiled copy (isolatedCopy).
+function viewsOf(memory, obj, dim) {
+  if (memory === null) {
+    const fields = { input: obj.input, output: obj.output };
+    return () => fields;
+  }
+  const inPtr = obj.get_input_ptr(), outPtr = obj.get_output_ptr();
+  let buffer = null, views = null;
+  return () => {
+    if (memory.buffer !== buffer) {
+      buffer = memory.buffer;
+      views = { input: new Float32Array(buffer, inPtr, dim), output: new Float32Array(buffer, outPtr, dim) };
+    }
+    return views;
   };
-}
-
-// plainIO is the io() for plain.mjs objects, whose buffers are JS fields.
-export function plainIO(obj) {
-  const views = { input: obj.input, output: obj.output };
-  return () => views;
 }
 
 // ---------------------------------------------------------------- inputs
@@ -106,11 +108,11 @@ function makeData(dim) {
 
 // ---------------------------------------------------------------- ops
 
-// opsFactory(impl, data) returns [{ name, batch(n) → number }]. It must only
-// use its arguments and globals: each impl runs its own compiled copy
-// (isolatedCopy) so V8's type feedback stays monomorphic per impl, as in an
-// application that uses one of the three.
-function opsFactory(impl, data) {
+// opsFactory(impl, data, views) returns [{ name, batch(n) → number }]. It must
+// only use its arguments and globals: each impl runs its own compiled copy
+// (isolatedCopy), of it and of views (viewsOf), so V8's type feedback stays
+// monomorphic per impl, as in an application that uses one of the three.
+function opsFactory(impl, data, views) {
   const { X, G, EXEC, BASE, dim } = data;
   const M = 15; // VARIANTS - 1, as a mask
   const alpha = 0.1, lr = 1e-4, op = 5, sibling = 4; // ALPHA, LR, SCOPED_OP, SIBLING_OP
@@ -130,7 +132,7 @@ function opsFactory(impl, data) {
   const add = (name, batch) => ops.push({ name, batch });
 
   {
-    const m = micro(), io = impl.io(m, dim);
+    const m = micro(), io = views(impl.memory, m, dim);
     add('forward', (n) => {
       let s = 0;
       for (let k = 0; k < n; k++) {
@@ -160,7 +162,7 @@ function opsFactory(impl, data) {
     });
   }
   {
-    const m = micro(), io = impl.io(m, dim);
+    const m = micro(), io = views(impl.memory, m, dim);
     add('adapt', (n) => {
       for (let k = 0; k < n; k++) {
         io().input.set(G[k & M]);
@@ -177,7 +179,7 @@ function opsFactory(impl, data) {
     });
   }
   {
-    const m = micro(), io = impl.io(m, dim);
+    const m = micro(), io = views(impl.memory, m, dim);
     add('adapt_with_reward', (n) => {
       for (let k = 0; k < n; k++) {
         io().input.set(G[k & M]);
@@ -187,7 +189,7 @@ function opsFactory(impl, data) {
     });
   }
   {
-    const sc = scoped(), io = impl.io(sc, dim);
+    const sc = scoped(), io = views(impl.memory, sc, dim);
     add('scoped.forward', (n) => {
       let s = 0;
       for (let k = 0; k < n; k++) {
@@ -215,7 +217,7 @@ function opsFactory(impl, data) {
     });
   }
   {
-    const sc = scoped(), io = impl.io(sc, dim);
+    const sc = scoped(), io = views(impl.memory, sc, dim);
     add('scoped.adapt_with_reward', (n) => {
       for (let k = 0; k < n; k++) {
         io().input.set(G[k & M]);
@@ -259,7 +261,7 @@ function session(impl, data) {
   const out = {};
   const m = new impl.WasmMicroLoRA(dim, CHECK_ALPHA, CHECK_LR);
   for (let k = 0; k < 5; k++) m.adapt_array(G[k]);
-  const io = impl.io(m, dim);
+  const io = viewsOf(impl.memory, m, dim);
   io().input.set(G[5]);
   m.adapt_with_reward(0.5);
   out.micro = m.forward_array(X[0]);
@@ -401,7 +403,8 @@ function toMarkdown(rows) {
 // methodNote: one line saying how the table's numbers were made.
 function methodNote(c) {
   return `dim ${c.dim}, alpha ${c.alpha}, lr ${c.lr}; ${c.rounds} rounds, each timing a ~${c.targetMs} ms batch per ` +
-    `op and impl cut into ${c.slices} slices that alternate between the impls. µs per call: the fastest slice of a ` +
+    `op and impl cut into ${c.slices} slices that alternate between the impls; the ops are built once per rotation ` +
+    'of the impls\' order, and the rounds take these sets in turn. µs per call: the fastest slice of a ' +
     'round, median over rounds. Ratios: median of the per-round ratios (< 1 means ours is faster).' +
     (c.impls.includes('reference') ? '' : ` The reference clamps dim to ${REFERENCE_MAX_DIM}, so it is left out here.`);
 }
@@ -461,23 +464,26 @@ export async function runBench({ impls, dim = 256, rounds = 15, targetMs = 20, o
   const target = Math.max(targetMs, Math.ceil(sliceFloor * SLICES));
 
   const data = makeData(dim);
-  const ops = {};
-  for (const name of names) {
-    ops[name] = isolatedCopy(opsFactory)(impls[name], data).filter((o) => !only || only.includes(o.name));
-  }
-  const opNames = ops.ours.map((o) => o.name);
+  // sets[k]: every impl's ops, built in the impls' order rotated by k
+  const sets = names.map((_, k) => {
+    const ops = {};
+    for (const name of [...names.slice(k), ...names.slice(0, k)]) {
+      ops[name] = isolatedCopy(opsFactory)(impls[name], data, isolatedCopy(viewsOf)).filter((o) => !only || only.includes(o.name));
+    }
+    return ops;
+  });
+  const opNames = sets[0].ours.map((o) => o.name);
   if (opNames.length === 0) throw new Error(`runBench: no op named in ${only}`);
 
-  const batchSize = opNames.map(() => ({}));
-  opNames.forEach((op, i) => {
-    for (const name of names) batchSize[i][name] = calibrate(ops[name][i].batch, target);
-  });
+  // batchSize[k][i][name]: the calibrated batch of op i for impl name in set k
+  const batchSize = sets.map((ops) => opNames.map((op, i) => Object.fromEntries(names.map((name) => [name, calibrate(ops[name][i].batch, target)]))));
   log(`dim ${dim}: calibrated batch sizes`);
 
   const us = opNames.map(() => Object.fromEntries(names.map((n) => [n, []])));
   for (let r = 0; r < rounds; r++) {
+    const k = r % sets.length;
     opNames.forEach((op, i) => {
-      const t = timeRound(names.map((name) => ops[name][i].batch), names.map((name) => batchSize[i][name]), r + i);
+      const t = timeRound(names.map((name) => sets[k][name][i].batch), names.map((name) => batchSize[k][i][name]), r + i);
       names.forEach((name, j) => us[i][name].push(t[j]));
     });
     log(`dim ${dim}: round ${r + 1}/${rounds}`);
@@ -494,7 +500,7 @@ export async function runBench({ impls, dim = 256, rounds = 15, targetMs = 20, o
       plainUs: median(t.plain),
       oursOverRef: ratio(t.ours, t.reference),
       oursOverPlain: ratio(t.ours, t.plain),
-      batch: batchSize[i],
+      batch: batchSize[0][i],
       samples: t,
     };
   });

@@ -5,6 +5,9 @@
 //   node js/bench/node.mjs            ours on its default (fast) path → out/bench-node.md
 //   node js/bench/node.mjs --slow     ours with init({ fastPath: false }), every call
 //                                     through js.FuncOf → out/bench-node-slow.md
+//   node js/bench/node.mjs --aa       the reference in ours's place too (an A/A run:
+//                                     its ratios are the harness's own bias, ideally
+//                                     1.00) → out/bench-node-aa.md
 //
 // Env: BENCH_DIMS (comma-separated, default 16,64,128,256,1024,4096; BENCH_DIM
 // is an alias), BENCH_OPS (comma-separated op names, default all),
@@ -19,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import init, * as ours from '../index.js';
 import * as ref from '@ruvector/learning-wasm';
 import * as plain from './plain.mjs';
-import { runBench, report, parseDims, wasmIO, plainIO } from './harness.mjs';
+import { runBench, report, parseDims } from './harness.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '../..');
@@ -34,22 +37,22 @@ function classes(m) {
   return { WasmMicroLoRA: m.WasmMicroLoRA, WasmScopedLoRA: m.WasmScopedLoRA, WasmTrajectoryBuffer: m.WasmTrajectoryBuffer };
 }
 
-async function loadImpls(slow) {
+async function loadImpls(slow, aa) {
   const refExports = ref.initSync({ module: fs.readFileSync(REF_WASM) });
   const { memory } = await init(slow ? { fastPath: false } : undefined);
   return {
-    reference: { ...classes(ref), io: wasmIO(refExports.memory) },
-    ours: { ...classes(ours), io: wasmIO(memory) },
-    plain: { ...classes(plain), io: plainIO },
+    reference: { ...classes(ref), memory: refExports.memory },
+    ours: aa ? { ...classes(ref), memory: refExports.memory } : { ...classes(ours), memory },
+    plain: { ...classes(plain), memory: null },
   };
 }
 
 async function main() {
-  const slow = process.argv.includes('--slow');
-  const impls = await loadImpls(slow);
-  const title = slow
-    ? 'Benchmark (Node) — ours on the slow js.FuncOf path (init({ fastPath: false }))'
-    : 'Benchmark (Node) — ours on its default fast path';
+  const slow = process.argv.includes('--slow'), aa = process.argv.includes('--aa');
+  const impls = await loadImpls(slow, aa);
+  const title = aa ? 'Benchmark (Node) — A/A: the reference in both columns, the harness\'s own bias'
+    : slow ? 'Benchmark (Node) — ours on the slow js.FuncOf path (init({ fastPath: false }))'
+      : 'Benchmark (Node) — ours on its default fast path';
   const results = [];
   for (const dim of parseDims(process.env.BENCH_DIMS || process.env.BENCH_DIM)) {
     results.push(await runBench({
@@ -65,7 +68,7 @@ async function main() {
     'shared, noisy 2-core machine; ratios come from alternating rounds in one process';
   const md = report(title, context, results);
   console.log(md);
-  const file = path.join(REPO, 'out', slow ? 'bench-node-slow.md' : 'bench-node.md');
+  const file = path.join(REPO, 'out', aa ? 'bench-node-aa.md' : slow ? 'bench-node-slow.md' : 'bench-node.md');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, md);
   console.log(`wrote ${path.relative(REPO, file)}`);

@@ -9,7 +9,7 @@
 import init, * as ours from '../index.js';
 import refInit, * as ref from '../../node_modules/@ruvector/learning-wasm/ruvector_learning_wasm.js';
 import * as plain from './plain.mjs';
-import { runBench, wasmIO, plainIO } from './harness.mjs';
+import { runBench } from './harness.mjs';
 
 const REF_WASM = new URL('../../node_modules/@ruvector/learning-wasm/ruvector_learning_wasm_bg.wasm', import.meta.url);
 
@@ -33,9 +33,9 @@ async function main() {
   const refExports = await refInit({ module_or_path: REF_WASM });
   const { memory } = await init();
   const impls = {
-    reference: { ...classes(ref), io: wasmIO(refExports.memory) },
-    ours: { ...classes(ours), io: wasmIO(memory) },
-    plain: { ...classes(plain), io: plainIO },
+    reference: { ...classes(ref), memory: refExports.memory },
+    ours: { ...classes(ours), memory },
+    plain: { ...classes(plain), memory: null },
   };
   const ops = new URLSearchParams(location.search).get('ops');
   const result = await runBench({
