@@ -7,6 +7,9 @@
 // and writes out/bench-<engine>.md with one table per dim.
 //
 //   node js/bench/browser.mjs [--engine=chromium|firefox|webkit|all]   (default all)
+//   node js/bench/browser.mjs --aa ...   the reference in ours's place too (an A/A
+//                                        run: its ratios are the harness's own bias)
+//                                        → out/bench-<engine>-aa.md
 //
 // Engines run one after another, never side by side. With --engine=all an
 // engine whose binaries are missing is skipped with a note (`make browsers`
@@ -93,14 +96,14 @@ async function runPage(browser, url, timeoutMs, log) {
 }
 
 // benchEngine runs every dim in one engine and writes out/bench-<engine>.md.
-async function benchEngine(engine, base, { dims, rounds, ms, ops, timeoutMs }) {
+async function benchEngine(engine, base, { dims, rounds, ms, ops, timeoutMs, aa }) {
   const log = (msg) => process.stderr.write(`bench ${engine}: ${msg}\n`);
   const browser = await launch(engine, { gc: false });
   const results = [];
   try {
     log(`${browser.version}`);
     for (const dim of dims) {
-      const url = `${base}/js/bench/page.html?dim=${dim}&rounds=${rounds}&ms=${ms}${ops ? `&ops=${encodeURIComponent(ops)}` : ''}`;
+      const url = `${base}/js/bench/page.html?dim=${dim}&rounds=${rounds}&ms=${ms}${ops ? `&ops=${encodeURIComponent(ops)}` : ''}${aa ? '&aa=1' : ''}`;
       results.push(await runPage(browser, url, timeoutMs, log));
     }
   } finally {
@@ -110,9 +113,10 @@ async function benchEngine(engine, base, { dims, rounds, ms, ops, timeoutMs }) {
   const context = `${new Date().toISOString()} · ${engine} ${browser.version} · ${env.userAgent} · ` +
     `${os.cpus()[0]?.model ?? 'unknown CPU'} · shared, noisy 2-core machine; ratios come from alternating rounds ` +
     `in one page per dim · crossOriginIsolated: ${env.crossOriginIsolated}`;
-  const md = report(`Benchmark (${LABELS[engine] ?? engine}) — ours on its default fast path`, context, results);
+  const what = aa ? 'A/A: the reference in both columns, the harness\'s own bias' : 'ours on its default fast path';
+  const md = report(`Benchmark (${LABELS[engine] ?? engine}) — ${what}`, context, results);
   console.log(md);
-  const file = path.join(REPO, 'out', `bench-${engine}.md`);
+  const file = path.join(REPO, 'out', `bench-${engine}${aa ? '-aa' : ''}.md`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, md);
   console.log(`wrote ${path.relative(REPO, file)}`);
@@ -138,6 +142,7 @@ async function main() {
     ms: envInt('BENCH_MS', 10),
     ops: process.env.BENCH_OPS ?? '',
     timeoutMs: envInt('BENCH_TIMEOUT_MS', 600000),
+    aa: process.argv.includes('--aa'),
   };
   const list = engines();
   const server = await startServer();

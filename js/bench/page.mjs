@@ -4,7 +4,7 @@
 // globalThis.__benchError); progress lines collect in globalThis.__benchLog
 // (WebKit's driver gives no console events, so browser.mjs polls them).
 // Query parameters: dim (default 256), rounds, ms (target ms per batch), ops
-// (comma-separated op names).
+// (comma-separated op names), aa (1: the reference in ours's place too).
 
 import init, * as ours from '../index.js';
 import refInit, * as ref from '../../node_modules/@ruvector/learning-wasm/ruvector_learning_wasm.js';
@@ -34,7 +34,7 @@ async function main() {
   const { memory } = await init();
   const impls = {
     reference: { ...classes(ref), memory: refExports.memory },
-    ours: { ...classes(ours), memory },
+    ours: new URLSearchParams(location.search).get('aa') === '1' ? { ...classes(ref), memory: refExports.memory } : { ...classes(ours), memory },
     plain: { ...classes(plain), memory: null },
   };
   const ops = new URLSearchParams(location.search).get('ops');
