@@ -353,7 +353,12 @@ function defineClasses(rt) {
     }
 
     dim() {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 6, 0, 0, 0, 0) === 1) return value();
       }
@@ -361,7 +366,12 @@ function defineClasses(rt) {
     }
 
     param_count() {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 7, 0, 0, 0, 0) === 1) return value();
       }
@@ -369,7 +379,12 @@ function defineClasses(rt) {
     }
 
     get_input_ptr() {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 8, 0, 0, 0, 0) === 1) return value();
       }
@@ -377,7 +392,12 @@ function defineClasses(rt) {
     }
 
     get_output_ptr() {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 9, 0, 0, 0, 0) === 1) return value();
       }
@@ -385,7 +405,12 @@ function defineClasses(rt) {
     }
 
     forward() {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen) {
         if (ex.rv_micro_forward(r.h) === 1) return;
       }
@@ -394,7 +419,12 @@ function defineClasses(rt) {
 
     forward_array(input, out) {
       const v = toF32(input), n = conv.n;
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen && v !== null && n === r.dim && (out === undefined || isInto(out, r.dim))) {
         f32().set(v, r.x >>> 2);
         if (ex.rv_micro_forward_array(r.h) === 1) {
@@ -410,7 +440,12 @@ function defineClasses(rt) {
     }
 
     adapt() {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen) {
         if (ex.rv_micro_adapt(r.h) === 1) return;
       }
@@ -419,7 +454,12 @@ function defineClasses(rt) {
 
     adapt_array(gradient) {
       const v = toF32(gradient), n = conv.n;
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen && v !== null && n === r.dim) {
         f32().set(v, r.x >>> 2);
         if (ex.rv_micro_adapt_array(r.h) === 1) return;
@@ -428,7 +468,12 @@ function defineClasses(rt) {
     }
 
     adapt_with_reward(improvement) {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen && typeof improvement === 'number') {
         if (ex.rv_micro_adapt_with_reward(r.h, improvement) === 1) return;
       }
@@ -436,7 +481,12 @@ function defineClasses(rt) {
     }
 
     reset() {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 15, 0, 0, 0, 0) === 1) return;
       }
@@ -444,7 +494,12 @@ function defineClasses(rt) {
     }
 
     forward_count() {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 16, 0, 0, 0, 0) === 1) return BigInt(value());
       }
@@ -452,7 +507,12 @@ function defineClasses(rt) {
     }
 
     adapt_count() {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 17, 0, 0, 0, 0) === 1) return BigInt(value());
       }
@@ -460,7 +520,12 @@ function defineClasses(rt) {
     }
 
     delta_norm() {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 18, 0, 0, 0, 0) === 1) return value();
       }
@@ -468,7 +533,12 @@ function defineClasses(rt) {
     }
 
     get_b() {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 19, 0, 0, 0, 0) === 1) return rt.outFloats(value());
       }
@@ -477,7 +547,12 @@ function defineClasses(rt) {
 
     set_b(b) {
       const v = toF32(b), n = conv.n;
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen && v !== null) {
         const p = ex.rv_reserve(20, 0, 4 * n);
         if (p === 0) throw thrown(arguments);
@@ -489,7 +564,12 @@ function defineClasses(rt) {
 
     forward_batch(inputs, out) {
       const v = toF32(inputs), n = conv.n;
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen && v !== null && (out === undefined || isInto(out, n))) {
         const p = ex.rv_reserve(21, 0, 4 * n);
         if (p === 0) throw thrown(arguments);
@@ -501,7 +581,12 @@ function defineClasses(rt) {
 
     adapt_batch(gradients) {
       const v = toF32(gradients), n = conv.n;
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen && v !== null) {
         const p = ex.rv_reserve(22, 0, 4 * n);
         if (p === 0) throw thrown(arguments);
@@ -512,7 +597,12 @@ function defineClasses(rt) {
     }
 
     to_bytes() {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 23, 0, 0, 0, 0) === 1) return rt.outBytes(value());
       }
@@ -561,7 +651,12 @@ function defineClasses(rt) {
     }
 
     dim() {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 31, 0, 0, 0, 0) === 1) return value();
       }
@@ -569,7 +664,12 @@ function defineClasses(rt) {
     }
 
     get_input_ptr() {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 32, 0, 0, 0, 0) === 1) return value();
       }
@@ -577,7 +677,12 @@ function defineClasses(rt) {
     }
 
     get_output_ptr() {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 33, 0, 0, 0, 0) === 1) return value();
       }
@@ -585,7 +690,12 @@ function defineClasses(rt) {
     }
 
     forward(op_type) {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen && typeof op_type === 'number') {
         if (ex.rv_scoped_forward(r.h, op_type) === 1) return;
       }
@@ -594,7 +704,12 @@ function defineClasses(rt) {
 
     forward_array(op_type, input, out) {
       const v = toF32(input), n = conv.n;
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen && typeof op_type === 'number' && v !== null && n === r.dim && (out === undefined || isInto(out, r.dim))) {
         f32().set(v, r.x >>> 2);
         if (ex.rv_scoped_forward_array(r.h, op_type) === 1) {
@@ -610,7 +725,12 @@ function defineClasses(rt) {
     }
 
     adapt(op_type) {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen && typeof op_type === 'number') {
         if (ex.rv_scoped_adapt(r.h, op_type) === 1) return;
       }
@@ -619,7 +739,12 @@ function defineClasses(rt) {
 
     adapt_array(op_type, gradient) {
       const v = toF32(gradient), n = conv.n;
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen && typeof op_type === 'number' && v !== null && n === r.dim) {
         f32().set(v, r.x >>> 2);
         if (ex.rv_scoped_adapt_array(r.h, op_type) === 1) return;
@@ -628,7 +753,12 @@ function defineClasses(rt) {
     }
 
     adapt_with_reward(op_type, improvement) {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen && typeof op_type === 'number' && typeof improvement === 'number') {
         if (ex.rv_scoped_adapt_with_reward(r.h, op_type, improvement) === 1) return;
       }
@@ -636,7 +766,12 @@ function defineClasses(rt) {
     }
 
     reset_scope(op_type) {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen && typeof op_type === 'number') {
         if (ex.rv_call(r.h, 39, op_type, 0, 0, 0) === 1) return;
       }
@@ -644,7 +779,12 @@ function defineClasses(rt) {
     }
 
     reset_all() {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 40, 0, 0, 0, 0) === 1) return;
       }
@@ -652,7 +792,12 @@ function defineClasses(rt) {
     }
 
     forward_count(op_type) {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen && typeof op_type === 'number') {
         if (ex.rv_call(r.h, 41, op_type, 0, 0, 0) === 1) return BigInt(value());
       }
@@ -660,7 +805,12 @@ function defineClasses(rt) {
     }
 
     adapt_count(op_type) {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen && typeof op_type === 'number') {
         if (ex.rv_call(r.h, 42, op_type, 0, 0, 0) === 1) return BigInt(value());
       }
@@ -668,7 +818,12 @@ function defineClasses(rt) {
     }
 
     delta_norm(op_type) {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen && typeof op_type === 'number') {
         if (ex.rv_call(r.h, 43, op_type, 0, 0, 0) === 1) return value();
       }
@@ -676,7 +831,12 @@ function defineClasses(rt) {
     }
 
     total_forward_count() {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 44, 0, 0, 0, 0) === 1) return BigInt(value());
       }
@@ -684,7 +844,12 @@ function defineClasses(rt) {
     }
 
     total_adapt_count() {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 45, 0, 0, 0, 0) === 1) return BigInt(value());
       }
@@ -693,7 +858,12 @@ function defineClasses(rt) {
 
     set_category_fallback(enabled) {
       const enabled_ = boolNumber(enabled);
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen && enabled_ === enabled_) {
         if (ex.rv_call(r.h, 46, enabled_, 0, 0, 0) === 1) return;
       }
@@ -702,7 +872,12 @@ function defineClasses(rt) {
 
     forward_batch(op_type, inputs, out) {
       const v = toF32(inputs), n = conv.n;
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen && typeof op_type === 'number' && v !== null && (out === undefined || isInto(out, n))) {
         const p = ex.rv_reserve(47, 1, 4 * n);
         if (p === 0) throw thrown(arguments);
@@ -714,7 +889,12 @@ function defineClasses(rt) {
 
     adapt_batch(op_type, gradients) {
       const v = toF32(gradients), n = conv.n;
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen && typeof op_type === 'number' && v !== null) {
         const p = ex.rv_reserve(48, 1, 4 * n);
         if (p === 0) throw thrown(arguments);
@@ -727,7 +907,12 @@ function defineClasses(rt) {
     learn_from(buffer, min_quality) {
       const buffer_ = bufferHandle(buffer);
       const min_quality_ = min_quality ?? 0;
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen && buffer_ !== 0 && typeof min_quality_ === 'number') {
         if (ex.rv_call(r.h, 49, buffer_, min_quality_, 0, 0) === 1) return value();
       }
@@ -735,7 +920,12 @@ function defineClasses(rt) {
     }
 
     to_bytes() {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 50, 0, 0, 0, 0) === 1) return rt.outBytes(value());
       }
@@ -770,7 +960,12 @@ function defineClasses(rt) {
 
     record(embedding, op_type, attention_type, execution_ms, baseline_ms) {
       const v = toF32(embedding), n = conv.n;
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen && v !== null && n === r.dim && typeof op_type === 'number' && typeof attention_type === 'number' && typeof execution_ms === 'number' && typeof baseline_ms === 'number') {
         f32().set(v, r.x >>> 2);
         const x = ex.rv_record(r.h, op_type, attention_type, execution_ms, baseline_ms);
@@ -783,7 +978,12 @@ function defineClasses(rt) {
     }
 
     total_count() {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 56, 0, 0, 0, 0) === 1) return BigInt(value());
       }
@@ -791,7 +991,12 @@ function defineClasses(rt) {
     }
 
     len() {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 57, 0, 0, 0, 0) === 1) return value();
       }
@@ -799,7 +1004,12 @@ function defineClasses(rt) {
     }
 
     is_empty() {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 58, 0, 0, 0, 0) === 1) return value() !== 0;
       }
@@ -807,7 +1017,12 @@ function defineClasses(rt) {
     }
 
     mean_improvement() {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 59, 0, 0, 0, 0) === 1) return value();
       }
@@ -815,7 +1030,12 @@ function defineClasses(rt) {
     }
 
     best_improvement() {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 60, 0, 0, 0, 0) === 1) return value();
       }
@@ -823,7 +1043,12 @@ function defineClasses(rt) {
     }
 
     success_rate() {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 61, 0, 0, 0, 0) === 1) return value();
       }
@@ -831,7 +1056,12 @@ function defineClasses(rt) {
     }
 
     best_attention() {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 62, 0, 0, 0, 0) === 1) return value();
       }
@@ -839,7 +1069,12 @@ function defineClasses(rt) {
     }
 
     variance() {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 63, 0, 0, 0, 0) === 1) return value();
       }
@@ -847,7 +1082,12 @@ function defineClasses(rt) {
     }
 
     high_quality_count(threshold) {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen && typeof threshold === 'number') {
         if (ex.rv_call(r.h, 64, threshold, 0, 0, 0) === 1) return value();
       }
@@ -855,7 +1095,12 @@ function defineClasses(rt) {
     }
 
     count_by_operator(op_type) {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen && typeof op_type === 'number') {
         if (ex.rv_call(r.h, 65, op_type, 0, 0, 0) === 1) return value();
       }
@@ -863,7 +1108,12 @@ function defineClasses(rt) {
     }
 
     reset() {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 66, 0, 0, 0, 0) === 1) {
           r.x = value();
@@ -874,7 +1124,12 @@ function defineClasses(rt) {
     }
 
     embedding_dim() {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 67, 0, 0, 0, 0) === 1) return value();
       }
@@ -882,7 +1137,12 @@ function defineClasses(rt) {
     }
 
     to_bytes() {
-      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;
+      let r;
+      try {
+        r = this.#r;
+      } catch {
+        r = undefined;
+      }
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 68, 0, 0, 0, 0) === 1) return rt.outBytes(value());
       }

@@ -177,8 +177,11 @@ func writeCall(w *strings.Builder, code api.Code, m *api.Member, rec string) {
 		target, self = "0", "undefined"
 		conds = append([]string{"ex !== null"}, conds...)
 	} else {
-		// rec(this), written out: a call costs more than the check in some engines
-		w.WriteString("      const r = this !== null && typeof this === 'object' && #r in this ? this.#r : undefined;\n")
+		// rec(this), written out (a call costs more than the check in some
+		// engines), as one read of #r, which throws for anything but one of
+		// this class's objects: in Firefox that made the array calls about
+		// 10% faster than `#r in this` and a second read.
+		w.WriteString("      let r;\n      try {\n        r = this.#r;\n      } catch {\n        r = undefined;\n      }\n")
 		conds = append([]string{"r !== undefined", "r.g === gen"}, conds...)
 	}
 	var call string
