@@ -311,7 +311,7 @@ const MEMBERS = [
 // wasm memory and calls its export; anything else goes to rt.failure, which
 // finds the error to throw.
 function defineClasses(rt) {
-  const { toF32, conv, f32, value, failure, thrown, output } = rt;
+  const { toF32, conv, f32, value, failure, thrown, inputOf, output } = rt;
   let ex = null, gen = -1;
   let micro, scoped, buffer; // micro(o): o's private record if o is a WasmMicroLoRA, else undefined; and so on
   // bufferHandle(o) is the handle of o if it is a live WasmTrajectoryBuffer of this instance, else 0.
@@ -426,7 +426,7 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen && v !== null && n === r.dim && (out === undefined || isInto(out, r.dim))) {
-        f32().set(v, r.x >>> 2);
+        inputOf(r).set(v);
         if (ex.rv_micro_forward_array(r.h) === 1) {
           if (out === undefined) {
             const p = (r.x >>> 2) + r.dim;
@@ -461,7 +461,7 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen && v !== null && n === r.dim) {
-        f32().set(v, r.x >>> 2);
+        inputOf(r).set(v);
         if (ex.rv_micro_adapt_array(r.h) === 1) return;
       }
       throw failure(13, r, arguments, v);
@@ -711,7 +711,7 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen && typeof op_type === 'number' && v !== null && n === r.dim && (out === undefined || isInto(out, r.dim))) {
-        f32().set(v, r.x >>> 2);
+        inputOf(r).set(v);
         if (ex.rv_scoped_forward_array(r.h, op_type) === 1) {
           if (out === undefined) {
             const p = (r.x >>> 2) + r.dim;
@@ -746,7 +746,7 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen && typeof op_type === 'number' && v !== null && n === r.dim) {
-        f32().set(v, r.x >>> 2);
+        inputOf(r).set(v);
         if (ex.rv_scoped_adapt_array(r.h, op_type) === 1) return;
       }
       throw failure(37, r, arguments, v);
@@ -1305,7 +1305,7 @@ function create(defaultURL) {
   function newRecord(h, raw) {
     value(); // renews the view if memory grew
     const f = views.f64, i = views.result;
-    return { g: generation, h, x: f[i], dim: f[i + 1], ballast: ballast(f[i + 2]), raw, y: null };
+    return { g: generation, h, x: f[i], dim: f[i + 1], ballast: ballast(f[i + 2]), raw, i: null, y: null };
   }
 
   // construct is constructor code's work for args: the new object's record.
@@ -1437,6 +1437,15 @@ function create(defaultURL) {
     };
   }
 
+  // inputOf(r) is a view of the dim values at r.x, where an array argument
+  // goes, kept in its record and made anew once memory growth detached it.
+  // (Only for objects whose r.x stays put: a buffer's moves with each record.
+  // Filling it costs less in Firefox than f32().set(v, offset).)
+  function inputOf(r) {
+    if (r.i === null || r.i.length === 0) r.i = new Float32Array(state.memory.buffer, r.x, r.dim);
+    return r.i;
+  }
+
   // output(r) is a view of the object's output scratch (forward_array's
   // result), kept in its record and made anew once memory growth detached it
   // (its length is then 0), so that filling a caller's array allocates nothing.
@@ -1446,7 +1455,7 @@ function create(defaultURL) {
   }
 
   const rt = {
-    toF32, conv, f32, value, failure, thrown, output, construct, track, fromBytes, free, view, memoryOf,
+    toF32, conv, f32, value, failure, thrown, inputOf, output, construct, track, fromBytes, free, view, memoryOf,
     // outFloats is the output area's first n floats: a new array, or copied into out.
     outFloats: (n, out) => {
       const p = state.exports.rv_out() >>> 2;

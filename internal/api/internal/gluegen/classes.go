@@ -55,7 +55,7 @@ func classes(exports []string) string {
 // wasm memory and calls its export; anything else goes to rt.failure, which
 // finds the error to throw.
 function defineClasses(rt) {
-  const { toF32, conv, f32, value, failure, thrown, output } = rt;
+  const { toF32, conv, f32, value, failure, thrown, inputOf, output } = rt;
   let ex = null, gen = -1;
   let micro, scoped, buffer; // micro(o): o's private record if o is a WasmMicroLoRA, else undefined; and so on
   // bufferHandle(o) is the handle of o if it is a live WasmTrajectoryBuffer of this instance, else 0.
@@ -151,7 +151,11 @@ func writeCall(w *strings.Builder, code api.Code, m *api.Member, rec string) {
 		case api.DimArray:
 			fmt.Fprintf(w, "      const v = toF32(%s), n = conv.n;\n", p.Name)
 			conds = append(conds, "v !== null", "n === r.dim")
-			before = append(before, "f32().set(v, r.x >>> 2);")
+			if m.Result == api.Spare { // record: its destination, r.x, moves with each call
+				before = append(before, "f32().set(v, r.x >>> 2);")
+			} else {
+				before = append(before, "inputOf(r).set(v);")
+			}
 			array = "v"
 		case api.AnyArray:
 			fmt.Fprintf(w, "      const v = toF32(%s), n = conv.n;\n", p.Name)
