@@ -22,6 +22,27 @@ const handleKey = "__wbg_ptr"
 type slot struct {
 	obj   any
 	owner js.Value
+	// micro, scoped and buffer are a loader's object again as its own type
+	// (the other two nil): what the hot exports look up.
+	micro  *api.MicroLoRA
+	scoped *api.ScopedLoRA
+	buffer *api.TrajectoryBuffer
+}
+
+// newSlot is the slot for v and its owner.
+func newSlot(v any, owner js.Value) slot {
+	s := slot{obj: v, owner: owner}
+	if owner.IsUndefined() {
+		switch o := v.(type) {
+		case *api.MicroLoRA:
+			s.micro = o
+		case *api.ScopedLoRA:
+			s.scoped = o
+		case *api.TrajectoryBuffer:
+			s.buffer = o
+		}
+	}
+	return s
 }
 
 // objects is the handle table: handle h refers to objects[h-1]; empty slots
@@ -40,10 +61,10 @@ func store(v any, owner js.Value) uint32 {
 	if n := len(freeSlots); n > 0 {
 		h := freeSlots[n-1]
 		freeSlots = freeSlots[:n-1]
-		objects[h-1] = slot{v, owner}
+		objects[h-1] = newSlot(v, owner)
 		return h
 	}
-	objects = append(objects, slot{v, owner})
+	objects = append(objects, newSlot(v, owner))
 	return uint32(len(objects))
 }
 

@@ -10,8 +10,9 @@ import "github.com/ruvector/ruvector-learning-wasm/internal/api"
 // Unlike every other entry point, they defer no recover (measured: the
 // deferred recover and the extra call it needs cost about 0.02 µs, a
 // quarter of forward at dim 16), because their bodies cannot panic:
-//   - the handle is looked up with its bounds checked (loaderObject) and
-//     its type asserted with comma-ok, so any number is either one of the
+//   - the handle is looked up with its bounds checked, in the slot's field
+//     for the class (slot.micro, .scoped or .buffer, nil unless a loader
+//     made an object of that class), so any number is either one of the
 //     loader's objects of the class or a refusal;
 //   - such an object was built by api.New or api.FromBytes, which establish
 //     what the kernels index by: In, Out, X, Y and every adapter's vectors
@@ -21,6 +22,18 @@ import "github.com/ruvector/ruvector-learning-wasm/internal/api"
 //     nothing allocates (TestHotExportsDoNotAllocate), so memory cannot run out.
 // TestHotExportsNeverPanic calls them with every kind of handle and number;
 // the core's fuzz tests drive the same methods with random sequences.
+//
+// They are also nosplit: no stack-growth check on entry. Their frames are
+// small, and the linker checks that each nosplit chain fits in the stack's
+// guard area.
+
+// hotArgs holds a hot call's numbers for its implementation, each export
+// setting those its member takes (the rest stay zero: no hot member takes a
+// buffer). A package variable rather than a local, which Go would zero on
+// every call: Args is over 32 bytes, so that is a memory.fill, which V8
+// runs as a call out of the wasm code. Nothing can call in again while a
+// hot export runs (none calls JavaScript), so one is enough.
+var hotArgs api.Args
 
 // done is a hot call's status: 1, or 0 with err recorded for member code.
 func done(code api.Code, err error) int32 {

@@ -9,153 +9,164 @@ import "github.com/ruvector/ruvector-learning-wasm/internal/api"
 // rvMicroForward is WasmMicroLoRA.forward on the loader's object h: 1, or 0 with the error in failure.
 //
 //go:wasmexport rv_micro_forward
+//go:nosplit
 func rvMicroForward(h uint32) (ok int32) {
-	o, found := loaderObject(h).(*api.MicroLoRA)
-	if !found {
-		return fail(10, missing(h))
+	if i := int(h) - 1; uint(i) < uint(len(objects)) {
+		if o := objects[i].micro; o != nil {
+			_, err := api.MicroForward(o, &hotArgs)
+			return done(10, err)
+		}
 	}
-	var a api.Args
-	_, err := api.MicroForward(o, &a)
-	return done(10, err)
+	return fail(10, missing(h))
 }
 
 // rvMicroForwardArray is WasmMicroLoRA.forward_array on the loader's object h: 1, or 0 with the error in failure.
 //
 //go:wasmexport rv_micro_forward_array
+//go:nosplit
 func rvMicroForwardArray(h uint32) (ok int32) {
-	o, found := loaderObject(h).(*api.MicroLoRA)
-	if !found {
-		return fail(11, missing(h))
+	if i := int(h) - 1; uint(i) < uint(len(objects)) {
+		if o := objects[i].micro; o != nil {
+			_, err := api.MicroForwardArray(o, &hotArgs)
+			return done(11, err)
+		}
 	}
-	var a api.Args
-	_, err := api.MicroForwardArray(o, &a)
-	return done(11, err)
+	return fail(11, missing(h))
 }
 
 // rvMicroAdapt is WasmMicroLoRA.adapt on the loader's object h: 1, or 0 with the error in failure.
 //
 //go:wasmexport rv_micro_adapt
+//go:nosplit
 func rvMicroAdapt(h uint32) (ok int32) {
-	o, found := loaderObject(h).(*api.MicroLoRA)
-	if !found {
-		return fail(12, missing(h))
+	if i := int(h) - 1; uint(i) < uint(len(objects)) {
+		if o := objects[i].micro; o != nil {
+			_, err := api.MicroAdapt(o, &hotArgs)
+			return done(12, err)
+		}
 	}
-	var a api.Args
-	_, err := api.MicroAdapt(o, &a)
-	return done(12, err)
+	return fail(12, missing(h))
 }
 
 // rvMicroAdaptArray is WasmMicroLoRA.adapt_array on the loader's object h: 1, or 0 with the error in failure.
 //
 //go:wasmexport rv_micro_adapt_array
+//go:nosplit
 func rvMicroAdaptArray(h uint32) (ok int32) {
-	o, found := loaderObject(h).(*api.MicroLoRA)
-	if !found {
-		return fail(13, missing(h))
+	if i := int(h) - 1; uint(i) < uint(len(objects)) {
+		if o := objects[i].micro; o != nil {
+			_, err := api.MicroAdaptArray(o, &hotArgs)
+			return done(13, err)
+		}
 	}
-	var a api.Args
-	_, err := api.MicroAdaptArray(o, &a)
-	return done(13, err)
+	return fail(13, missing(h))
 }
 
 // rvMicroAdaptWithReward is WasmMicroLoRA.adapt_with_reward on the loader's object h: 1, or 0 with the error in failure.
 //
 //go:wasmexport rv_micro_adapt_with_reward
+//go:nosplit
 func rvMicroAdaptWithReward(h uint32, improvement float64) (ok int32) {
-	o, found := loaderObject(h).(*api.MicroLoRA)
-	if !found {
-		return fail(14, missing(h))
+	if i := int(h) - 1; uint(i) < uint(len(objects)) {
+		if o := objects[i].micro; o != nil {
+			hotArgs.N[0] = improvement
+			_, err := api.MicroAdaptWithReward(o, &hotArgs)
+			return done(14, err)
+		}
 	}
-	var a api.Args
-	a.N[0] = improvement
-	_, err := api.MicroAdaptWithReward(o, &a)
-	return done(14, err)
+	return fail(14, missing(h))
 }
 
 // rvScopedForward is WasmScopedLoRA.forward on the loader's object h: 1, or 0 with the error in failure.
 //
 //go:wasmexport rv_scoped_forward
+//go:nosplit
 func rvScopedForward(h uint32, opType float64) (ok int32) {
-	o, found := loaderObject(h).(*api.ScopedLoRA)
-	if !found {
-		return fail(34, missing(h))
+	if i := int(h) - 1; uint(i) < uint(len(objects)) {
+		if o := objects[i].scoped; o != nil {
+			hotArgs.N[0] = opType
+			_, err := api.ScopedForward(o, &hotArgs)
+			return done(34, err)
+		}
 	}
-	var a api.Args
-	a.N[0] = opType
-	_, err := api.ScopedForward(o, &a)
-	return done(34, err)
+	return fail(34, missing(h))
 }
 
 // rvScopedForwardArray is WasmScopedLoRA.forward_array on the loader's object h: 1, or 0 with the error in failure.
 //
 //go:wasmexport rv_scoped_forward_array
+//go:nosplit
 func rvScopedForwardArray(h uint32, opType float64) (ok int32) {
-	o, found := loaderObject(h).(*api.ScopedLoRA)
-	if !found {
-		return fail(35, missing(h))
+	if i := int(h) - 1; uint(i) < uint(len(objects)) {
+		if o := objects[i].scoped; o != nil {
+			hotArgs.N[0] = opType
+			_, err := api.ScopedForwardArray(o, &hotArgs)
+			return done(35, err)
+		}
 	}
-	var a api.Args
-	a.N[0] = opType
-	_, err := api.ScopedForwardArray(o, &a)
-	return done(35, err)
+	return fail(35, missing(h))
 }
 
 // rvScopedAdapt is WasmScopedLoRA.adapt on the loader's object h: 1, or 0 with the error in failure.
 //
 //go:wasmexport rv_scoped_adapt
+//go:nosplit
 func rvScopedAdapt(h uint32, opType float64) (ok int32) {
-	o, found := loaderObject(h).(*api.ScopedLoRA)
-	if !found {
-		return fail(36, missing(h))
+	if i := int(h) - 1; uint(i) < uint(len(objects)) {
+		if o := objects[i].scoped; o != nil {
+			hotArgs.N[0] = opType
+			_, err := api.ScopedAdapt(o, &hotArgs)
+			return done(36, err)
+		}
 	}
-	var a api.Args
-	a.N[0] = opType
-	_, err := api.ScopedAdapt(o, &a)
-	return done(36, err)
+	return fail(36, missing(h))
 }
 
 // rvScopedAdaptArray is WasmScopedLoRA.adapt_array on the loader's object h: 1, or 0 with the error in failure.
 //
 //go:wasmexport rv_scoped_adapt_array
+//go:nosplit
 func rvScopedAdaptArray(h uint32, opType float64) (ok int32) {
-	o, found := loaderObject(h).(*api.ScopedLoRA)
-	if !found {
-		return fail(37, missing(h))
+	if i := int(h) - 1; uint(i) < uint(len(objects)) {
+		if o := objects[i].scoped; o != nil {
+			hotArgs.N[0] = opType
+			_, err := api.ScopedAdaptArray(o, &hotArgs)
+			return done(37, err)
+		}
 	}
-	var a api.Args
-	a.N[0] = opType
-	_, err := api.ScopedAdaptArray(o, &a)
-	return done(37, err)
+	return fail(37, missing(h))
 }
 
 // rvScopedAdaptWithReward is WasmScopedLoRA.adapt_with_reward on the loader's object h: 1, or 0 with the error in failure.
 //
 //go:wasmexport rv_scoped_adapt_with_reward
+//go:nosplit
 func rvScopedAdaptWithReward(h uint32, opType, improvement float64) (ok int32) {
-	o, found := loaderObject(h).(*api.ScopedLoRA)
-	if !found {
-		return fail(38, missing(h))
+	if i := int(h) - 1; uint(i) < uint(len(objects)) {
+		if o := objects[i].scoped; o != nil {
+			hotArgs.N[0] = opType
+			hotArgs.N[1] = improvement
+			_, err := api.ScopedAdaptWithReward(o, &hotArgs)
+			return done(38, err)
+		}
 	}
-	var a api.Args
-	a.N[0] = opType
-	a.N[1] = improvement
-	_, err := api.ScopedAdaptWithReward(o, &a)
-	return done(38, err)
+	return fail(38, missing(h))
 }
 
 // rvRecord is WasmTrajectoryBuffer.record on the loader's object h: 1, or 0 with the error in failure.
 //
 //go:wasmexport rv_record
+//go:nosplit
 func rvRecord(h uint32, opType, attentionType, executionMs, baselineMs float64) (p uint32) {
-	o, found := loaderObject(h).(*api.TrajectoryBuffer)
-	if !found {
-		return uint32(fail(55, missing(h)))
+	if i := int(h) - 1; uint(i) < uint(len(objects)) {
+		if o := objects[i].buffer; o != nil {
+			hotArgs.N[0] = opType
+			hotArgs.N[1] = attentionType
+			hotArgs.N[2] = executionMs
+			hotArgs.N[3] = baselineMs
+			v, err := api.BufferRecord(o, &hotArgs)
+			return spare(55, v, err)
+		}
 	}
-	var a api.Args
-	a.N[0] = opType
-	a.N[1] = attentionType
-	a.N[2] = executionMs
-	a.N[3] = baselineMs
-	v, err := api.BufferRecord(o, &a)
-	return spare(55, v, err)
+	return uint32(fail(55, missing(h)))
 }

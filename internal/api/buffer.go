@@ -34,7 +34,7 @@ func bufferIsEmpty(b *TrajectoryBuffer, _ *Args) (float64, error) {
 // baseline_ms) on the embedding already in the spare slot; its value is
 // the new spare slot's offset.
 func BufferRecord(b *TrajectoryBuffer, a *Args) (float64, error) {
-	next, err := b.RecordSpare(a.N[0], a.N[1], a.N[2], a.N[3])
+	next, err := b.RecordSpare(&a.N)
 	return float64(next), err
 }
 

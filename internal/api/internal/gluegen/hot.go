@@ -9,9 +9,12 @@ import (
 )
 
 // hotGo is cmd/wasm/hot_gen.go: one //go:wasmexport per member with an
-// Export, calling its implementation (implName) directly (a static call, so its Args stay on the
-// stack), without rv_call's table lookup and argument placement, and
+// Export, calling its implementation (implName) directly (a static call),
+// its numbers in hotArgs, without rv_call's table lookup and argument placement, and
 // without a deferred recover: see cmd/wasm/hot.go for why none can panic.
+// The accepted path is straight-line code: a bounds check and a nil check
+// find the object in its slot's field for the class (hotFields), and
+// the refusal is the one branch out.
 func hotGo(string) ([]byte, error) {
 	var w strings.Builder
 	w.WriteString("// Code " + banner + "\n\n//go:build js && wasm\n\npackage main\n\n")
@@ -20,7 +23,7 @@ func hotGo(string) ([]byte, error) {
 		if m.Export == "" {
 			continue
 		}
-		impl, typ := implName(&m), objectTypes[m.Class]
+		impl := implName(&m)
 		outer := camel(m.Export)
 		var params, fills []string
 		n := 0
@@ -30,7 +33,7 @@ func hotGo(string) ([]byte, error) {
 				continue
 			case api.Number:
 				params = append(params, camel(p.Name))
-				fills = append(fills, fmt.Sprintf("\ta.N[%d] = %s\n", n, camel(p.Name)))
+				fills = append(fills, fmt.Sprintf("\thotArgs.N[%d] = %s\n", n, camel(p.Name)))
 				n++
 			default:
 				return nil, fmt.Errorf("%s: no hot export for parameter kind %c", m.Label(), p.Kind)
@@ -44,24 +47,25 @@ func hotGo(string) ([]byte, error) {
 		if m.Result == api.Spare { // the value is the new scratch offset
 			result, fail, ok = "p uint32", "return uint32(fail(%d, %s))", "return spare(%d, v, err)"
 		}
-		fmt.Fprintf(&w, "\n// %s is %s on the loader's object h: 1, or 0 with the error in failure.\n//\n//go:wasmexport %s\n", outer, m.Label(), m.Export)
+		fmt.Fprintf(&w, "\n// %s is %s on the loader's object h: 1, or 0 with the error in failure.\n//\n//go:wasmexport %s\n//go:nosplit\n", outer, m.Label(), m.Export)
 		fmt.Fprintf(&w, "func %s(%s) (%s) {\n", outer, sig, result)
-		fmt.Fprintf(&w, "\to, found := loaderObject(h).(*api.%s)\n\tif !found {\n\t\t"+fail+"\n\t}\n", typ, k, "missing(h)")
-		w.WriteString("\tvar a api.Args\n")
+		fmt.Fprintf(&w, "\tif i := int(h) - 1; uint(i) < uint(len(objects)) {\n\t\tif o := objects[i].%s; o != nil {\n", hotFields[m.Class])
 		for _, f := range fills {
-			w.WriteString(f)
+			w.WriteString("\t\t" + f)
 		}
 		if m.Result == api.Spare {
-			fmt.Fprintf(&w, "\tv, err := api.%s(o, &a)\n\t"+ok+"\n}\n", impl, k)
+			fmt.Fprintf(&w, "\t\t\tv, err := api.%s(o, &hotArgs)\n\t\t\t"+ok+"\n", impl, k)
 		} else {
-			fmt.Fprintf(&w, "\t_, err := api.%s(o, &a)\n\t"+ok+"\n}\n", impl, k)
+			fmt.Fprintf(&w, "\t\t\t_, err := api.%s(o, &hotArgs)\n\t\t\t"+ok+"\n", impl, k)
 		}
+		fmt.Fprintf(&w, "\t\t}\n\t}\n\t"+fail+"\n}\n", k, "missing(h)")
 	}
 	return format.Source([]byte(w.String()))
 }
 
-// objectTypes are the classes' object types in internal/api.
-var objectTypes = map[api.Class]string{api.Micro: "MicroLoRA", api.Scoped: "ScopedLoRA", api.Buffer: "TrajectoryBuffer"}
+// hotFields are the fields of cmd/wasm's slot that hold a loader's object
+// of each class as its own type.
+var hotFields = map[api.Class]string{api.Micro: "micro", api.Scoped: "scoped", api.Buffer: "buffer"}
 
 // camel is snake_case as camelCase.
 func camel(s string) string {
