@@ -290,6 +290,57 @@ func TestHotExportsDoNotAllocate(t *testing.T) {
 // TestHotExportsNeverPanic calls every hot export with every kind of handle
 // (none, freed, unknown, of another class, a bare object's, each class's)
 // and of number: each answers 1 or 0 (a panic would end the test binary).
+// TestHotExportsRefuseOtherHandles: a hot export takes only a loader's live
+// object of its class (its slot's typed field); anything else is refused,
+// with the error rv_call gives, and no state changes.
+func TestHotExportsRefuseOtherHandles(t *testing.T) {
+	const dim = 4
+	live := map[api.Class]uint32{
+		api.Micro:  newLoader(t, api.Micro, dim, 0.5, 0.01),
+		api.Scoped: newLoader(t, api.Scoped, dim, 0.5, 0.01),
+		api.Buffer: newLoader(t, api.Buffer, 3, dim, 0),
+	}
+	freed := newLoader(t, api.Micro, dim, 0.5, 0.01)
+	rvRelease(freed)
+	bare := newObj(t, "WasmMicroLoRA", dim)
+	defer bare.Call("free")
+	gone := []uint32{0, freed, 1 << 31, ^uint32(0), uint32(bare.Get(handleKey).Int())}
+	for k, m := range api.Members {
+		if m.Export == "" {
+			continue
+		}
+		hot := hotExports[m.Export]
+		var cases []uint32
+		want := map[uint32]error{}
+		for _, h := range gone {
+			cases, want[h] = append(cases, h), api.ErrFreed
+		}
+		for c, h := range live {
+			if c != m.Class {
+				cases, want[h] = append(cases, h), api.ErrNotThis
+			}
+		}
+		for _, h := range cases {
+			before := states(live)
+			assert.Equal(t, int32(0), hot(h, 5, 0.5), "%s(%d)", m.Label(), h)
+			assert.Equal(t, api.Fail(int32(k), want[h]), lastFailure(), "%s(%d)", m.Label(), h)
+			assert.Equal(t, before, states(live), "%s(%d): no state changes", m.Label(), h)
+		}
+	}
+	for _, h := range live {
+		rvRelease(h)
+	}
+}
+
+// states are the saved states of the objects behind handles hs.
+func states(hs map[api.Class]uint32) map[api.Class][]byte {
+	out := map[api.Class][]byte{}
+	for c, h := range hs {
+		out[c], _ = objectAt(h).(interface{ MarshalBinary() ([]byte, error) }).MarshalBinary()
+	}
+	return out
+}
+
 func TestHotExportsNeverPanic(t *testing.T) {
 	const dim = 5
 	live := []uint32{newLoader(t, api.Micro, dim, 0.5, 0.01), newLoader(t, api.Scoped, dim, 0.5, 0.01), newLoader(t, api.Buffer, 3, dim, 0)}
