@@ -102,19 +102,19 @@ func TestMicroGoldenThroughJS(t *testing.T) {
 				var r js.Value
 				switch s.Method() {
 				case "forward":
-					copy(m.In, s.F32s("x"))
+					copy(m.Micro.In, s.F32s("x"))
 					r = v.Call("forward")
-					require.Equal(t, s.BitsList("y"), testdata.Bits(m.Out), "step %d", i)
+					require.Equal(t, s.BitsList("y"), testdata.Bits(m.Micro.Out), "step %d", i)
 				case "forward_array":
 					r = v.Call("forward_array", jsF32(s.F32s("x")))
 					require.Equal(t, s.BitsList("y"), testdata.Bits(f32s(r)), "step %d", i)
 				case "adapt":
-					copy(m.In, s.F32s("g"))
+					copy(m.Micro.In, s.F32s("g"))
 					r = v.Call("adapt")
 				case "adapt_array":
 					r = v.Call("adapt_array", jsF32(s.F32s("g")))
 				case "adapt_with_reward":
-					copy(m.In, s.F32s("g"))
+					copy(m.Micro.In, s.F32s("g"))
 					r = v.Call("adapt_with_reward", s.F32("imp"))
 				case "reset":
 					r = v.Call("reset")
@@ -228,7 +228,7 @@ func TestBareMethodsTrustOnlyTheirOwnObjects(t *testing.T) {
 		assert.Contains(t, r.Get("message").String(), "WasmMicroLoRA.adapt_array: this is not a WasmMicroLoRA", name)
 	}
 	assert.Equal(t, "0", jsString(v.Call("adapt_count")), "the bare object is untouched")
-	assert.Zero(t, objectAt(loaderH).(*api.MicroLoRA).Adapts, "the loader's object is untouched")
+	assert.Zero(t, objectAt(loaderH).(*api.MicroLoRA).Micro.Adapts, "the loader's object is untouched")
 }
 
 // TestLoaderExports runs the loaders' exports: construct, call by handle
@@ -332,7 +332,7 @@ func TestPointers(t *testing.T) {
 	o, err := self(v, api.Micro)
 	require.NoError(t, err)
 	m := o.(*api.MicroLoRA)
-	assert.Equal(t, api.Address(m.In), v.Call("get_input_ptr").Float())
-	assert.Equal(t, api.Address(m.Out), v.Call("get_output_ptr").Float())
+	assert.Equal(t, api.Address(m.Micro.In), v.Call("get_input_ptr").Float())
+	assert.Equal(t, api.Address(m.Micro.Out), v.Call("get_output_ptr").Float())
 	assert.Equal(t, float64(3*4), v.Call("get_output_ptr").Float()-v.Call("get_input_ptr").Float())
 }

@@ -91,9 +91,8 @@ func outBytes(b []byte) (float64, error) {
 
 // saveState is to_bytes: the state of o, charged as its cost (at least its
 // size: TestCostsCoverAllocations) while it is built, copied into the output
-// area, and its length. (A type switch, not an interface with
-// MarshalBinary: such an interface would keep the promoted MarshalBinary
-// wrappers of the three object types in the wasm.)
+// area, and its length. (A type switch on the objects' engines, which
+// the objects hold in named fields: objects.go says why.)
 func saveState(o any) (float64, error) {
 	cost := CostOf(o)
 	if err := charge("state", cost); err != nil {

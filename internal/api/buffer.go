@@ -4,27 +4,31 @@ import "github.com/ruvector/ruvector-learning-wasm/internal/argerr"
 
 // The WasmTrajectoryBuffer methods of the table (table.go).
 
-func bufferTotalCount(b *TrajectoryBuffer, _ *Args) (float64, error) { return float64(b.Count), nil }
-func bufferLen(b *TrajectoryBuffer, _ *Args) (float64, error)        { return float64(b.Len), nil }
+func bufferTotalCount(b *TrajectoryBuffer, _ *Args) (float64, error) {
+	return float64(b.Buffer.Count), nil
+}
+func bufferLen(b *TrajectoryBuffer, _ *Args) (float64, error) { return float64(b.Buffer.Len), nil }
 func bufferMeanImprovement(b *TrajectoryBuffer, _ *Args) (float64, error) {
-	return float64(b.Mean), nil
+	return float64(b.Buffer.Mean), nil
 }
 func bufferBestImprovement(b *TrajectoryBuffer, _ *Args) (float64, error) {
-	return float64(b.Best), nil
+	return float64(b.Buffer.Best), nil
 }
 func bufferSuccessRate(b *TrajectoryBuffer, _ *Args) (float64, error) {
-	return float64(b.SuccessRate), nil
+	return float64(b.Buffer.SuccessRate), nil
 }
 func bufferBestAttention(b *TrajectoryBuffer, _ *Args) (float64, error) {
-	return float64(b.BestAttention), nil
+	return float64(b.Buffer.BestAttention), nil
 }
-func bufferVariance(b *TrajectoryBuffer, _ *Args) (float64, error) { return float64(b.Variance()), nil }
+func bufferVariance(b *TrajectoryBuffer, _ *Args) (float64, error) {
+	return float64(b.Buffer.Variance()), nil
+}
 func bufferEmbeddingDim(b *TrajectoryBuffer, _ *Args) (float64, error) {
-	return float64(b.EmbeddingDim()), nil
+	return float64(b.Buffer.EmbeddingDim()), nil
 }
 
 func bufferIsEmpty(b *TrajectoryBuffer, _ *Args) (float64, error) {
-	if b.Len == 0 {
+	if b.Buffer.Len == 0 {
 		return 1, nil
 	}
 	return 0, nil
@@ -34,12 +38,12 @@ func bufferIsEmpty(b *TrajectoryBuffer, _ *Args) (float64, error) {
 // baseline_ms) on the embedding already in the spare slot; its value is
 // the new spare slot's offset.
 func BufferRecord(b *TrajectoryBuffer, a *Args) (float64, error) {
-	next, err := b.RecordSpare(&a.N)
+	next, err := b.Buffer.RecordSpare(&a.N)
 	return float64(next), err
 }
 
 func bufferHighQualityCount(b *TrajectoryBuffer, a *Args) (float64, error) {
-	n, err := b.HighQualityCount(float32(a.N[0]))
+	n, err := b.Buffer.HighQualityCount(float32(a.N[0]))
 	return float64(n), err
 }
 
@@ -48,13 +52,13 @@ func bufferCountByOperator(b *TrajectoryBuffer, a *Args) (float64, error) {
 	if err != nil {
 		return 0, err
 	}
-	n, err := b.CountByOperator(op)
+	n, err := b.Buffer.CountByOperator(op)
 	return float64(n), err
 }
 
 func bufferReset(b *TrajectoryBuffer, _ *Args) (float64, error) {
-	b.Reset()
-	return Address(b.Spare()), nil
+	b.Buffer.Reset()
+	return Address(b.Buffer.Spare()), nil
 }
 
 func bufferToBytes(b *TrajectoryBuffer, _ *Args) (float64, error) { return saveState(b) }

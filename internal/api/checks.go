@@ -28,11 +28,11 @@ func opTypeError(f float64) (float64, error) {
 func ArrayLen(o any, name string, n int) error {
 	switch o := o.(type) {
 	case *MicroLoRA:
-		return lora.CheckLen(name, n, o.Dim())
+		return lora.CheckLen(name, n, o.Micro.Dim())
 	case *ScopedLoRA:
-		return lora.CheckLen(name, n, o.Dim())
+		return lora.CheckLen(name, n, o.Scoped.Dim())
 	case *TrajectoryBuffer:
-		return o.CheckEmbeddingLen(n)
+		return o.Buffer.CheckEmbeddingLen(n)
 	}
 	return ErrNotThis
 }

@@ -50,11 +50,11 @@ func storageCost(storage int64) int64 { return perObject + rounded(storage) }
 func CostOf(o any) int64 {
 	switch o := o.(type) {
 	case *MicroLoRA:
-		return microCost(o.Dim())
+		return microCost(o.Micro.Dim())
 	case *ScopedLoRA:
-		return scopedCost(o.Dim())
+		return scopedCost(o.Scoped.Dim())
 	case *TrajectoryBuffer:
-		return bufferCost(int64(o.Capacity()), o.EmbeddingDim())
+		return bufferCost(int64(o.Buffer.Capacity()), o.Buffer.EmbeddingDim())
 	}
 	return perObject
 }

@@ -2,49 +2,51 @@ package api
 
 // The WasmMicroLoRA methods of the table (table.go).
 
-func microDim(m *MicroLoRA, _ *Args) (float64, error)          { return float64(m.Dim()), nil }
-func microParamCount(m *MicroLoRA, _ *Args) (float64, error)   { return float64(m.ParamCount()), nil }
-func microGetInputPtr(m *MicroLoRA, _ *Args) (float64, error)  { return Address(m.In), nil }
-func microGetOutputPtr(m *MicroLoRA, _ *Args) (float64, error) { return Address(m.Out), nil }
-func microForwardCount(m *MicroLoRA, _ *Args) (float64, error) {
-	return float64(m.Forwards), nil
+func microDim(m *MicroLoRA, _ *Args) (float64, error) { return float64(m.Micro.Dim()), nil }
+func microParamCount(m *MicroLoRA, _ *Args) (float64, error) {
+	return float64(m.Micro.ParamCount()), nil
 }
-func microAdaptCount(m *MicroLoRA, _ *Args) (float64, error) { return float64(m.Adapts), nil }
-func microDeltaNorm(m *MicroLoRA, _ *Args) (float64, error)  { return float64(m.DeltaNorm()), nil }
+func microGetInputPtr(m *MicroLoRA, _ *Args) (float64, error)  { return Address(m.Micro.In), nil }
+func microGetOutputPtr(m *MicroLoRA, _ *Args) (float64, error) { return Address(m.Micro.Out), nil }
+func microForwardCount(m *MicroLoRA, _ *Args) (float64, error) {
+	return float64(m.Micro.Forwards), nil
+}
+func microAdaptCount(m *MicroLoRA, _ *Args) (float64, error) { return float64(m.Micro.Adapts), nil }
+func microDeltaNorm(m *MicroLoRA, _ *Args) (float64, error)  { return float64(m.Micro.DeltaNorm()), nil }
 
 func microReset(m *MicroLoRA, _ *Args) (float64, error) {
-	m.Reset()
+	m.Micro.Reset()
 	return 0, nil
 }
 
 // MicroForward is forward(): Out = In + B(A In) scaled, in place.
 func MicroForward(m *MicroLoRA, _ *Args) (float64, error) {
-	m.Forward()
+	m.Micro.Forward()
 	return 0, nil
 }
 
 // MicroForwardArray is forward_array(input): Y = forward(X), X the scratch input.
 func MicroForwardArray(m *MicroLoRA, _ *Args) (float64, error) {
-	return 0, m.ForwardInto(m.X, m.Y)
+	return 0, m.Micro.ForwardInto(m.X, m.Y)
 }
 
 // MicroAdapt is adapt(): one step along the gradient in In.
-func MicroAdapt(m *MicroLoRA, _ *Args) (float64, error) { return 0, m.Adapt() }
+func MicroAdapt(m *MicroLoRA, _ *Args) (float64, error) { return 0, m.Micro.Adapt() }
 
 // MicroAdaptArray is adapt_array(gradient): one step along X.
-func MicroAdaptArray(m *MicroLoRA, _ *Args) (float64, error) { return 0, m.AdaptArray(m.X) }
+func MicroAdaptArray(m *MicroLoRA, _ *Args) (float64, error) { return 0, m.Micro.AdaptArray(m.X) }
 
 // MicroAdaptWithReward is adapt_with_reward(improvement).
 func MicroAdaptWithReward(m *MicroLoRA, a *Args) (float64, error) {
-	return 0, m.AdaptWithReward(float32(a.N[0]))
+	return 0, m.Micro.AdaptWithReward(float32(a.N[0]))
 }
 
 func microGetB(m *MicroLoRA, _ *Args) (float64, error) {
-	b, err := outFloats(2*m.Dim(), "b")
+	b, err := outFloats(2*m.Micro.Dim(), "b")
 	if err != nil {
 		return 0, err
 	}
-	m.GetB(b)
+	m.Micro.GetB(b)
 	return float64(len(b)), nil
 }
 
@@ -53,7 +55,7 @@ func microSetB(m *MicroLoRA, a *Args) (float64, error) {
 	if err != nil {
 		return 0, err
 	}
-	return 0, m.SetB(v)
+	return 0, m.Micro.SetB(v)
 }
 
 func microForwardBatch(m *MicroLoRA, a *Args) (float64, error) {
@@ -65,7 +67,7 @@ func microForwardBatch(m *MicroLoRA, a *Args) (float64, error) {
 	if err != nil {
 		return 0, err
 	}
-	return float64(len(xs)), m.ForwardBatch(xs, ys)
+	return float64(len(xs)), m.Micro.ForwardBatch(xs, ys)
 }
 
 func microAdaptBatch(m *MicroLoRA, a *Args) (float64, error) {
@@ -73,11 +75,11 @@ func microAdaptBatch(m *MicroLoRA, a *Args) (float64, error) {
 	if err != nil {
 		return 0, err
 	}
-	norms, err := outFloats(len(gs)/m.Dim(), "gradients")
+	norms, err := outFloats(len(gs)/m.Micro.Dim(), "gradients")
 	if err != nil {
 		return 0, err
 	}
-	return 0, m.AdaptBatch(gs, norms)
+	return 0, m.Micro.AdaptBatch(gs, norms)
 }
 
 func microToBytes(m *MicroLoRA, _ *Args) (float64, error) { return saveState(m) }

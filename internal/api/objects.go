@@ -10,6 +10,11 @@ import (
 
 // The objects behind the three JS classes. Each has a scratch area where the
 // array argument of a call is written before the call runs (ScratchOf).
+//
+// Each holds its engine in a named field, not an embedded one: an object
+// type's method table would otherwise list every promoted method of the
+// engine (the handle table keeps the objects in an any, so their type
+// descriptors are in the wasm), about 1.7 KB of wasm for nothing.
 
 // MicroLoRA is a WasmMicroLoRA: the engine, and X and Y (dim floats each, Y
 // right after X) for forward_array's input and output and adapt_array's
@@ -17,20 +22,20 @@ import (
 // adapter with one pointer fewer (measured: forward at dim 16 in Node,
 // about 5% less).
 type MicroLoRA struct {
-	lora.Micro
-	X, Y []float32
+	Micro lora.Micro
+	X, Y  []float32
 }
 
 // ScopedLoRA is a WasmScopedLoRA, with X and Y as for MicroLoRA.
 type ScopedLoRA struct {
-	*scoped.Scoped
-	X, Y []float32
+	Scoped *scoped.Scoped
+	X, Y   []float32
 }
 
 // TrajectoryBuffer is a WasmTrajectoryBuffer; its array argument goes
 // straight into the ring's spare slot, so record copies nothing.
 type TrajectoryBuffer struct {
-	*trajectory.Buffer
+	Buffer *trajectory.Buffer
 }
 
 // ScratchOf is where o's next array argument goes.
@@ -41,7 +46,7 @@ func ScratchOf(o any) []float32 {
 	case *ScopedLoRA:
 		return o.X
 	case *TrajectoryBuffer:
-		return o.Spare()
+		return o.Buffer.Spare()
 	}
 	return nil
 }

@@ -9,23 +9,23 @@ import (
 // The WasmScopedLoRA methods of the table (table.go). Those with an op_type
 // take it as their first number.
 
-func scopedDim(s *ScopedLoRA, _ *Args) (float64, error)          { return float64(s.Dim()), nil }
-func scopedGetInputPtr(s *ScopedLoRA, _ *Args) (float64, error)  { return Address(s.In), nil }
-func scopedGetOutputPtr(s *ScopedLoRA, _ *Args) (float64, error) { return Address(s.Out), nil }
+func scopedDim(s *ScopedLoRA, _ *Args) (float64, error)          { return float64(s.Scoped.Dim()), nil }
+func scopedGetInputPtr(s *ScopedLoRA, _ *Args) (float64, error)  { return Address(s.Scoped.In), nil }
+func scopedGetOutputPtr(s *ScopedLoRA, _ *Args) (float64, error) { return Address(s.Scoped.Out), nil }
 func scopedTotalForwardCount(s *ScopedLoRA, _ *Args) (float64, error) {
-	return float64(s.TotalForwards()), nil
+	return float64(s.Scoped.TotalForwards()), nil
 }
 func scopedTotalAdaptCount(s *ScopedLoRA, _ *Args) (float64, error) {
-	return float64(s.TotalAdapts()), nil
+	return float64(s.Scoped.TotalAdapts()), nil
 }
 
 func scopedResetAll(s *ScopedLoRA, _ *Args) (float64, error) {
-	s.ResetAll()
+	s.Scoped.ResetAll()
 	return 0, nil
 }
 
 func scopedSetCategoryFallback(s *ScopedLoRA, a *Args) (float64, error) {
-	s.Fallback = a.N[0] != 0
+	s.Scoped.Fallback = a.N[0] != 0
 	return 0, nil
 }
 
@@ -35,7 +35,7 @@ func ScopedForward(s *ScopedLoRA, a *Args) (float64, error) {
 	if !ok {
 		return opTypeError(a.N[0])
 	}
-	return 0, s.Forward(op)
+	return 0, s.Scoped.Forward(op)
 }
 
 // ScopedForwardArray is forward_array(op_type, input): Y = forward(X).
@@ -44,7 +44,7 @@ func ScopedForwardArray(s *ScopedLoRA, a *Args) (float64, error) {
 	if !ok {
 		return opTypeError(a.N[0])
 	}
-	return 0, s.ForwardInto(op, s.X, s.Y)
+	return 0, s.Scoped.ForwardInto(op, s.X, s.Y)
 }
 
 // ScopedAdapt is adapt(op_type): one step along the gradient in In.
@@ -53,7 +53,7 @@ func ScopedAdapt(s *ScopedLoRA, a *Args) (float64, error) {
 	if !ok {
 		return opTypeError(a.N[0])
 	}
-	return 0, s.Adapt(op)
+	return 0, s.Scoped.Adapt(op)
 }
 
 // ScopedAdaptArray is adapt_array(op_type, gradient): one step along X.
@@ -62,7 +62,7 @@ func ScopedAdaptArray(s *ScopedLoRA, a *Args) (float64, error) {
 	if !ok {
 		return opTypeError(a.N[0])
 	}
-	return 0, s.AdaptArray(op, s.X)
+	return 0, s.Scoped.AdaptArray(op, s.X)
 }
 
 // ScopedAdaptWithReward is adapt_with_reward(op_type, improvement).
@@ -71,7 +71,7 @@ func ScopedAdaptWithReward(s *ScopedLoRA, a *Args) (float64, error) {
 	if !ok {
 		return opTypeError(a.N[0])
 	}
-	return 0, s.AdaptWithReward(op, float32(a.N[1]))
+	return 0, s.Scoped.AdaptWithReward(op, float32(a.N[1]))
 }
 
 func scopedResetScope(s *ScopedLoRA, a *Args) (float64, error) {
@@ -79,7 +79,7 @@ func scopedResetScope(s *ScopedLoRA, a *Args) (float64, error) {
 	if err != nil {
 		return 0, err
 	}
-	return 0, s.ResetScope(op)
+	return 0, s.Scoped.ResetScope(op)
 }
 
 func scopedForwardCount(s *ScopedLoRA, a *Args) (float64, error) {
@@ -87,7 +87,7 @@ func scopedForwardCount(s *ScopedLoRA, a *Args) (float64, error) {
 	if err != nil {
 		return 0, err
 	}
-	return float64(s.Forwards[op]), nil
+	return float64(s.Scoped.Forwards[op]), nil
 }
 
 func scopedAdaptCount(s *ScopedLoRA, a *Args) (float64, error) {
@@ -95,7 +95,7 @@ func scopedAdaptCount(s *ScopedLoRA, a *Args) (float64, error) {
 	if err != nil {
 		return 0, err
 	}
-	return float64(s.Ops[op].Count), nil
+	return float64(s.Scoped.Ops[op].Count), nil
 }
 
 func scopedDeltaNorm(s *ScopedLoRA, a *Args) (float64, error) {
@@ -103,7 +103,7 @@ func scopedDeltaNorm(s *ScopedLoRA, a *Args) (float64, error) {
 	if err != nil {
 		return 0, err
 	}
-	return float64(s.Ops[op].DeltaNorm()), nil
+	return float64(s.Scoped.Ops[op].DeltaNorm()), nil
 }
 
 func scopedForwardBatch(s *ScopedLoRA, a *Args) (float64, error) {
@@ -119,7 +119,7 @@ func scopedForwardBatch(s *ScopedLoRA, a *Args) (float64, error) {
 	if err != nil {
 		return 0, err
 	}
-	return float64(len(xs)), s.ForwardBatch(op, xs, ys)
+	return float64(len(xs)), s.Scoped.ForwardBatch(op, xs, ys)
 }
 
 func scopedAdaptBatch(s *ScopedLoRA, a *Args) (float64, error) {
@@ -131,11 +131,11 @@ func scopedAdaptBatch(s *ScopedLoRA, a *Args) (float64, error) {
 	if err != nil {
 		return 0, err
 	}
-	norms, err := outFloats(len(gs)/s.Dim(), "gradients")
+	norms, err := outFloats(len(gs)/s.Scoped.Dim(), "gradients")
 	if err != nil {
 		return 0, err
 	}
-	return 0, s.AdaptBatch(op, gs, norms)
+	return 0, s.Scoped.AdaptBatch(op, gs, norms)
 }
 
 // scopedLearnFrom is learn_from(buffer, min_quality): the bindings have
