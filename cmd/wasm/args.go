@@ -9,8 +9,8 @@ import (
 )
 
 // builtin holds the JS constructors and intrinsics the bare globals use,
-// looked up by lookupIntrinsics when they are registered (not at start-up: a
-// program that only uses the loaders never needs them).
+// looked up by register (not at start-up: a program that only uses the
+// loaders never needs them).
 var builtin [numBuiltins]js.Value
 
 // Indexes into builtin: constructors of the global object, named in
@@ -33,19 +33,6 @@ var (
 	globalNames = [...]string{"Float32Array", "Uint8Array", "ArrayBuffer", "Array", "BigInt"}
 	getterNames = [...]string{"length", "buffer", "byteOffset"}
 )
-
-// lookupIntrinsics fills builtin.
-func lookupIntrinsics() {
-	g := js.Global()
-	for i, name := range globalNames {
-		builtin[i] = g.Get(name)
-	}
-	object := g.Get("Object")
-	proto := object.Call("getPrototypeOf", builtin[float32Array].Get("prototype"))
-	for i, name := range getterNames {
-		builtin[lengthOf+i] = object.Call("getOwnPropertyDescriptor", proto, name).Get("get")
-	}
-}
 
 // arg is args[i], or undefined when the caller passed fewer arguments.
 func arg(args []js.Value, i int) js.Value {
@@ -77,44 +64,10 @@ func is(v js.Value, t js.Type) bool {
 	return ok && vt == t
 }
 
-// arrayIn reads array argument name: into o's scratch area once its length
-// fits, or for a nil o, of any length into the input area. It returns the
-// length. It takes a Float32Array itself, or any other array-like of numbers
-// (typed arrays, Arrays, objects with a numeric length; not strings,
-// functions or ArrayBuffers) converted once by new Float32Array(v). Lengths
-// come from the typed array's own internal slots, never from a length
-// property that could lie.
-func arrayIn(v js.Value, name string, o any) (int, error) {
-	if !is(v, js.TypeObject) || v.InstanceOf(builtin[arrayBuffer]) ||
-		!builtin[array].Call("isArray", v).Bool() && !is(v.Get("length"), js.TypeNumber) {
-		return 0, api.ArgError(name, api.NotArray)
-	}
-	view := isView(v)
-	if view {
-		if _, _, ok := typedBytes(v, 1); !ok {
-			return 0, api.ArgError(name, api.Detached)
-		}
-	}
-	if !view || !v.InstanceOf(builtin[float32Array]) {
-		var converted bool
-		if v, converted = tryNew(builtin[float32Array], v); !converted {
-			return 0, api.ArgError(name, api.NotNumbers)
-		}
-	}
-	bytes, n, _ := typedBytes(v, 4)
-	var dst []byte
-	var err error
-	if o != nil {
-		err = api.ArrayLen(o, name, n)
-		dst = api.ByteView(api.ScratchOf(o))
-	} else {
-		dst, err = api.InBytes(4*n, name)
-	}
-	if err != nil {
-		return 0, err
-	}
-	js.CopyBytesToGo(dst, bytes)
-	return n, nil
+// attached reports whether typed array v is not detached.
+func attached(v js.Value) bool {
+	_, _, ok := typedBytes(v, 1)
+	return ok
 }
 
 // typedArray reports whether v is a typed array made by ctor (or a subclass).

@@ -9,14 +9,6 @@ import (
 	"github.com/ruvector/ruvector-learning-wasm/internal/argerr"
 )
 
-// recoverInto turns a panic into an Error result, so that no Go panic ever
-// reaches the runtime (which would end the program for good).
-func recoverInto(res *any) {
-	if r := recover(); r != nil {
-		*res = newError("Error", internalError(r))
-	}
-}
-
 // internalError is the message of an internal error: what the recovered
 // panic value r says, after "ruvector-learning-wasm: internal error: ".
 //
@@ -35,52 +27,65 @@ func internalError(r any) string {
 // errorClasses[k] is the JS constructor of api.ErrorKind k.
 var errorClasses = [...]string{api.RangeError: "RangeError", api.TypeError: "TypeError", api.PlainError: "Error"}
 
-// jsError builds the JS error for err from member code, called with argv:
-// "Class.member: arg reason (got value)" for an argument error.
-func jsError(code api.Code, argv []js.Value, err error) js.Value {
-	f := api.Fail(code, err)
-	msg := f.Message
-	if f.Arg >= 0 && argv != nil {
-		msg += " (got " + describe(arg(argv, f.Arg)) + ")"
-	}
-	return newError(errorClasses[f.Kind], msg)
-}
-
 // newError is new global[class](msg).
 func newError(class, msg string) js.Value { return js.Global().Get(class).New(msg) }
 
-// stringOf is String(v), which also works for bigints and symbols.
-func stringOf(v js.Value) string { return js.Global().Get("String").Call("call", nil, v).String() }
-
 // describe renders a JS value for an error message: arrays by kind and
 // length, strings quoted, bigints with their n, the rest as String(v) would.
+// Array-likes and other objects are named after their constructor (its
+// name, when it is a function). It reads v in the same order for every
+// kind of value, and calls String() in one place: each call site costs
+// the wasm some tens of bytes.
 func describe(v js.Value) (s string) {
 	t, ok := typeOf(v)
+	str, tail := v, "" // unless shown is false, s ends with String(str) + tail
+	shown := true
 	switch {
-	case !ok:
-		s = stringOf(v) + "n"
+	case !ok: // a bigint
+		tail = "n"
 	case t == js.TypeString:
-		s = js.Global().Get("JSON").Call("stringify", v).String()
+		s, shown = js.Global().Get("JSON").Call("stringify", v).String(), false
 	case t == js.TypeSymbol:
-		s = "a symbol"
+		s, shown = "a symbol", false
 	case t == js.TypeFunction:
-		s = "a function"
+		s, shown = "a function", false
 	case t != js.TypeObject:
-		s = stringOf(v)
-	case isView(v):
-		_, n, ok := typedBytes(v, 1)
-		if s = constructorName(v, "typed array"); !ok {
-			s = "a detached " + s
-		} else {
-			s += " of length " + argerr.Itoa(n)
-		}
-	case is(v.Get("length"), js.TypeNumber):
-		s = constructorName(v, "array") + " of length " + stringOf(v.Get("length"))
 	default:
-		s = "an object"
-		if c := v.Get("constructor"); is(c, js.TypeFunction) && c.Get("name").String() != "" {
-			s = article(c.Get("name").String())
+		view := isView(v)
+		var n int
+		var live bool
+		if view {
+			_, n, live = typedBytes(v, 1)
 		}
+		arrayLike := view || is(v.Get("length"), js.TypeNumber)
+		c := v.Get("constructor")
+		named := is(c, js.TypeFunction)
+		switch {
+		case !arrayLike:
+			s, shown = "an object", false
+			if named && c.Get("name").String() != "" {
+				s = article(c.Get("name").String())
+			}
+		case named:
+			s = c.Get("name").String()
+		case view:
+			s = "typed array"
+		default:
+			s = "array"
+		}
+		switch {
+		case !arrayLike:
+		case !view:
+			s += " of length "
+			str = v.Get("length")
+		case !live:
+			s, shown = "a detached "+s, false
+		default:
+			s, shown = s+" of length "+argerr.Itoa(n), false
+		}
+	}
+	if shown { // String(v), which also works for bigints and symbols
+		s += js.Global().Get("String").Call("call", nil, str).String() + tail
 	}
 	return s // one return: each would copy its result
 }
@@ -92,12 +97,4 @@ func article(name string) string {
 		return "an " + name
 	}
 	return "a " + name
-}
-
-// constructorName is the name of v's constructor, or def.
-func constructorName(v js.Value, def string) string {
-	if c := v.Get("constructor"); is(c, js.TypeFunction) {
-		return c.Get("name").String()
-	}
-	return def
 }

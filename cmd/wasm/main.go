@@ -8,41 +8,19 @@
 // source of every member.
 package main
 
-import (
-	"syscall/js"
+import "syscall/js"
 
-	"github.com/ruvector/ruvector-learning-wasm/internal/api"
-)
-
-// main registers the classes (on first use of their names) and waits until __ruvectorLearningGo.exit() is
+// main registers the classes (on first use of their names), sets the test
+// hooks (jsFunc) on __ruvectorLearningGo, and waits until its exit() is
 // called, which only tests do: a Go program that has returned cannot be
 // called again, and the JS layer must notice and say so.
 func main() {
 	global := js.Global()
+	quit = make(chan struct{})
 	registerOnFirstUse(global)
-	quit := make(chan struct{})
 	hooks := global.Get("Object").New()
-	hooks.Set("exit", js.FuncOf(func(js.Value, []js.Value) any {
-		close(quit)
-		return nil
-	}))
-	hooks.Set("memoryLimitForTests", js.FuncOf(limitForTests))
+	hooks.Set("exit", jsFunc(exitHook))
+	hooks.Set("memoryLimitForTests", jsFunc(limitHook))
 	global.Set("__ruvectorLearningGo", hooks)
 	<-quit
-}
-
-// limitForTests is memoryLimitForTests(bytes), a test hook: it sets the
-// budget's limit to bytes, at most the default (so that tests can reach it
-// cheaply), or back to the default when bytes is undefined; it returns the
-// limit in force and the bytes live.
-func limitForTests(_ js.Value, argv []js.Value) any {
-	if v := arg(argv, 0); is(v, js.TypeNumber) {
-		api.SetLimitForTests(max(int64(v.Float()), 0))
-	} else if v.IsUndefined() {
-		api.SetLimitForTests(-1)
-	}
-	r := js.Global().Get("Object").New()
-	r.Set("limit", float64(api.Limit()))
-	r.Set("live", float64(api.Live()))
-	return r
 }

@@ -1,0 +1,239 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"syscall/js"
+
+	"github.com/ruvector/ruvector-learning-wasm/internal/api"
+)
+
+// invoke runs member code on this with argv, by the member's sort:
+//   - the constructor gives this the new object's handle, and this becomes
+//     its owner; it accepts any fresh object as this;
+//   - free() releases the Go object and zeroes the handle; a second call
+//     does nothing;
+//   - from_bytes is fromBytes;
+//   - the methods and the other statics read their arguments, call, and
+//     turn the value into the JS result their table entry names. The
+//     object is looked up again after the arguments are read, since an
+//     element's valueOf may have freed it.
+//
+// (One function for all: each costs the wasm about 400 bytes.)
+func invoke(code api.Code, this js.Value, argv []js.Value) (res any, err error) {
+	m := &api.Members[code]
+	var o any
+	switch {
+	case m.Sort == api.Constructor:
+		if !is(this, js.TypeObject) || !this.Get(handleKey).IsUndefined() {
+			err = api.ErrNotThis
+		}
+	case m.Sort == api.Lifecycle:
+		var h uint32
+		h, err = handleOf(this)
+		if err == nil && h != 0 && api.ClassOf(objectAt(h)) != m.Class {
+			err = api.ErrNotThis
+		}
+		if err == nil {
+			drop(h)
+			this.Set(handleKey, 0)
+			res = js.Undefined()
+		}
+		return res, err
+	case m.Sort == api.Static && m.Params[0].Kind == api.Bytes:
+		return fromBytes(m.Class, argv)
+	case m.Sort == api.Method:
+		o, err = self(this, m.Class)
+	}
+	var a api.Args
+	into, defaults := js.Undefined(), int32(0)
+	if err == nil {
+		into, defaults, err = readArgs(o, m, argv, &a)
+	}
+	if m.Sort == api.Constructor {
+		if err == nil {
+			if o, err = api.New(m.Class, defaults, [3]float64(a.N[:3])); err == nil {
+				this.Set(handleKey, store(o, this))
+				res = js.Undefined()
+			}
+		}
+		return res, err
+	}
+	if again, _ := self(this, m.Class); err == nil && m.Sort != api.Static && again != o {
+		err = api.ErrFreed // an element's valueOf, run while reading an array, freed this object
+	}
+	var v float64
+	if err == nil {
+		v, err = api.Call(o, code, &a)
+	}
+	if err != nil {
+		return nil, err
+	}
+	result[0] = v // a zero's or NaN's bits do not survive syscall/js: the loaders' slow path reads them here
+	// The value as the JS result of its kind (api.Kind), with one return:
+	// each would copy its results.
+	switch {
+	case m.Result == api.NumberR, m.Result == api.Float32R:
+		res = js.ValueOf(v) // a Value, not a float64: that conversion would link runtime.convT64
+	case m.Result == api.Count:
+		res = bigint(v)
+	case m.Result == api.BoolR:
+		res = v != 0
+	case m.Result == api.Output, m.Result == api.Floats:
+		src := api.OutputOf(o)
+		if m.Result == api.Floats {
+			src = api.OutFloats(int(v))
+		}
+		if into.IsUndefined() {
+			res = newFloat32Array(src)
+		} else {
+			js.CopyBytesToJS(typedBytesOf(into), api.ByteView(src))
+			res = into
+		}
+	case m.Result == api.BytesR:
+		b := builtin[uint8Array].New(int(v))
+		js.CopyBytesToJS(b, api.OutBytes(int(v)))
+		res = b
+	case m.Result == api.Text:
+		res = string(api.OutBytes(int(v)))
+	default:
+		res = js.Undefined() // ValueOf(nil) would be null
+	}
+	return res, nil
+}
+
+// fromBytes is class c's static from_bytes(bytes): a new object restored
+// from to_bytes() output, a Uint8Array (or ArrayBuffer) copied into the
+// input area.
+func fromBytes(c api.Class, argv []js.Value) (obj any, err error) {
+	v, intact := arg(argv, 0), true
+	if is(v, js.TypeObject) && v.InstanceOf(builtin[arrayBuffer]) {
+		v, intact = tryNew(builtin[uint8Array], v)
+	}
+	switch { // a failed step breaks out to the one return (each would copy its results)
+	case !intact:
+		err = api.ArgError("bytes", api.Detached)
+	case !typedArray(v, builtin[uint8Array]):
+		err = api.ArgError("bytes", api.NotBytes)
+	default:
+		bytes, n, ok := typedBytes(v, 1)
+		if !ok {
+			err = api.ArgError("bytes", api.Detached)
+			break
+		}
+		var data []byte
+		if data, err = api.InBytes(n, "bytes"); err != nil {
+			break
+		}
+		js.CopyBytesToGo(data, bytes)
+		var o any
+		if o, err = api.FromBytes(c, data); err == nil {
+			r := js.Global().Get("Object").Call("create", ctors[c].Get("prototype"))
+			r.Set(handleKey, store(o, r))
+			obj = r
+		}
+	}
+	return obj, err
+}
+
+// readArgs converts argv by m's parameters into a, writing a dim-long array
+// into o's scratch area; it returns the out array, if given,
+// and a constructor's defaults: bit i for argument i undefined or null.
+func readArgs(o any, m *api.Member, argv []js.Value, a *api.Args) (into js.Value, defaults int32, err error) {
+	k := 0
+	for i, p := range m.Params {
+		v := arg(argv, i)
+		var f float64
+		switch p.Kind {
+		case api.Number, api.OptNumber, api.Int, api.Float:
+			if p.Kind != api.Number && (v.IsUndefined() || v.IsNull()) {
+				defaults |= 1 << i // 0, or the constructor's default
+			} else if is(v, js.TypeNumber) {
+				f = v.Float()
+			} else {
+				err = api.ArgError(p.Name, api.NotNumber)
+			}
+		case api.Bool: // true or false, and 1 or 0 as wasm-bindgen's bool would
+			switch t, _ := typeOf(v); t {
+			case js.TypeBoolean:
+				if v.Bool() {
+					f = 1
+				}
+			case js.TypeNumber:
+				if f = v.Float(); f != 0 && f != 1 {
+					err = api.ArgError(p.Name, api.BoolRange)
+				}
+			default:
+				err = api.ArgError(p.Name, api.NotBool)
+			}
+		case api.AnyArray, api.DimArray:
+			// A Float32Array itself, or any other array-like of numbers
+			// (typed arrays, Arrays, objects with a numeric length; not
+			// strings, functions or ArrayBuffers) converted once by new
+			// Float32Array(v), read into o's scratch area once its length
+			// fits (DimArray), or of any length into the input area.
+			// Lengths come from the typed array's own internal slots, never
+			// from a length property that could lie.
+			var why api.Reason
+			if !is(v, js.TypeObject) || v.InstanceOf(builtin[arrayBuffer]) ||
+				!builtin[array].Call("isArray", v).Bool() && !is(v.Get("length"), js.TypeNumber) {
+				why = api.NotArray
+			} else if view := isView(v); view && !attached(v) {
+				why = api.Detached
+			} else if !view || !v.InstanceOf(builtin[float32Array]) {
+				var converted bool
+				if v, converted = tryNew(builtin[float32Array], v); !converted {
+					why = api.NotNumbers
+				}
+			}
+			if why != 0 {
+				err = api.ArgError(p.Name, why)
+			} else {
+				bytes, n, _ := typedBytes(v, 4)
+				var dst []byte
+				if p.Kind == api.DimArray {
+					err = api.ArrayLen(o, p.Name, n)
+					dst = api.ByteView(api.ScratchOf(o))
+				} else {
+					dst, err = api.InBytes(4*n, p.Name)
+				}
+				if err == nil {
+					js.CopyBytesToGo(dst, bytes)
+				}
+				f = float64(n)
+			}
+			if p.Kind == api.DimArray {
+				if err != nil {
+					return
+				}
+				continue
+			}
+		case api.BufferArg: // one of the bare globals' live buffers
+			h, herr := handleOf(v)
+			b, ok := objectAt(h).(*api.TrajectoryBuffer)
+			if herr != nil || !ok {
+				return into, 0, api.ArgError(p.Name, api.NotBuffer)
+			}
+			a.Buffer = b
+			continue
+		case api.Into, api.IntoAll: // an out Float32Array: of dim values, or as long as the array before it
+			if v.IsUndefined() {
+				continue
+			}
+			if !typedArray(v, builtin[float32Array]) {
+				err = api.ArgError(p.Name, api.NotFloat32Array)
+			} else if _, n, ok := typedBytes(v, 4); !ok {
+				err = api.ArgError(p.Name, api.Detached)
+			} else if inputs := int(a.N[max(k-1, 0)]); n != api.IntoLen(o, p.Kind, inputs) { // an IntoAll follows its AnyArray
+				err = api.IntoLengthError(o, m.Params, i, inputs)
+			}
+			return v, 0, err
+		}
+		if err != nil {
+			return
+		}
+		a.N[k] = f
+		k++
+	}
+	return js.Undefined(), defaults, nil
+}
