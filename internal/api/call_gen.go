@@ -7,6 +7,7 @@ func Call(o any, code Code, a *Args) (v float64, err error) {
 	implemented := true
 	switch o := o.(type) {
 	case *MicroLoRA:
+		_ = *o // o is never nil: one nil check for every case below
 		switch code {
 		case 6:
 			v, err = microDim(o, a)
@@ -48,6 +49,7 @@ func Call(o any, code Code, a *Args) (v float64, err error) {
 			implemented = false
 		}
 	case *ScopedLoRA:
+		_ = *o // o is never nil: one nil check for every case below
 		switch code {
 		case 31:
 			v, err = scopedDim(o, a)
@@ -93,6 +95,7 @@ func Call(o any, code Code, a *Args) (v float64, err error) {
 			implemented = false
 		}
 	case *TrajectoryBuffer:
+		_ = *o // o is never nil: one nil check for every case below
 		switch code {
 		case 55:
 			v, err = BufferRecord(o, a)
