@@ -17,12 +17,14 @@ import (
 // error in failure (rv_error), which the JS layer throws: no call is ever
 // repeated to learn its error.
 //
-// Each export only defers swallow and calls a separate function: a Go
-// function that defers compiles to much slower wasm, so the work stays out
-// of the deferring frame (measured 0.46 → 0.25 µs for record). A panic in
-// that function leaves the export's named result unassigned, so the export
-// returns 0, and swallow records the panic as the call's error. (The hot
-// calls' exports, hot_gen.go, defer nothing: hot.go says why they need not.)
+// Each export here defers swallow, which records a panic as the call's
+// error; the export then returns its named result as it stands, 0 unless
+// it was assigned, which each does last. They do their work in the
+// deferring frame (measured in Node: no slower than in a separate function,
+// which costs the wasm about 400 bytes), but rv_new and rv_from_bytes,
+// which share newObject. (The hot calls' exports, hot_gen.go, defer
+// nothing: hot.go says why they need not; a Go function that defers
+// compiles to slower wasm, measured 0.46 → 0.25 µs for record.)
 
 // result holds the value of the latest successful call; after rv_new,
 // rv_from_bytes and rv_info, the new object's facts (describeObject).
@@ -60,22 +62,16 @@ func rvError() uint32 {
 // rvCall runs member code on handle h with its arguments a0..a3 in
 // parameter order (numbers, booleans as 0 or 1, an any-length array's
 // length, a buffer's handle; a dim-long array is already in the scratch
-// area and is not passed) and returns 1, its value in result, or 0.
+// area and is not passed) and returns 1, its value in result, or 0. The
+// target is the loader's object behind handle h (none for a static; an
+// error when h is freed, unknown or of another class); a buffer's handle
+// resolves to one of the loader's live buffers (or the parameter's
+// TypeError), the other numbers go to the Args' N in order.
 //
 //go:wasmexport rv_call
 func rvCall(h uint32, code int32, a0, a1, a2, a3 float64) (ok int32) {
 	defer swallow()
-	return call(h, code, [4]float64{a0, a1, a2, a3})
-}
-
-// call is rv_call's body. The target is the loader's object behind handle
-// h (none for a static; an error when h is freed, unknown or of another
-// class); the numbers n, one per parameter but the arrays written into
-// memory, go into a: a buffer's handle resolves to one of the loader's live
-// buffers (or the parameter's TypeError), the rest go to a.N in order.
-//
-//go:noinline
-func call(h uint32, code api.Code, n [4]float64) int32 {
+	n := [4]float64{a0, a1, a2, a3}
 	api.DropOut() // the previous call's large result has been read
 	var o any
 	var a api.Args
@@ -131,11 +127,6 @@ func call(h uint32, code api.Code, n [4]float64) int32 {
 //go:wasmexport rv_reject
 func rvReject(h uint32, code, i, r int32, n float64) int32 {
 	defer swallow()
-	return reject(h, code, i, r, n)
-}
-
-//go:noinline
-func reject(h uint32, code api.Code, i, r int32, n float64) int32 {
 	return fail(code, api.Rejection(loaderObject(h), code, int(i), api.Reason(r), n))
 }
 
@@ -146,22 +137,52 @@ func reject(h uint32, code api.Code, i, r int32, n float64) int32 {
 //go:wasmexport rv_new
 func rvNew(code, defaults int32, a0, a1, a2 float64) (h uint32) {
 	defer swallow()
-	return construct(code, defaults, [3]float64{a0, a1, a2})
+	return newObject(code, defaults, [3]float64{a0, a1, a2}, -1)
 }
 
+// rvFromBytes restores an object for from_bytes member code from the first
+// n bytes of the input area and returns its handle, the object described in
+// result, or 0.
+//
+//go:wasmexport rv_from_bytes
+func rvFromBytes(code, n int32) (h uint32) {
+	defer swallow()
+	return newObject(code, 0, [3]float64{}, int(n))
+}
+
+// newObject is the body of rv_new (n < 0: constructor code with defaults
+// and a) and of rv_from_bytes (from_bytes member code, from the first n
+// bytes of the input area): one function for both, since each costs the
+// wasm about 400 bytes.
+//
 //go:noinline
-func construct(code api.Code, defaults int32, a [3]float64) uint32 {
-	c, err := classOfMember(code, api.Constructor)
+func newObject(code api.Code, defaults int32, a [3]float64, n int) uint32 {
+	sort := api.Constructor
+	if n >= 0 {
+		sort = api.Static
+	}
+	c, err := classOfMember(code, sort)
+	var o any
 	if err == nil {
-		var o any
-		if o, err = api.New(c, defaults, a); err == nil {
-			h := store(o, noOwner)
-			describeObject(h)
-			return h
+		if n < 0 {
+			o, err = api.New(c, defaults, a)
+		} else {
+			var data []byte
+			if data, err = api.InBytes(n, "bytes"); err == nil {
+				o, err = api.FromBytes(c, data)
+			}
 		}
 	}
-	fail(code, err)
-	return 0
+	if n >= 0 {
+		api.DropBigAreas()
+	}
+	if err != nil {
+		fail(code, err)
+		return 0
+	}
+	h := store(o, noOwner)
+	describeObject(h)
+	return h
 }
 
 // classOfMember is the class of member code, which must be of sort s.
@@ -172,55 +193,19 @@ func classOfMember(code api.Code, s api.Sort) (api.Class, error) {
 	return api.Members[code].Class, nil
 }
 
-// rvFromBytes restores an object for from_bytes member code from the first
-// n bytes of the input area and returns its handle, the object described in
-// result, or 0.
-//
-//go:wasmexport rv_from_bytes
-func rvFromBytes(code, n int32) (h uint32) {
-	defer swallow()
-	return restore(code, int(n))
-}
-
-//go:noinline
-func restore(code api.Code, n int) uint32 {
-	c, err := classOfMember(code, api.Static)
-	var o any
-	if err == nil {
-		var data []byte
-		if data, err = api.InBytes(n, "bytes"); err == nil {
-			o, err = api.FromBytes(c, data)
-		}
-	}
-	api.DropBigAreas()
-	if err != nil {
-		fail(code, err)
-		return 0
-	}
-	h := store(o, noOwner)
-	describeObject(h)
-	return h
-}
-
 // rvReserve makes the input area n bytes long for argument i of member
 // code and returns its offset, or 0 (the error recorded).
 //
 //go:wasmexport rv_reserve
 func rvReserve(code, i, n int32) (p uint32) {
 	defer swallow()
-	return reserve(code, int(i), int(n))
-}
-
-//go:noinline
-func reserve(code api.Code, i, n int) uint32 {
 	name := "bytes"
-	if code >= 0 && int(code) < len(api.Members) && i >= 0 && i < len(api.Members[code].Params) {
+	if code >= 0 && int(code) < len(api.Members) && i >= 0 && int(i) < len(api.Members[code].Params) {
 		name = api.Members[code].Params[i].Name
 	}
-	p, err := api.Reserve(n, name)
+	p, err := api.Reserve(int(n), name)
 	if err != nil {
 		fail(code, err)
-		return 0
 	}
 	return p
 }
@@ -237,11 +222,6 @@ func rvOut() uint32 { return api.OutAddress() }
 //go:wasmexport rv_release
 func rvRelease(h uint32) {
 	defer swallow()
-	release(h)
-}
-
-//go:noinline
-func release(h uint32) {
 	if loaderObject(h) != nil {
 		drop(h)
 	}
