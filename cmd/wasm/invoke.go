@@ -139,32 +139,36 @@ func fromBytes(c api.Class, argv []js.Value) (obj any, err error) {
 // readArgs converts argv by m's parameters into a, writing a dim-long array
 // into o's scratch area; it returns the out array, if given,
 // and a constructor's defaults: bit i for argument i undefined or null.
+// An argument refused for a reason (api.ArgError) stops it with that error;
+// each case only names the reason, so that the error is made in one place.
 func readArgs(o any, m *api.Member, argv []js.Value, a *api.Args) (into js.Value, defaults int32, err error) {
 	k := 0
 	for i, p := range m.Params {
 		v := arg(argv, i)
+		t, _ := typeOf(v) // js.TypeUndefined for a bigint, which is of no kind below
 		var f float64
+		var why api.Reason
 		switch p.Kind {
 		case api.Number, api.OptNumber, api.Int, api.Float:
 			if p.Kind != api.Number && (v.IsUndefined() || v.IsNull()) {
 				defaults |= 1 << i // 0, or the constructor's default
-			} else if is(v, js.TypeNumber) {
+			} else if t == js.TypeNumber {
 				f = v.Float()
 			} else {
-				err = api.ArgError(p.Name, api.NotNumber)
+				why = api.NotNumber
 			}
 		case api.Bool: // true or false, and 1 or 0 as wasm-bindgen's bool would
-			switch t, _ := typeOf(v); t {
+			switch t {
 			case js.TypeBoolean:
 				if v.Bool() {
 					f = 1
 				}
 			case js.TypeNumber:
 				if f = v.Float(); f != 0 && f != 1 {
-					err = api.ArgError(p.Name, api.BoolRange)
+					why = api.BoolRange
 				}
 			default:
-				err = api.ArgError(p.Name, api.NotBool)
+				why = api.NotBool
 			}
 		case api.AnyArray, api.DimArray:
 			// A Float32Array itself, or any other array-like of numbers
@@ -174,8 +178,7 @@ func readArgs(o any, m *api.Member, argv []js.Value, a *api.Args) (into js.Value
 			// fits (DimArray), or of any length into the input area.
 			// Lengths come from the typed array's own internal slots, never
 			// from a length property that could lie.
-			var why api.Reason
-			if !is(v, js.TypeObject) || v.InstanceOf(builtin[arrayBuffer]) ||
+			if t != js.TypeObject || v.InstanceOf(builtin[arrayBuffer]) ||
 				!builtin[array].Call("isArray", v).Bool() && !is(v.Get("length"), js.TypeNumber) {
 				why = api.NotArray
 			} else if view := isView(v); view && !attached(v) {
@@ -186,9 +189,7 @@ func readArgs(o any, m *api.Member, argv []js.Value, a *api.Args) (into js.Value
 					why = api.NotNumbers
 				}
 			}
-			if why != 0 {
-				err = api.ArgError(p.Name, why)
-			} else {
+			if why == 0 {
 				bytes, n, _ := typedBytes(v, 4)
 				var dst []byte
 				if p.Kind == api.DimArray {
@@ -202,38 +203,36 @@ func readArgs(o any, m *api.Member, argv []js.Value, a *api.Args) (into js.Value
 				}
 				f = float64(n)
 			}
-			if p.Kind == api.DimArray {
-				if err != nil {
-					return
-				}
-				continue
-			}
 		case api.BufferArg: // one of the bare globals' live buffers
 			h, herr := handleOf(v)
 			b, ok := objectAt(h).(*api.TrajectoryBuffer)
 			if herr != nil || !ok {
-				return into, 0, api.ArgError(p.Name, api.NotBuffer)
+				why = api.NotBuffer
 			}
 			a.Buffer = b
-			continue
 		case api.Into, api.IntoAll: // an out Float32Array: of dim values, or as long as the array before it
 			if v.IsUndefined() {
 				continue
 			}
+			into = v
 			if !typedArray(v, builtin[float32Array]) {
-				err = api.ArgError(p.Name, api.NotFloat32Array)
+				why = api.NotFloat32Array
 			} else if _, n, ok := typedBytes(v, 4); !ok {
-				err = api.ArgError(p.Name, api.Detached)
+				why = api.Detached
 			} else if inputs := int(a.N[max(k-1, 0)]); n != api.IntoLen(o, p.Kind, inputs) { // an IntoAll follows its AnyArray
 				err = api.IntoLengthError(o, m.Params, i, inputs)
 			}
-			return v, 0, err
 		}
-		if err != nil {
-			return
+		if why != 0 {
+			err = api.ArgError(p.Name, why)
 		}
-		a.N[k] = f
-		k++
+		if err != nil || p.Kind == api.Into || p.Kind == api.IntoAll {
+			return into, 0, err // the out array is the last parameter
+		}
+		if p.Kind != api.DimArray && p.Kind != api.BufferArg {
+			a.N[k] = f
+			k++
+		}
 	}
 	return js.Undefined(), defaults, nil
 }
