@@ -13,7 +13,8 @@ import (
 //     its owner; it accepts any fresh object as this;
 //   - free() releases the Go object and zeroes the handle; a second call
 //     does nothing;
-//   - from_bytes is fromBytes;
+//   - from_bytes makes a new object, restored from to_bytes() output, a
+//     Uint8Array (or ArrayBuffer) that readArgs copies into the input area;
 //   - the methods and the other statics read their arguments, call, and
 //     turn the value into the JS result their table entry names. The
 //     object is looked up again after the arguments are read, since an
@@ -40,8 +41,6 @@ func invoke(code api.Code, this js.Value, argv []js.Value) (res any, err error) 
 			res = js.Undefined()
 		}
 		return res, err
-	case m.Sort == api.Static && m.Params[0].Kind == api.Bytes:
-		return fromBytes(m.Class, argv)
 	case m.Sort == api.Method:
 		o, err = self(this, m.Class)
 	}
@@ -50,14 +49,25 @@ func invoke(code api.Code, this js.Value, argv []js.Value) (res any, err error) 
 	if err == nil {
 		into, defaults, err = readArgs(o, m, argv, &a)
 	}
-	if m.Sort == api.Constructor {
-		if err == nil {
-			if o, err = api.New(m.Class, defaults, [3]float64(a.N[:3])); err == nil {
-				this.Set(handleKey, store(o, this))
-				res = js.Undefined()
+	if m.Result == api.Object { // a new object: the constructor's this, or from_bytes's own
+		res = js.Undefined()
+		if err == nil && m.Sort == api.Constructor {
+			o, err = api.New(m.Class, defaults, [3]float64(a.N[:3]))
+		} else if err == nil {
+			var data []byte // the bytes readArgs copied into the input area
+			if data, err = api.InBytes(int(a.N[0]), "bytes"); err == nil {
+				o, err = api.FromBytes(m.Class, data)
+			}
+			if err == nil {
+				this = js.Global().Get("Object").Call("create", ctors[m.Class].Get("prototype"))
+				res = this
 			}
 		}
-		return res, err
+		if err != nil {
+			return nil, err
+		}
+		this.Set(handleKey, store(o, this))
+		return res, nil
 	}
 	if again, _ := self(this, m.Class); err == nil && m.Sort != api.Static && again != o {
 		err = api.ErrFreed // an element's valueOf, run while reading an array, freed this object
@@ -100,40 +110,6 @@ func invoke(code api.Code, this js.Value, argv []js.Value) (res any, err error) 
 		res = js.Undefined() // ValueOf(nil) would be null
 	}
 	return res, nil
-}
-
-// fromBytes is class c's static from_bytes(bytes): a new object restored
-// from to_bytes() output, a Uint8Array (or ArrayBuffer) copied into the
-// input area.
-func fromBytes(c api.Class, argv []js.Value) (obj any, err error) {
-	v, intact := arg(argv, 0), true
-	if is(v, js.TypeObject) && v.InstanceOf(builtin[arrayBuffer]) {
-		v, intact = tryNew(builtin[uint8Array], v)
-	}
-	switch { // a failed step breaks out to the one return (each would copy its results)
-	case !intact:
-		err = api.ArgError("bytes", api.Detached)
-	case !typedArray(v, builtin[uint8Array]):
-		err = api.ArgError("bytes", api.NotBytes)
-	default:
-		bytes, n, ok := typedBytes(v, 1)
-		if !ok {
-			err = api.ArgError("bytes", api.Detached)
-			break
-		}
-		var data []byte
-		if data, err = api.InBytes(n, "bytes"); err != nil {
-			break
-		}
-		js.CopyBytesToGo(data, bytes)
-		var o any
-		if o, err = api.FromBytes(c, data); err == nil {
-			r := js.Global().Get("Object").Call("create", ctors[c].Get("prototype"))
-			r.Set(handleKey, store(o, r))
-			obj = r
-		}
-	}
-	return obj, err
 }
 
 // readArgs converts argv by m's parameters into a, writing a dim-long array
@@ -200,6 +176,24 @@ func readArgs(o any, m *api.Member, argv []js.Value, a *api.Args) (into js.Value
 				}
 				if err == nil {
 					js.CopyBytesToGo(dst, bytes)
+				}
+				f = float64(n)
+			}
+		case api.Bytes: // from_bytes's: a Uint8Array (or ArrayBuffer) copied into the input area
+			intact := true
+			if t == js.TypeObject && v.InstanceOf(builtin[arrayBuffer]) {
+				v, intact = tryNew(builtin[uint8Array], v)
+			}
+			if !intact {
+				why = api.Detached
+			} else if !typedArray(v, builtin[uint8Array]) {
+				why = api.NotBytes
+			} else if bytes, n, ok := typedBytes(v, 1); !ok {
+				why = api.Detached
+			} else {
+				var data []byte
+				if data, err = api.InBytes(n, p.Name); err == nil {
+					js.CopyBytesToGo(data, bytes)
 				}
 				f = float64(n)
 			}
