@@ -2,11 +2,7 @@
 
 package main
 
-import (
-	"syscall/js"
-
-	"github.com/ruvector/ruvector-learning-wasm/internal/api"
-)
+import "syscall/js"
 
 // builtin holds the JS constructors and intrinsics the bare globals use,
 // looked up by register (not at start-up: a program that only uses the
@@ -92,13 +88,6 @@ func typedBytes(v js.Value, size int) (bytes js.Value, n int, ok bool) {
 func tryNew(ctor, v js.Value) (out js.Value, ok bool) {
 	defer ignorePanic()
 	return ctor.New(v), true
-}
-
-// newFloat32Array copies src into a new JS Float32Array.
-func newFloat32Array(src []float32) js.Value {
-	out := builtin[float32Array].New(len(src))
-	js.CopyBytesToJS(builtin[uint8Array].New(out.Get("buffer")), api.ByteView(src))
-	return out
 }
 
 // bigint is the count n as a JS bigint (exact below 2^53, far beyond any

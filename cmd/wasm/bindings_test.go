@@ -57,8 +57,11 @@ func jsFloat32(v js.Value) float32 {
 	return float32(result[0])
 }
 
+// jsF32 copies xs into a new JS Float32Array.
 func jsF32(xs []float32) js.Value {
-	return newFloat32Array(xs)
+	out := builtin[float32Array].New(len(xs))
+	js.CopyBytesToJS(builtin[uint8Array].New(out.Get("buffer")), api.ByteView(xs))
+	return out
 }
 
 // TestConstructors checks new, instanceof, defaults and the prototype methods.

@@ -89,21 +89,28 @@ func invoke(code api.Code, this js.Value, argv []js.Value) (res any, err error) 
 		res = bigint(v)
 	case m.Result == api.BoolR:
 		res = v != 0
-	case m.Result == api.Output, m.Result == api.Floats:
-		src := api.OutputOf(o)
-		if m.Result == api.Floats {
-			src = api.OutFloats(int(v))
-		}
-		if into.IsUndefined() {
-			res = newFloat32Array(src)
+	case m.Result == api.Output, m.Result == api.Floats, m.Result == api.BytesR:
+		// Go memory copied into a JS array: a new Uint8Array of the bytes,
+		// or the floats into the out array, or a new Float32Array.
+		var dst js.Value
+		var src []byte
+		if m.Result == api.BytesR {
+			dst = builtin[uint8Array].New(int(v))
+			src, res = api.OutBytes(int(v)), dst
 		} else {
-			js.CopyBytesToJS(typedBytesOf(into), api.ByteView(src))
-			res = into
+			floats := api.OutputOf(o)
+			if m.Result == api.Floats {
+				floats = api.OutFloats(int(v))
+			}
+			if into.IsUndefined() {
+				into = builtin[float32Array].New(len(floats))
+				dst = builtin[uint8Array].New(into.Get("buffer"))
+			} else {
+				dst = typedBytesOf(into)
+			}
+			src, res = api.ByteView(floats), into
 		}
-	case m.Result == api.BytesR:
-		b := builtin[uint8Array].New(int(v))
-		js.CopyBytesToJS(b, api.OutBytes(int(v)))
-		res = b
+		js.CopyBytesToJS(dst, src)
 	case m.Result == api.Text:
 		res = string(api.OutBytes(int(v)))
 	default:
