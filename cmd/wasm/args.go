@@ -66,11 +66,6 @@ func attached(v js.Value) bool {
 	return ok
 }
 
-// typedArray reports whether v is a typed array made by ctor (or a subclass).
-func typedArray(v, ctor js.Value) bool {
-	return is(v, js.TypeObject) && isView(v) && v.InstanceOf(ctor)
-}
-
 // isView is ArrayBuffer.isView(v): a typed array or DataView, by its slots.
 func isView(v js.Value) bool { return builtin[arrayBuffer].Call("isView", v).Bool() }
 

@@ -53,19 +53,6 @@ func register(global js.Value) {
 	}
 }
 
-// registerOnFirstUse makes the three class names on global accessors that
-// register every class (register) the first time any of them is read or
-// assigned, and then read as plain properties. Start-up then creates three
-// js.FuncOf instead of about sixty (each costs about 0.13 ms in Node before
-// V8 has compiled the wrapper), and a program that only uses the loaders,
-// which call the exports, never pays for the bare globals.
-func registerOnFirstUse(global js.Value) {
-	for c := api.Micro; c <= api.Buffer; c++ {
-		access := jsFunc(-api.Code(c))
-		define(global, c.String(), "get", access, "set", access, "enumerable", true, "configurable", true)
-	}
-}
-
 // define is Object.defineProperty(obj, key, descriptor), the descriptor's
 // fields given as name, value pairs.
 func define(obj js.Value, key string, fields ...any) {
@@ -94,7 +81,7 @@ const (
 //   - a member's code (0 and up): the bare global's member, which returns
 //     its value, or the JS error it was refused with; methods and statics
 //     drop the big argument and result areas once done;
-//   - -c: the accessor of class c's name (registerOnFirstUse), which
+//   - -c: the accessor of class c's name (main), which
 //     registers the classes first;
 //   - exitHook: ends the program (main);
 //   - limitHook: memoryLimitForTests(bytes) sets the budget's limit to

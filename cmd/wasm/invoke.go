@@ -193,7 +193,7 @@ func readArgs(o any, m *api.Member, argv []js.Value, a *api.Args) (into js.Value
 			}
 			if !intact {
 				why = api.Detached
-			} else if !typedArray(v, builtin[uint8Array]) {
+			} else if t != js.TypeObject || !isView(v) || !v.InstanceOf(builtin[uint8Array]) { // not a typed array made by Uint8Array (or a subclass)
 				why = api.NotBytes
 			} else if bytes, n, ok := typedBytes(v, 1); !ok {
 				why = api.Detached
@@ -216,7 +216,7 @@ func readArgs(o any, m *api.Member, argv []js.Value, a *api.Args) (into js.Value
 				continue
 			}
 			into = v
-			if !typedArray(v, builtin[float32Array]) {
+			if t != js.TypeObject || !isView(v) || !v.InstanceOf(builtin[float32Array]) {
 				why = api.NotFloat32Array
 			} else if _, n, ok := typedBytes(v, 4); !ok {
 				why = api.Detached
