@@ -9,7 +9,9 @@ import (
 )
 
 // ctors[c] is class c's constructor on the JS global, once registered.
-var ctors [api.NumClasses + 1]js.Value
+// (Indexed by any api.Class, so that no index needs a bounds check: each
+// costs the wasm about 100 bytes, the unused entries nothing, being zero.)
+var ctors [256]js.Value
 
 // register puts the WasmMicroLoRA, WasmScopedLoRA and WasmTrajectoryBuffer
 // constructors on global: real constructors (new, instanceof) with their
@@ -29,8 +31,9 @@ func register(global js.Value) {
 		builtin[lengthOf+i] = object.Call("getOwnPropertyDescriptor", proto, name).Get("get")
 	}
 	dispose := global.Get("Symbol").Get("dispose")
-	for code := range api.Members {
-		m := &api.Members[code]
+	members := api.Members // a local slice: indexing it needs no bounds check
+	for code := range members {
+		m := &members[code]
 		if m.Sort == api.Lifecycle && m.Name != "free" {
 			continue // the views and memory() are the loaders' alone
 		}
@@ -102,11 +105,12 @@ func jsFunc(code api.Code) js.Func {
 		global := js.Global()
 		switch {
 		case code >= 0:
-			if api.Members[code].Sort <= api.Static {
+			m := &api.Members[code]
+			if m.Sort <= api.Static {
 				defer api.DropBigAreas()
 			}
 			var err error
-			if res, err = invoke(code, this, argv); err != nil {
+			if res, err = invoke(code, m, this, argv); err != nil {
 				// "Class.member: arg reason (got value)" for an argument error
 				f := api.Fail(code, err)
 				if f.Arg >= 0 {

@@ -8,7 +8,7 @@ import (
 	"github.com/ruvector/ruvector-learning-wasm/internal/api"
 )
 
-// invoke runs member code on this with argv, by the member's sort:
+// invoke runs member code, m, on this with argv, by the member's sort:
 //   - the constructor gives this the new object's handle, and this becomes
 //     its owner; it accepts any fresh object as this;
 //   - free() releases the Go object and zeroes the handle; a second call
@@ -21,8 +21,7 @@ import (
 //     element's valueOf may have freed it.
 //
 // (One function for all: each costs the wasm about 400 bytes.)
-func invoke(code api.Code, this js.Value, argv []js.Value) (res any, err error) {
-	m := &api.Members[code]
+func invoke(code api.Code, m *api.Member, this js.Value, argv []js.Value) (res any, err error) {
 	var o any
 	switch {
 	case m.Sort == api.Constructor:
