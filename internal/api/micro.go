@@ -58,28 +58,7 @@ func microSetB(m *MicroLoRA, a *Args) (float64, error) {
 	return 0, m.Micro.SetB(v)
 }
 
-func microForwardBatch(m *MicroLoRA, a *Args) (float64, error) {
-	xs, err := inArg(a.N[0])
-	if err != nil {
-		return 0, err
-	}
-	ys, err := outFloats(len(xs), "inputs")
-	if err != nil {
-		return 0, err
-	}
-	return float64(len(xs)), m.Micro.ForwardBatch(xs, ys)
-}
-
-func microAdaptBatch(m *MicroLoRA, a *Args) (float64, error) {
-	gs, err := inArg(a.N[0])
-	if err != nil {
-		return 0, err
-	}
-	norms, err := outFloats(len(gs)/m.Micro.Dim(), "gradients")
-	if err != nil {
-		return 0, err
-	}
-	return 0, m.Micro.AdaptBatch(gs, norms)
-}
+func microForwardBatch(m *MicroLoRA, a *Args) (float64, error) { return batch(m, a, true) }
+func microAdaptBatch(m *MicroLoRA, a *Args) (float64, error)   { return batch(m, a, false) }
 
 func microToBytes(m *MicroLoRA, _ *Args) (float64, error) { return saveState(m) }

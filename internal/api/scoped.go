@@ -106,37 +106,8 @@ func scopedDeltaNorm(s *ScopedLoRA, a *Args) (float64, error) {
 	return float64(s.Scoped.Ops[op].DeltaNorm()), nil
 }
 
-func scopedForwardBatch(s *ScopedLoRA, a *Args) (float64, error) {
-	op, err := OpType(a.N[0])
-	if err != nil {
-		return 0, err
-	}
-	xs, err := inArg(a.N[1])
-	if err != nil {
-		return 0, err
-	}
-	ys, err := outFloats(len(xs), "inputs")
-	if err != nil {
-		return 0, err
-	}
-	return float64(len(xs)), s.Scoped.ForwardBatch(op, xs, ys)
-}
-
-func scopedAdaptBatch(s *ScopedLoRA, a *Args) (float64, error) {
-	op, err := OpType(a.N[0])
-	if err != nil {
-		return 0, err
-	}
-	gs, err := inArg(a.N[1])
-	if err != nil {
-		return 0, err
-	}
-	norms, err := outFloats(len(gs)/s.Scoped.Dim(), "gradients")
-	if err != nil {
-		return 0, err
-	}
-	return 0, s.Scoped.AdaptBatch(op, gs, norms)
-}
+func scopedForwardBatch(s *ScopedLoRA, a *Args) (float64, error) { return batch(s, a, true) }
+func scopedAdaptBatch(s *ScopedLoRA, a *Args) (float64, error)   { return batch(s, a, false) }
 
 // scopedLearnFrom is learn_from(buffer, min_quality): the bindings have
 // resolved buffer, and min_quality is 0 when it was undefined or null.
