@@ -31,14 +31,17 @@ func New(c Class, defaults int32, a [3]float64) (o any, err error) {
 		if err = lora.CheckConfig(dim, alpha, lr); err != nil {
 			break
 		}
+		var m *lora.Micro
+		var s *scoped.Scoped
 		if c == Micro {
 			if err = charge("dim", microCost(dim)); err == nil {
-				m, _ := lora.NewMicro(dim, alpha, lr)
-				o = newMicro(m)
+				m, _ = lora.NewMicro(dim, alpha, lr)
 			}
 		} else if err = charge("dim", scopedCost(dim)); err == nil {
-			s, _ := scoped.New(dim, alpha, lr)
-			o = newScoped(s)
+			s, _ = scoped.New(dim, alpha, lr)
+		}
+		if err == nil {
+			o = object(m, s)
 		}
 	case Buffer:
 		var capacity, dim int
@@ -71,16 +74,16 @@ var constructorDefaults = [...][3]float64{
 // its cost: a buffer's before its storage is allocated, an adapter's (at
 // most a few MB, dim being at most 8192) once its dimension is known.
 func FromBytes(c Class, data []byte) (o any, err error) {
+	var m *lora.Micro
+	var s *scoped.Scoped
 	switch c { // a failed step breaks out to the one return
 	case Micro:
-		var m *lora.Micro
 		if m, err = lora.UnmarshalMicro(data); err == nil {
-			o = newMicro(m)
+			o = object(m, nil)
 		}
 	case Scoped:
-		var s *scoped.Scoped
 		if s, err = scoped.Unmarshal(data); err == nil {
-			o = newScoped(s)
+			o = object(nil, s)
 		}
 	case Buffer:
 		charged := int64(0)
@@ -104,13 +107,23 @@ func FromBytes(c Class, data []byte) (o any, err error) {
 	return o, err
 }
 
-// newMicro and newScoped give an engine its scratch x and y.
-func newMicro(m *lora.Micro) *MicroLoRA {
-	x, y := pair(m.Dim())
-	return &MicroLoRA{*m, x, y}
-}
-
-func newScoped(s *scoped.Scoped) *ScopedLoRA {
-	x, y := pair(s.Dim())
+// object is the object of engine m or s (the other nil), with its scratch
+// x and y: dim floats each over one allocation, x then y. (One function
+// for both classes: each costs the wasm about 400 bytes. Not inlined: its
+// three callers would each carry a copy.)
+//
+//go:noinline
+func object(m *lora.Micro, s *scoped.Scoped) any {
+	dim := 0
+	if m != nil {
+		dim = m.Dim()
+	} else {
+		dim = s.Dim()
+	}
+	xy := make([]float32, 2*dim)
+	x, y := xy[:dim:dim], xy[dim:]
+	if m != nil {
+		return &MicroLoRA{*m, x, y}
+	}
 	return &ScopedLoRA{s, x, y}
 }

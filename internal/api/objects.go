@@ -65,14 +65,6 @@ func OutputOf(o any) []float32 {
 // ScratchLen is the length of o's array arguments.
 func ScratchLen(o any) int { return len(ScratchOf(o)) }
 
-// pair returns dim floats twice over one allocation: x, then y.
-//
-//go:noinline
-func pair(dim int) ([]float32, []float32) {
-	xy := make([]float32, 2*dim)
-	return xy[:dim:dim], xy[dim:]
-}
-
 // Address is the byte offset of f[0] in the wasm linear memory.
 func Address(f []float32) float64 { return float64(uintptr(unsafe.Pointer(&f[0]))) }
 
