@@ -74,36 +74,36 @@ func ScopedAdaptWithReward(s *ScopedLoRA, a *Args) (float64, error) {
 	return 0, s.Scoped.AdaptWithReward(op, float32(a.N[1]))
 }
 
-func scopedResetScope(s *ScopedLoRA, a *Args) (float64, error) {
+func scopedResetScope(s *ScopedLoRA, a *Args) (float64, error)   { return byOp(s, a, resetScope) }
+func scopedForwardCount(s *ScopedLoRA, a *Args) (float64, error) { return byOp(s, a, forwardCount) }
+func scopedAdaptCount(s *ScopedLoRA, a *Args) (float64, error)   { return byOp(s, a, adaptCount) }
+func scopedDeltaNorm(s *ScopedLoRA, a *Args) (float64, error)    { return byOp(s, a, deltaNorm) }
+
+// What byOp does with one operator's adapter.
+const (
+	resetScope = iota
+	forwardCount
+	adaptCount
+	deltaNorm
+)
+
+// byOp is reset_scope, forward_count, adapt_count or delta_norm (what) of
+// the op_type in the call's first number. (One function for the four: each
+// costs the wasm about 400 bytes.)
+func byOp(s *ScopedLoRA, a *Args, what int) (float64, error) {
 	op, err := OpType(a.N[0])
 	if err != nil {
 		return 0, err
+	}
+	switch what {
+	case forwardCount:
+		return float64(s.Scoped.Forwards[op]), nil
+	case adaptCount:
+		return float64(s.Scoped.Ops[op].Count), nil
+	case deltaNorm:
+		return float64(s.Scoped.Ops[op].DeltaNorm()), nil
 	}
 	return 0, s.Scoped.ResetScope(op)
-}
-
-func scopedForwardCount(s *ScopedLoRA, a *Args) (float64, error) {
-	op, err := OpType(a.N[0])
-	if err != nil {
-		return 0, err
-	}
-	return float64(s.Scoped.Forwards[op]), nil
-}
-
-func scopedAdaptCount(s *ScopedLoRA, a *Args) (float64, error) {
-	op, err := OpType(a.N[0])
-	if err != nil {
-		return 0, err
-	}
-	return float64(s.Scoped.Ops[op].Count), nil
-}
-
-func scopedDeltaNorm(s *ScopedLoRA, a *Args) (float64, error) {
-	op, err := OpType(a.N[0])
-	if err != nil {
-		return 0, err
-	}
-	return float64(s.Scoped.Ops[op].DeltaNorm()), nil
 }
 
 func scopedForwardBatch(s *ScopedLoRA, a *Args) (float64, error) { return batch(s, a, true) }
