@@ -18,19 +18,10 @@ func CheckLen(arg string, n, dim int) error {
 	return nil
 }
 
-// CheckGradient requires len(g) == n and a finite squared norm (no NaN, no
-// ±Inf, no float32 overflow); it returns gs = SquaredNorm(g) for the update.
-func CheckGradient(arg string, g []float32, n int) (float32, error) {
-	gs, ok := GradientNorm(g, n)
-	if !ok {
-		return 0, GradientError(arg, g, n)
-	}
-	return gs, nil
-}
-
-// GradientNorm is CheckGradient without the error, small enough to inline:
-// gs = Σ g[i]² (kernel sumSquares) and whether len(g) == n and gs is finite,
-// the condition docs/SEMANTICS.md §7.2 puts on every gradient.
+// GradientNorm checks gradient g for dimension n, small enough to inline:
+// gs = Σ g[i]² (kernel sumSquares), the squared norm for the update, and
+// whether len(g) == n and gs is finite (no NaN, no ±Inf, no float32
+// overflow), the condition docs/SEMANTICS.md §7.2 puts on every gradient.
 func GradientNorm(g []float32, n int) (gs float32, ok bool) {
 	if len(g) != n {
 		return 0, false
@@ -39,7 +30,7 @@ func GradientNorm(g []float32, n int) (gs float32, ok bool) {
 	return gs, gs <= math.MaxFloat32
 }
 
-// GradientError is CheckGradient's error for a g that GradientNorm refuses.
+// GradientError is the error for a g that GradientNorm refuses.
 //
 //go:noinline
 func GradientError(arg string, g []float32, n int) error {

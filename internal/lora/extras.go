@@ -76,9 +76,9 @@ func CheckRowGradients(arg string, gs []float32, dim int, norms []float32) ([]fl
 		return norms, err
 	}
 	for i := 0; i < len(gs); i += dim {
-		gn, err := CheckGradient(arg, gs[i:i+dim], dim)
-		if err != nil {
-			return norms, err
+		gn, ok := GradientNorm(gs[i:i+dim], dim)
+		if !ok {
+			return norms, GradientError(arg, gs[i:i+dim], dim)
 		}
 		norms = append(norms, gn)
 	}

@@ -20,7 +20,7 @@
 // one, and testdata/states/v2 is added without touching v1. The magic and
 // the version (offsets 0..5) are the same in every version, and Open checks
 // them before anything else, so that a state of a version this build does not
-// read is named as such (VersionError) whatever its later bytes hold.
+// read is named as such whatever its later bytes hold.
 //
 // Every value goes through one out-of-line put (Writer) or get (Reader); the
 // typed methods are inline wrappers around them. Each out-of-line function
@@ -67,17 +67,6 @@ const (
 	ErrLength   Error = "state length does not match its header"
 	ErrValue    Error = "state holds a value its class does not allow"
 )
-
-// VersionError is the error for a state of format version v != Version:
-// "bytes is a version-<v> state; this build reads version <Version>" (version 0
-// was never written, and is named as such).
-func VersionError(v uint16) Error {
-	reads := "; this build reads version " + argerr.Itoa(Version)
-	if v == 0 {
-		return Error("bytes claims format version 0, which no build writes" + reads)
-	}
-	return Error("bytes is a version-" + argerr.Itoa(int(v)) + " state" + reads)
-}
 
 // crcTables[0][i] is the IEEE CRC-32 remainder of byte i (reflected,
 // polynomial 0xEDB88320); crcTables[k][i] is that of byte i followed by k
@@ -187,7 +176,13 @@ func Open(b []byte, c Class) (*Reader, error) {
 		return nil, ErrMagic
 	}
 	if v := uint16(b[4]) | uint16(b[5])<<8; v != Version {
-		return nil, VersionError(v)
+		// "bytes is a version-<v> state; this build reads version <Version>"
+		// (version 0 was never written, and is named as such)
+		reads := "; this build reads version " + argerr.Itoa(Version)
+		if v == 0 {
+			return nil, Error("bytes claims format version 0, which no build writes" + reads)
+		}
+		return nil, Error("bytes is a version-" + argerr.Itoa(int(v)) + " state" + reads)
 	}
 	n := len(b) - crcSize
 	r := &Reader{b: b[n:]}

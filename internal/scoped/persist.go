@@ -74,24 +74,17 @@ func Unmarshal(b []byte) (*Scoped, error) {
 	if err := r.Err(); err != nil {
 		return nil, err
 	}
-	if err := s.checkWeights(); err != nil {
-		return nil, err
-	}
-	return s, nil
-}
-
-// checkWeights is nil, or the lora.NonFiniteError of the first operator
-// adapter, then category adapter, whose A or B holds NaN or ±Inf.
-func (s *Scoped) checkWeights() error {
+	// The first operator adapter, then category adapter, whose A or B holds
+	// NaN or ±Inf is refused (lora.NonFiniteError).
 	for op, p := range s.Ops {
 		if w := p.NonFinite(); w != "" {
-			return lora.NonFiniteError(w, " of operator "+argerr.Itoa(op)+" ("+opNames[op]+")")
+			return nil, lora.NonFiniteError(w, " of operator "+argerr.Itoa(op)+" ("+opNames[op]+")")
 		}
 	}
 	for c, p := range s.Categories {
 		if w := p.NonFinite(); w != "" {
-			return lora.NonFiniteError(w, " of category "+argerr.Itoa(c)+" ("+categoryNames[c]+")")
+			return nil, lora.NonFiniteError(w, " of category "+argerr.Itoa(c)+" ("+categoryNames[c]+")")
 		}
 	}
-	return nil
+	return s, nil
 }
