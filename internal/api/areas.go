@@ -68,11 +68,6 @@ func inArg(f float64) ([]float32, error) {
 
 // outFloats is an output area of n floats for the current call, charged
 // for argument arg.
-//
-// Not inlined: each of its five callers would carry a copy of the
-// write barrier that stores out.
-//
-//go:noinline
 func outFloats(n int, arg string) ([]float32, error) {
 	var err error
 	out, err = grow(out, n, arg)
