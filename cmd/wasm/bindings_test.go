@@ -64,6 +64,15 @@ func jsF32(xs []float32) js.Value {
 	return out
 }
 
+// self returns the object of class c behind bare-global object this.
+func self(this js.Value, c api.Class) (any, error) {
+	h, o, err := handleOf(this, c)
+	if err == nil && h == 0 {
+		err = api.ErrFreed
+	}
+	return o, err
+}
+
 // TestConstructors checks new, instanceof, defaults and the prototype methods.
 func TestConstructors(t *testing.T) {
 	g := js.Global()

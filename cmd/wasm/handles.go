@@ -96,40 +96,26 @@ func loaderObject(h uint32) any {
 	return objects[h-1].obj
 }
 
-// handleOf reads this[handleKey] of a bare-global object: 0 for a freed
-// object, api.ErrNotThis when this is not one of this runtime's bare objects
-// (a copy, a look-alike, another runtime's object or a loader's).
-func handleOf(this js.Value) (uint32, error) {
+// handleOf reads this[handleKey] of a bare-global object of class c: its
+// handle, 0 for a freed object, and its object, or api.ErrNotThis when this
+// is not one of this runtime's bare objects (a copy, a look-alike, another
+// runtime's object or a loader's) or is one of another class.
+func handleOf(this js.Value, c api.Class) (h uint32, o any, err error) {
+	err = api.ErrNotThis
 	if !is(this, js.TypeObject) {
-		return 0, api.ErrNotThis
+		return
 	}
 	v := this.Get(handleKey)
 	if !is(v, js.TypeNumber) {
-		return 0, api.ErrNotThis
+		return
 	}
 	f := v.Float()
-	h := uint32(f)
-	if float64(h) != f {
-		return 0, api.ErrNotThis
+	h = uint32(f)
+	if float64(h) != f || h != 0 && (int(h) > len(objects) || !objects[h-1].owner.Equal(this)) {
+		return 0, nil, err
 	}
-	if h != 0 && (int(h) > len(objects) || !objects[h-1].owner.Equal(this)) {
-		return 0, api.ErrNotThis
+	if o = objectAt(h); h != 0 && api.ClassOf(o) != c {
+		return 0, nil, err
 	}
-	return h, nil
-}
-
-// self returns the object of class c behind bare-global object this.
-func self(this js.Value, c api.Class) (any, error) {
-	h, err := handleOf(this)
-	switch {
-	case err != nil:
-		return nil, err
-	case h == 0:
-		return nil, api.ErrFreed
-	}
-	o := objectAt(h)
-	if api.ClassOf(o) != c {
-		return nil, api.ErrNotThis
-	}
-	return o, nil
+	return h, o, nil
 }

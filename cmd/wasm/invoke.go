@@ -30,10 +30,7 @@ func invoke(code api.Code, m *api.Member, this js.Value, argv []js.Value) (res a
 		}
 	case m.Sort == api.Lifecycle:
 		var h uint32
-		h, err = handleOf(this)
-		if err == nil && h != 0 && api.ClassOf(objectAt(h)) != m.Class {
-			err = api.ErrNotThis
-		}
+		h, _, err = handleOf(this, m.Class)
 		if err == nil {
 			drop(h)
 			this.Set(handleKey, 0)
@@ -41,7 +38,10 @@ func invoke(code api.Code, m *api.Member, this js.Value, argv []js.Value) (res a
 		}
 		return res, err
 	case m.Sort == api.Method:
-		o, err = self(this, m.Class)
+		var h uint32
+		if h, o, err = handleOf(this, m.Class); err == nil && h == 0 {
+			err = api.ErrFreed
+		}
 	}
 	var a api.Args
 	into, defaults := js.Undefined(), int32(0)
@@ -68,7 +68,7 @@ func invoke(code api.Code, m *api.Member, this js.Value, argv []js.Value) (res a
 		this.Set(handleKey, store(o, this))
 		return res, nil
 	}
-	if again, _ := self(this, m.Class); err == nil && m.Sort != api.Static && again != o {
+	if _, again, _ := handleOf(this, m.Class); err == nil && m.Sort != api.Static && again != o { // this, looked up again
 		err = api.ErrFreed // an element's valueOf, run while reading an array, freed this object
 	}
 	var v float64
@@ -204,8 +204,8 @@ func readArgs(o any, m *api.Member, argv []js.Value, a *api.Args) (into js.Value
 				f = float64(n)
 			}
 		case api.BufferArg: // one of the bare globals' live buffers
-			h, herr := handleOf(v)
-			b, ok := objectAt(h).(*api.TrajectoryBuffer)
+			_, o, herr := handleOf(v, api.Buffer)
+			b, ok := o.(*api.TrajectoryBuffer)
 			if herr != nil || !ok {
 				why = api.NotBuffer
 			}
