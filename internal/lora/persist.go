@@ -73,10 +73,10 @@ func LoadConfig(r *persist.Reader) (int, float32, float32, error) {
 func (m *Micro) MarshalBinary() ([]byte, error) {
 	d := m.Dim()
 	w := persist.NewWriter(persist.MicroLoRA, int(12+16+PairSize(d))+8*d)
-	SaveConfig(w, d, m.Alpha, m.LR)
+	SaveConfig(&w, d, m.Alpha, m.LR)
 	w.U64(m.Forwards)
 	w.U64(m.Adapts)
-	m.Pair.Save(w)
+	m.Pair.Save(&w)
 	w.F32s(m.In)
 	w.F32s(m.Out)
 	return w.Bytes(), nil
@@ -90,7 +90,7 @@ func UnmarshalMicro(b []byte) (*Micro, error) {
 	if err != nil {
 		return nil, err
 	}
-	d, alpha, lr, err := LoadConfig(r)
+	d, alpha, lr, err := LoadConfig(&r)
 	if err != nil {
 		return nil, err
 	}
@@ -99,7 +99,7 @@ func UnmarshalMicro(b []byte) (*Micro, error) {
 	}
 	m, _ := NewMicro(d, alpha, lr)
 	m.Forwards, m.Adapts = r.U64(), r.U64()
-	m.Pair.Load(r)
+	m.Pair.Load(&r)
 	r.F32s(m.In)
 	r.F32s(m.Out)
 	if err := r.Err(); err != nil {

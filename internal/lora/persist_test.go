@@ -57,11 +57,11 @@ func TestMicroRejectsDamagedState(t *testing.T) {
 	require.Error(t, err, "trailing byte")
 	// A valid checksum over a header whose dim exceeds the limit.
 	w := persist.NewWriter(persist.MicroLoRA, 12)
-	SaveConfig(w, MaxDim+1, 0.1, 0.01)
+	SaveConfig(&w, MaxDim+1, 0.1, 0.01)
 	_, err = UnmarshalMicro(w.Bytes())
 	assert.ErrorIs(t, err, persist.ErrValue)
 	w = persist.NewWriter(persist.ScopedLoRA, 12)
-	SaveConfig(w, 4, 0.1, 0.01)
+	SaveConfig(&w, 4, 0.1, 0.01)
 	_, err = UnmarshalMicro(w.Bytes())
 	assert.ErrorIs(t, err, persist.ErrClass)
 }

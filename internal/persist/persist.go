@@ -108,8 +108,11 @@ func Checksum(b []byte) uint32 {
 type Writer struct{ b []byte }
 
 // NewWriter starts a state of class c whose body takes about size bytes.
-func NewWriter(c Class, size int) *Writer {
-	w := &Writer{make([]byte, 0, headerSize+size+crcSize)}
+// (A Writer, not a *Writer, as Open returns a Reader: kept on the caller's
+// stack, neither needs the type descriptors and method tables that a heap
+// allocation would put in the wasm, about 800 bytes for the two.)
+func NewWriter(c Class, size int) Writer {
+	w := Writer{make([]byte, 0, headerSize+size+crcSize)}
 	w.b = append(w.b, magic...)
 	w.U16(Version)
 	w.U8(uint8(c))
@@ -167,34 +170,35 @@ type Reader struct {
 }
 
 // Open checks the frame of state b (magic, version, checksum, class c, in
-// that order) and returns a Reader over its body.
-func Open(b []byte, c Class) (*Reader, error) {
+// that order) and returns a Reader over its body (by value: NewWriter says
+// why).
+func Open(b []byte, c Class) (Reader, error) {
 	if len(b) < headerSize+crcSize {
-		return nil, ErrShort
+		return Reader{}, ErrShort
 	}
 	if string(b[:4]) != magic {
-		return nil, ErrMagic
+		return Reader{}, ErrMagic
 	}
 	if v := uint16(b[4]) | uint16(b[5])<<8; v != Version {
 		// "bytes is a version-<v> state; this build reads version <Version>"
 		// (version 0 was never written, and is named as such)
 		reads := "; this build reads version " + argerr.Itoa(Version)
 		if v == 0 {
-			return nil, Error("bytes claims format version 0, which no build writes" + reads)
+			return Reader{}, Error("bytes claims format version 0, which no build writes" + reads)
 		}
-		return nil, Error("bytes is a version-" + argerr.Itoa(int(v)) + " state" + reads)
+		return Reader{}, Error("bytes is a version-" + argerr.Itoa(int(v)) + " state" + reads)
 	}
 	n := len(b) - crcSize
-	r := &Reader{b: b[n:]}
+	r := Reader{b: b[n:]}
 	if Checksum(b[:n]) != r.U32() {
-		return nil, ErrChecksum
+		return Reader{}, ErrChecksum
 	}
 	r.b = b[6:n]
 	if Class(r.U8()) != c {
-		return nil, ErrClass
+		return Reader{}, ErrClass
 	}
 	if r.U8() != 0 {
-		return nil, ErrValue
+		return Reader{}, ErrValue
 	}
 	return r, nil
 }

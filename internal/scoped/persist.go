@@ -12,7 +12,7 @@ func (s *Scoped) MarshalBinary() ([]byte, error) {
 	d := s.Dim()
 	a := s.Ops[0]
 	w := persist.NewWriter(persist.ScopedLoRA, int(bodySize(d))+12)
-	lora.SaveConfig(w, d, a.Alpha, a.LR)
+	lora.SaveConfig(&w, d, a.Alpha, a.LR)
 	var fallback uint8
 	if s.Fallback {
 		fallback = 1
@@ -22,10 +22,10 @@ func (s *Scoped) MarshalBinary() ([]byte, error) {
 		w.U64(n)
 	}
 	for _, p := range s.Ops {
-		p.Save(w)
+		p.Save(&w)
 	}
 	for _, p := range s.Categories {
-		p.Save(w)
+		p.Save(&w)
 	}
 	w.F32s(s.In)
 	w.F32s(s.Out)
@@ -45,7 +45,7 @@ func Unmarshal(b []byte) (*Scoped, error) {
 	if err != nil {
 		return nil, err
 	}
-	d, alpha, lr, err := lora.LoadConfig(r)
+	d, alpha, lr, err := lora.LoadConfig(&r)
 	if err != nil {
 		return nil, err
 	}
@@ -64,10 +64,10 @@ func Unmarshal(b []byte) (*Scoped, error) {
 		s.Forwards[i] = r.U64()
 	}
 	for _, p := range s.Ops {
-		p.Load(r)
+		p.Load(&r)
 	}
 	for _, p := range s.Categories {
-		p.Load(r)
+		p.Load(&r)
 	}
 	r.F32s(s.In)
 	r.F32s(s.Out)
