@@ -38,7 +38,11 @@ type TrajectoryBuffer struct {
 	Buffer *trajectory.Buffer
 }
 
-// ScratchOf is where o's next array argument goes.
+// ScratchOf is where o's next array argument goes. (Not inlined: none of
+// its callers is a hot call, and each would carry a copy of the type
+// switch and of a buffer's slot arithmetic, about 2 KB in all.)
+//
+//go:noinline
 func ScratchOf(o any) []float32 {
 	switch o := o.(type) {
 	case *MicroLoRA:

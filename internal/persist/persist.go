@@ -142,7 +142,10 @@ func (w *Writer) U32(v uint32) { w.put(uint64(v), 4) }
 // U64 appends v.
 func (w *Writer) U64(v uint64) { w.put(v, 8) }
 
-// F32 appends the bits of v.
+// F32 appends the bits of v. (Not inlined, unlike the other typed
+// methods: its conversion, copied into each of its callers, costs more.)
+//
+//go:noinline
 func (w *Writer) F32(v float32) { w.put(uint64(math.Float32bits(v)), 4) }
 
 // F32s appends the bits of every value of v, growing the state once.
@@ -232,7 +235,9 @@ func (r *Reader) U32() uint32 { return uint32(r.get(4)) }
 // U64 reads a uint64.
 func (r *Reader) U64() uint64 { return r.get(8) }
 
-// F32 reads a float32.
+// F32 reads a float32. (Not inlined: as Writer.F32.)
+//
+//go:noinline
 func (r *Reader) F32() float32 { return math.Float32frombits(uint32(r.get(4))) }
 
 // F32s fills v; past the end it zeroes v and records ErrShort.
