@@ -146,7 +146,11 @@ func (p *Pair) DeltaNorm() float32 {
 	return FastSqrt(s) * p.Alpha
 }
 
-// Reset zeroes B and the update count; A is kept.
+// Reset zeroes B and the update count; A is kept. (Not inlined: the
+// resets are no hot calls, and each inlined copy of the two clears costs
+// the wasm more than the call.)
+//
+//go:noinline
 func (p *Pair) Reset() {
 	clear(p.B0)
 	clear(p.B1)
