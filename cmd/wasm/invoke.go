@@ -124,6 +124,7 @@ func invoke(code api.Code, m *api.Member, this js.Value, argv []js.Value) (res a
 // An argument refused for a reason (api.ArgError) stops it with that error;
 // each case only names the reason, so that the error is made in one place.
 func readArgs(o any, m *api.Member, argv []js.Value, a *api.Args) (into js.Value, defaults int32, err error) {
+	_ = *a // one nil check, not one at each use of a below
 	k := 0
 	for i, p := range m.Params {
 		v := arg(argv, i)

@@ -31,6 +31,9 @@ func grow(buf []float32, n int, arg string) ([]float32, error) {
 }
 
 // dropArea releases *area (refunding it) when it is larger than bigArea.
+// (Not inlined: its three copies cost the wasm more than the calls.)
+//
+//go:noinline
 func dropArea(area *[]float32) {
 	if n := 4 * int64(cap(*area)); n > bigArea {
 		*area = nil

@@ -124,9 +124,9 @@ func scopedToBytes(s *ScopedLoRA, _ *Args) (float64, error) { return saveState(s
 // scopedScopeName is the static scope_name(op_type): the operator's name in the
 // output area, "Unknown" for any number that is not an operator type.
 func scopedScopeName(a *Args) (float64, error) {
-	op, err := argerr.Integer(a.N[0], "op_type")
-	if err != nil {
-		return outText("Unknown")
+	name := "Unknown"
+	if op, err := argerr.Integer(a.N[0], "op_type"); err == nil {
+		name = scoped.ScopeName(op)
 	}
-	return outText(scoped.ScopeName(op))
+	return outText(name)
 }
