@@ -20,8 +20,9 @@ import (
 //     object is looked up again after the arguments are read, since an
 //     element's valueOf may have freed it.
 //
-// (One function for all: each costs the wasm about 400 bytes.)
-func invoke(code api.Code, m *api.Member, this js.Value, argv []js.Value) (res any, err error) {
+// (One function for all: each costs the wasm about 400 bytes.) Its result
+// is a js.Value, so that it is converted to an any in one place.
+func invoke(code api.Code, m *api.Member, this js.Value, argv []js.Value) (res js.Value, err error) {
 	var o any
 	switch {
 	case m.Sort == api.Constructor:
@@ -30,13 +31,11 @@ func invoke(code api.Code, m *api.Member, this js.Value, argv []js.Value) (res a
 		}
 	case m.Sort == api.Lifecycle:
 		var h uint32
-		h, _, err = handleOf(this, m.Class)
-		if err == nil {
+		if h, _, err = handleOf(this, m.Class); err == nil {
 			drop(h)
 			this.Set(handleKey, 0)
-			res = js.Undefined()
 		}
-		return res, err
+		return res, err // undefined: the zero Value
 	case m.Sort == api.Method:
 		var h uint32
 		if h, o, err = handleOf(this, m.Class); err == nil && h == 0 {
@@ -49,7 +48,6 @@ func invoke(code api.Code, m *api.Member, this js.Value, argv []js.Value) (res a
 		into, defaults, err = readArgs(o, m, argv, &a)
 	}
 	if m.Result == api.Object { // a new object: the constructor's this, or from_bytes's own
-		res = js.Undefined()
 		if err == nil && m.Sort == api.Constructor {
 			o, err = api.New(m.Class, defaults, [3]float64(a.N[:3]))
 		} else if err == nil {
@@ -62,11 +60,10 @@ func invoke(code api.Code, m *api.Member, this js.Value, argv []js.Value) (res a
 				res = this
 			}
 		}
-		if err != nil {
-			return nil, err
+		if err == nil {
+			this.Set(handleKey, store(o, this))
 		}
-		this.Set(handleKey, store(o, this))
-		return res, nil
+		return res, err
 	}
 	if _, again, _ := handleOf(this, m.Class); err == nil && m.Sort != api.Static && again != o { // this, looked up again
 		err = api.ErrFreed // an element's valueOf, run while reading an array, freed this object
@@ -76,44 +73,41 @@ func invoke(code api.Code, m *api.Member, this js.Value, argv []js.Value) (res a
 		v, err = api.Call(o, code, &a)
 	}
 	if err != nil {
-		return nil, err
+		return res, err
 	}
 	result[0] = v // a zero's or NaN's bits do not survive syscall/js: the loaders' slow path reads them here
-	// The value as the JS result of its kind (api.Kind), with one return:
-	// each would copy its results.
+	// The value as the JS result of its kind (api.Kind), undefined unless
+	// set, with one return: each would copy its results.
 	switch {
 	case m.Result == api.NumberR, m.Result == api.Float32R:
-		res = js.ValueOf(v) // a Value, not a float64: that conversion would link runtime.convT64
+		res = js.ValueOf(v)
 	case m.Result == api.Count:
 		res = bigint(v)
 	case m.Result == api.BoolR:
-		res = v != 0
+		res = js.ValueOf(v != 0)
 	case m.Result == api.Output, m.Result == api.Floats, m.Result == api.BytesR:
 		// Go memory copied into a JS array: a new Uint8Array of the bytes,
 		// or the floats into the out array, or a new Float32Array.
-		var dst js.Value
 		var src []byte
 		if m.Result == api.BytesR {
-			dst = builtin[uint8Array].New(int(v))
-			src, res = api.OutBytes(int(v)), dst
+			res = builtin[uint8Array].New(int(v))
+			src, into = api.OutBytes(int(v)), res
 		} else {
 			floats := api.OutputOf(o)
 			if m.Result == api.Floats {
 				floats = api.OutFloats(int(v))
 			}
-			if into.IsUndefined() {
-				into = builtin[float32Array].New(len(floats))
-				dst = builtin[uint8Array].New(into.Get("buffer"))
+			if res = into; into.IsUndefined() {
+				res = builtin[float32Array].New(len(floats))
+				into = builtin[uint8Array].New(res.Get("buffer"))
 			} else {
-				dst = typedBytesOf(into)
+				into = typedBytesOf(into)
 			}
-			src, res = api.ByteView(floats), into
+			src = api.ByteView(floats)
 		}
-		js.CopyBytesToJS(dst, src)
+		js.CopyBytesToJS(into, src) // into: the bytes of the JS array
 	case m.Result == api.Text:
-		res = string(api.OutBytes(int(v)))
-	default:
-		res = js.Undefined() // ValueOf(nil) would be null
+		res = js.ValueOf(string(api.OutBytes(int(v))))
 	}
 	return res, nil
 }
