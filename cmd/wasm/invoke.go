@@ -124,24 +124,25 @@ func readArgs(o any, m *api.Member, argv []js.Value, a *api.Args) (into js.Value
 		v := arg(argv, i)
 		t, _ := typeOf(v) // js.TypeUndefined for a bigint, which is of no kind below
 		var f float64
+		if t == js.TypeNumber { // read once here for the kinds that take a number
+			f = v.Float()
+		}
 		var why api.Reason
 		switch p.Kind {
 		case api.Number, api.OptNumber, api.Int, api.Float:
 			if p.Kind != api.Number && (v.IsUndefined() || v.IsNull()) {
 				defaults |= 1 << i // 0, or the constructor's default
-			} else if t == js.TypeNumber {
-				f = v.Float()
-			} else {
+			} else if t != js.TypeNumber {
 				why = api.NotNumber
 			}
 		case api.Bool: // true or false, and 1 or 0 as wasm-bindgen's bool would
 			switch t {
 			case js.TypeBoolean:
-				if v.Bool() {
+				if v.Equal(js.ValueOf(true)) { // (not v.Bool(): its panic path, copied here, costs more)
 					f = 1
 				}
 			case js.TypeNumber:
-				if f = v.Float(); f != 0 && f != 1 {
+				if f != 0 && f != 1 {
 					why = api.BoolRange
 				}
 			default:
