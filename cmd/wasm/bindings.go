@@ -103,6 +103,8 @@ func jsFunc(code api.Code) js.Func {
 			}
 		}()
 		global := js.Global()
+		var ret js.Value // the result (undefined unless set), converted to an any in one place
+		null := false    // the result is null instead: exit() and the setters give null, as they always have
 		switch {
 		case code >= 0:
 			m := &api.Members[code]
@@ -110,13 +112,13 @@ func jsFunc(code api.Code) js.Func {
 				defer api.DropBigAreas()
 			}
 			var err error
-			if res, err = invoke(code, m, this, argv); err != nil {
+			if ret, err = invoke(code, m, this, argv); err != nil {
 				// "Class.member: arg reason (got value)" for an argument error
 				f := api.Fail(code, err)
 				if f.Arg >= 0 {
 					f.Message += " (got " + describe(arg(argv, f.Arg)) + ")"
 				}
-				res = newError(errorClasses[f.Kind], f.Message)
+				ret = newError(errorClasses[f.Kind], f.Message)
 			}
 		case code >= -api.NumClasses:
 			if !registered {
@@ -124,23 +126,26 @@ func jsFunc(code api.Code) js.Func {
 				register(global)
 			}
 			name := api.Class(-code).String()
-			if len(argv) > 0 { // an assignment: the name takes the value
+			if null = len(argv) > 0; null { // an assignment: the name takes the value
 				global.Set(name, argv[0])
 			} else {
-				res = global.Get(name)
+				ret = global.Get(name)
 			}
 		case code == exitHook:
 			close(quit)
+			null = true
 		default:
 			if v := arg(argv, 0); is(v, js.TypeNumber) {
 				api.SetLimitForTests(max(int64(v.Float()), 0))
 			} else if v.IsUndefined() {
 				api.SetLimitForTests(-1)
 			}
-			r := global.Get("Object").New()
-			r.Set("limit", float64(api.Limit()))
-			r.Set("live", float64(api.Live()))
-			res = r
+			ret = global.Get("Object").New()
+			ret.Set("limit", float64(api.Limit()))
+			ret.Set("live", float64(api.Live()))
+		}
+		if !null {
+			res = ret
 		}
 		return // one return: each would carry its own copy of the deferred calls
 	})
