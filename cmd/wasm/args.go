@@ -67,7 +67,11 @@ func attached(v js.Value) bool {
 }
 
 // isView is ArrayBuffer.isView(v): a typed array or DataView, by its slots.
-func isView(v js.Value) bool { return builtin[arrayBuffer].Call("isView", v).Bool() }
+func isView(v js.Value) bool { return isTrue(builtin[arrayBuffer].Call("isView", v)) }
+
+// isTrue reports whether v is true: v.Bool() for a boolean, without the
+// panic path Bool carries for other values, which each copy would carry.
+func isTrue(v js.Value) bool { return v.Equal(js.ValueOf(true)) }
 
 // typedBytes is typed array v's elements as a Uint8Array over the same
 // memory, and their count, elements being size bytes; ok is false when v is

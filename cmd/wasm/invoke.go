@@ -138,7 +138,7 @@ func readArgs(o any, m *api.Member, argv []js.Value, a *api.Args) (into js.Value
 		case api.Bool: // true or false, and 1 or 0 as wasm-bindgen's bool would
 			switch t {
 			case js.TypeBoolean:
-				if v.Equal(js.ValueOf(true)) { // (not v.Bool(): its panic path, copied here, costs more)
+				if isTrue(v) {
 					f = 1
 				}
 			case js.TypeNumber:
@@ -157,7 +157,7 @@ func readArgs(o any, m *api.Member, argv []js.Value, a *api.Args) (into js.Value
 			// Lengths come from the typed array's own internal slots, never
 			// from a length property that could lie.
 			if t != js.TypeObject || v.InstanceOf(builtin[arrayBuffer]) ||
-				!builtin[array].Call("isArray", v).Bool() && !is(v.Get("length"), js.TypeNumber) {
+				!isTrue(builtin[array].Call("isArray", v)) && !is(v.Get("length"), js.TypeNumber) {
 				why = api.NotArray
 			} else if view := isView(v); view && !attached(v) {
 				why = api.Detached
