@@ -75,15 +75,19 @@ func Unmarshal(b []byte) (*Scoped, error) {
 		return nil, err
 	}
 	// The first operator adapter, then category adapter, whose A or B holds
-	// NaN or ±Inf is refused (lora.NonFiniteError).
-	for op, p := range s.Ops {
-		if w := p.NonFinite(); w != "" {
-			return nil, lora.NonFiniteError(w, " of operator "+argerr.Itoa(op)+" ("+opNames[op]+")")
+	// NaN or ±Inf is refused (lora.NonFiniteError): one loop over both, so
+	// that the error is made in one place.
+	for i := range NumOps + NumCategories {
+		var p *lora.Pair
+		kind, k, names := " of operator ", i, opNames[:]
+		if i < NumOps {
+			p = s.Ops[i]
+		} else {
+			k = i - NumOps
+			p, kind, names = s.Categories[k], " of category ", categoryNames[:]
 		}
-	}
-	for c, p := range s.Categories {
 		if w := p.NonFinite(); w != "" {
-			return nil, lora.NonFiniteError(w, " of category "+argerr.Itoa(c)+" ("+categoryNames[c]+")")
+			return nil, lora.NonFiniteError(w, kind+argerr.Itoa(k)+" ("+names[k]+")")
 		}
 	}
 	return s, nil
