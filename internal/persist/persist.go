@@ -46,6 +46,10 @@ const (
 // Version is the format version written, and the only one read (see Versions above).
 const Version = 1
 
+// Version is one digit: Open's version error spells it as a character
+// (a constant, not argerr.Itoa at run time). This fails to compile otherwise.
+const _ = uint(9 - Version)
+
 const (
 	magic      = "RVLW"
 	headerSize = 8
@@ -185,7 +189,7 @@ func Open(b []byte, c Class) (Reader, error) {
 	if v := uint16(b[4]) | uint16(b[5])<<8; v != Version {
 		// "bytes is a version-<v> state; this build reads version <Version>"
 		// (version 0 was never written, and is named as such)
-		reads := "; this build reads version " + argerr.Itoa(Version)
+		const reads = "; this build reads version " + string(rune('0'+Version))
 		if v == 0 {
 			return Reader{}, Error("bytes claims format version 0, which no build writes" + reads)
 		}
