@@ -61,7 +61,8 @@ func register(global js.Value) {
 func define(obj js.Value, key string, fields ...any) {
 	d := js.Global().Get("Object").New()
 	for i := 0; i < len(fields); i += 2 {
-		d.Set(fields[i].(string), fields[i+1])
+		name, _ := fields[i].(string) // always a string: no panic path
+		d.Set(name, fields[i+1])
 	}
 	js.Global().Get("Object").Call("defineProperty", obj, key, d)
 }
