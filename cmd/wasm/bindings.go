@@ -5,7 +5,7 @@ package main
 import (
 	"syscall/js"
 
-	"github.com/ruvector/ruvector-learning-wasm/internal/api"
+	"rvlw/internal/api"
 )
 
 // ctors[c] is class c's constructor on the JS global, once registered.

@@ -11,8 +11,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/ruvector/ruvector-learning-wasm/internal/api"
-	"github.com/ruvector/ruvector-learning-wasm/testdata"
+	"rvlw/internal/api"
+	"rvlw/testdata"
 )
 
 func TestMain(m *testing.M) {

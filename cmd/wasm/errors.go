@@ -5,8 +5,8 @@ package main
 import (
 	"syscall/js"
 
-	"github.com/ruvector/ruvector-learning-wasm/internal/api"
-	"github.com/ruvector/ruvector-learning-wasm/internal/argerr"
+	"rvlw/internal/api"
+	"rvlw/internal/argerr"
 )
 
 // internalError is the message of an internal error: what the recovered

@@ -5,7 +5,7 @@ package main
 import (
 	"unsafe"
 
-	"github.com/ruvector/ruvector-learning-wasm/internal/api"
+	"rvlw/internal/api"
 )
 
 // The loader's entry points: //go:wasmexport functions that js/classic.js

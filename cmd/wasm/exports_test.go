@@ -11,9 +11,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/ruvector/ruvector-learning-wasm/internal/api"
-	"github.com/ruvector/ruvector-learning-wasm/internal/lora"
-	"github.com/ruvector/ruvector-learning-wasm/testdata"
+	"rvlw/internal/api"
+	"rvlw/internal/lora"
+	"rvlw/testdata"
 )
 
 // code is the code of class c's member name (the test fails at once if

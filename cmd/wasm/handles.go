@@ -5,7 +5,7 @@ package main
 import (
 	"syscall/js"
 
-	"github.com/ruvector/ruvector-learning-wasm/internal/api"
+	"rvlw/internal/api"
 )
 
 // noOwner is the owner of a loader's object: undefined.

@@ -2,7 +2,7 @@
 
 package main
 
-import "github.com/ruvector/ruvector-learning-wasm/internal/api"
+import "rvlw/internal/api"
 
 // The hot calls' own exports are generated from the table (hot_gen.go, by
 // internal/api/internal/gluegen); these are what they share.

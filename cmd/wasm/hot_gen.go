@@ -4,7 +4,7 @@
 
 package main
 
-import "github.com/ruvector/ruvector-learning-wasm/internal/api"
+import "rvlw/internal/api"
 
 // rvMicroForward is WasmMicroLoRA.forward on the loader's object h: 1, or 0 with the error in failure.
 //

@@ -5,7 +5,7 @@ package main
 import (
 	"syscall/js"
 
-	"github.com/ruvector/ruvector-learning-wasm/internal/api"
+	"rvlw/internal/api"
 )
 
 // invoke runs member code, m, on this with argv, by the member's sort:

@@ -3,7 +3,7 @@ package api
 import (
 	"unsafe"
 
-	"github.com/ruvector/ruvector-learning-wasm/internal/argerr"
+	"rvlw/internal/argerr"
 )
 
 // Variable-length arguments and results travel through two grow-only areas

@@ -3,7 +3,7 @@ package api
 import (
 	"runtime"
 
-	"github.com/ruvector/ruvector-learning-wasm/internal/argerr"
+	"rvlw/internal/argerr"
 )
 
 // The memory budget. wasm32 memory ends at 4 GiB, and running out of it

@@ -1,6 +1,6 @@
 package api
 
-import "github.com/ruvector/ruvector-learning-wasm/internal/argerr"
+import "rvlw/internal/argerr"
 
 // The WasmTrajectoryBuffer methods of the table (table.go).
 

@@ -1,9 +1,9 @@
 package api
 
 import (
-	"github.com/ruvector/ruvector-learning-wasm/internal/argerr"
-	"github.com/ruvector/ruvector-learning-wasm/internal/lora"
-	"github.com/ruvector/ruvector-learning-wasm/internal/scoped"
+	"rvlw/internal/argerr"
+	"rvlw/internal/lora"
+	"rvlw/internal/scoped"
 )
 
 // OpType is an op_type argument: an integer in 0..16.

@@ -1,10 +1,10 @@
 package api
 
 import (
-	"github.com/ruvector/ruvector-learning-wasm/internal/argerr"
-	"github.com/ruvector/ruvector-learning-wasm/internal/lora"
-	"github.com/ruvector/ruvector-learning-wasm/internal/scoped"
-	"github.com/ruvector/ruvector-learning-wasm/internal/trajectory"
+	"rvlw/internal/argerr"
+	"rvlw/internal/lora"
+	"rvlw/internal/scoped"
+	"rvlw/internal/trajectory"
 )
 
 // New builds an object of class c from up to three numbers; bit i of

@@ -1,8 +1,8 @@
 package api
 
 import (
-	"github.com/ruvector/ruvector-learning-wasm/internal/scoped"
-	"github.com/ruvector/ruvector-learning-wasm/internal/trajectory"
+	"rvlw/internal/scoped"
+	"rvlw/internal/trajectory"
 )
 
 // What an object costs the budget, computed from its constructor's

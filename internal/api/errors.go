@@ -1,6 +1,6 @@
 package api
 
-import "github.com/ruvector/ruvector-learning-wasm/internal/argerr"
+import "rvlw/internal/argerr"
 
 // callError is an error that is not about an argument. (A string type, not
 // errors.New: the errors package links internal/reflectlite into the wasm.)

@@ -3,9 +3,9 @@ package api
 import (
 	"unsafe"
 
-	"github.com/ruvector/ruvector-learning-wasm/internal/lora"
-	"github.com/ruvector/ruvector-learning-wasm/internal/scoped"
-	"github.com/ruvector/ruvector-learning-wasm/internal/trajectory"
+	"rvlw/internal/lora"
+	"rvlw/internal/scoped"
+	"rvlw/internal/trajectory"
 )
 
 // The objects behind the three JS classes. Each has a scratch area where the

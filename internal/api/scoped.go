@@ -1,9 +1,9 @@
 package api
 
 import (
-	"github.com/ruvector/ruvector-learning-wasm/internal/argerr"
-	"github.com/ruvector/ruvector-learning-wasm/internal/replay"
-	"github.com/ruvector/ruvector-learning-wasm/internal/scoped"
+	"rvlw/internal/argerr"
+	"rvlw/internal/replay"
+	"rvlw/internal/scoped"
 )
 
 // The WasmScopedLoRA methods of the table (table.go). Those with an op_type

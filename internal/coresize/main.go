@@ -11,7 +11,7 @@ package main
 import (
 	"syscall/js"
 
-	"github.com/ruvector/ruvector-learning-wasm/internal/api"
+	"rvlw/internal/api"
 )
 
 // entryPoints are what the bindings reach the core through.

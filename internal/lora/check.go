@@ -4,7 +4,7 @@ import (
 	"math"
 	"unsafe"
 
-	"github.com/ruvector/ruvector-learning-wasm/internal/argerr"
+	"rvlw/internal/argerr"
 )
 
 // finite reports whether v is neither NaN nor ±Inf.

@@ -1,6 +1,6 @@
 package lora
 
-import "github.com/ruvector/ruvector-learning-wasm/internal/argerr"
+import "rvlw/internal/argerr"
 
 // GetB copies B into dst (length 2*dim): row 0 (B0) then row 1 (B1).
 func (p *Pair) GetB(dst []float32) {

@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/ruvector/ruvector-learning-wasm/internal/argerr"
+	"rvlw/internal/argerr"
 )
 
 func TestGetSetB(t *testing.T) {

@@ -4,8 +4,8 @@ import (
 	"math"
 	"testing"
 
-	"github.com/ruvector/ruvector-learning-wasm/internal/argerr"
-	"github.com/ruvector/ruvector-learning-wasm/internal/model"
+	"rvlw/internal/argerr"
+	"rvlw/internal/model"
 )
 
 // FuzzMicro runs random operation sequences on a Micro and on the model and

@@ -3,7 +3,7 @@ package lora
 import (
 	"unsafe"
 
-	"github.com/ruvector/ruvector-learning-wasm/internal/argerr"
+	"rvlw/internal/argerr"
 )
 
 // Micro is the WasmMicroLoRA engine of docs/SEMANTICS.md §3: one Pair, an input and an

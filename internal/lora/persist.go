@@ -1,6 +1,6 @@
 package lora
 
-import "github.com/ruvector/ruvector-learning-wasm/internal/persist"
+import "rvlw/internal/persist"
 
 // PairSize is the saved size of one Pair of dimension d: its count and A0,
 // A1, B0, B1.

@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/ruvector/ruvector-learning-wasm/testdata"
+	"rvlw/testdata"
 )
 
 // TestMicroFrozenStates loads every frozen version-1 WasmMicroLoRA state (saved

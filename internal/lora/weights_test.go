@@ -7,7 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/ruvector/ruvector-learning-wasm/internal/persist"
+	"rvlw/internal/persist"
 )
 
 // nonFinite are the values no weight may hold, NaN payloads and both signs included.

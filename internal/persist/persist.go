@@ -30,7 +30,7 @@ package persist
 import (
 	"math"
 
-	"github.com/ruvector/ruvector-learning-wasm/internal/argerr"
+	"rvlw/internal/argerr"
 )
 
 // Class is the tag of a saved object's class.

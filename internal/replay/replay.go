@@ -5,10 +5,10 @@ package replay
 import (
 	"math"
 
-	"github.com/ruvector/ruvector-learning-wasm/internal/argerr"
-	"github.com/ruvector/ruvector-learning-wasm/internal/lora"
-	"github.com/ruvector/ruvector-learning-wasm/internal/scoped"
-	"github.com/ruvector/ruvector-learning-wasm/internal/trajectory"
+	"rvlw/internal/argerr"
+	"rvlw/internal/lora"
+	"rvlw/internal/scoped"
+	"rvlw/internal/trajectory"
 )
 
 // LearnFrom replays b's stored trajectories from oldest to newest: each

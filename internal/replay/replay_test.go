@@ -7,8 +7,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/ruvector/ruvector-learning-wasm/internal/scoped"
-	"github.com/ruvector/ruvector-learning-wasm/internal/trajectory"
+	"rvlw/internal/scoped"
+	"rvlw/internal/trajectory"
 )
 
 func TestLearnFromEqualsManualReplay(t *testing.T) {

@@ -8,9 +8,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/ruvector/ruvector-learning-wasm/internal/scoped"
-	"github.com/ruvector/ruvector-learning-wasm/internal/trajectory"
-	"github.com/ruvector/ruvector-learning-wasm/testdata"
+	"rvlw/internal/scoped"
+	"rvlw/internal/trajectory"
+	"rvlw/testdata"
 )
 
 // TestLearnFromFrozenStates replays the recorded learn_from calls on every

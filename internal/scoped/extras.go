@@ -1,8 +1,8 @@
 package scoped
 
 import (
-	"github.com/ruvector/ruvector-learning-wasm/internal/argerr"
-	"github.com/ruvector/ruvector-learning-wasm/internal/lora"
+	"rvlw/internal/argerr"
+	"rvlw/internal/lora"
 )
 
 // ForwardBatch is ForwardInto(op, row) on each dim-long row of xs into the

@@ -3,7 +3,7 @@ package scoped
 import (
 	"testing"
 
-	"github.com/ruvector/ruvector-learning-wasm/internal/model"
+	"rvlw/internal/model"
 )
 
 // FuzzScoped runs random operation sequences on a Scoped and on the plain

@@ -7,7 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/ruvector/ruvector-learning-wasm/testdata"
+	"rvlw/testdata"
 )
 
 // TestScopedGolden replays every WasmScopedLoRA scenario recorded from the

@@ -3,7 +3,7 @@
 // blends the two while an operator adapter has seen fewer than ten updates.
 package scoped
 
-import "github.com/ruvector/ruvector-learning-wasm/internal/argerr"
+import "rvlw/internal/argerr"
 
 // NumOps and NumCategories are the sizes of the two adapter sets.
 const (

@@ -1,9 +1,9 @@
 package scoped
 
 import (
-	"github.com/ruvector/ruvector-learning-wasm/internal/argerr"
-	"github.com/ruvector/ruvector-learning-wasm/internal/lora"
-	"github.com/ruvector/ruvector-learning-wasm/internal/persist"
+	"rvlw/internal/argerr"
+	"rvlw/internal/lora"
+	"rvlw/internal/persist"
 )
 
 // MarshalBinary saves the manager: config, fallback flag, forward counters,

@@ -1,8 +1,8 @@
 package scoped
 
 import (
-	"github.com/ruvector/ruvector-learning-wasm/internal/argerr"
-	"github.com/ruvector/ruvector-learning-wasm/internal/lora"
+	"rvlw/internal/argerr"
+	"rvlw/internal/lora"
 )
 
 // fallbackUpdates is the number of applied updates after which an operator

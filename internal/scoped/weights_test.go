@@ -7,8 +7,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/ruvector/ruvector-learning-wasm/internal/lora"
-	"github.com/ruvector/ruvector-learning-wasm/internal/persist"
+	"rvlw/internal/lora"
+	"rvlw/internal/persist"
 )
 
 // trainedScoped is a dim-3 manager whose every adapter has learned once.

@@ -7,9 +7,9 @@ import (
 	"math"
 	"unsafe"
 
-	"github.com/ruvector/ruvector-learning-wasm/internal/argerr"
-	"github.com/ruvector/ruvector-learning-wasm/internal/lora"
-	"github.com/ruvector/ruvector-learning-wasm/internal/scoped"
+	"rvlw/internal/argerr"
+	"rvlw/internal/lora"
+	"rvlw/internal/scoped"
 )
 
 // MaxStorageFloats caps capacity × embedding_dim at 256 MiB of float32.

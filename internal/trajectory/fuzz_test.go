@@ -4,7 +4,7 @@ import (
 	"math"
 	"testing"
 
-	"github.com/ruvector/ruvector-learning-wasm/internal/model"
+	"rvlw/internal/model"
 )
 
 // FuzzBuffer records random trajectories, valid and not, into a Buffer and

@@ -1,8 +1,8 @@
 package trajectory
 
 import (
-	"github.com/ruvector/ruvector-learning-wasm/internal/persist"
-	"github.com/ruvector/ruvector-learning-wasm/internal/scoped"
+	"rvlw/internal/persist"
+	"rvlw/internal/scoped"
 )
 
 // recordSize is the saved size of one stored trajectory of dimension d.

@@ -6,7 +6,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/ruvector/ruvector-learning-wasm/internal/persist"
+	"rvlw/internal/persist"
 )
 
 func TestBufferRoundTrip(t *testing.T) {

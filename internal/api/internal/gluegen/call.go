@@ -5,7 +5,7 @@ import (
 	"go/format"
 	"strings"
 
-	"github.com/ruvector/ruvector-learning-wasm/internal/api"
+	"rvlw/internal/api"
 )
 
 // callGo is internal/api/call_gen.go: Call, one switch per class over the

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/ruvector/ruvector-learning-wasm/internal/api"
+	"rvlw/internal/api"
 )
 
 // shortNames are the classes' record accessors in the generated code.

@@ -5,7 +5,7 @@ import (
 	"go/format"
 	"strings"
 
-	"github.com/ruvector/ruvector-learning-wasm/internal/api"
+	"rvlw/internal/api"
 )
 
 // hotGo is cmd/wasm/hot_gen.go: one //go:wasmexport per member with an
@@ -18,7 +18,7 @@ import (
 func hotGo(string) ([]byte, error) {
 	var w strings.Builder
 	w.WriteString("// Code " + banner + "\n\n//go:build js && wasm\n\npackage main\n\n")
-	w.WriteString("import \"github.com/ruvector/ruvector-learning-wasm/internal/api\"\n")
+	w.WriteString("import \"rvlw/internal/api\"\n")
 	for k, m := range api.Members {
 		if m.Export == "" {
 			continue

@@ -18,7 +18,7 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/ruvector/ruvector-learning-wasm/internal/api"
+	"rvlw/internal/api"
 )
 
 // outputs maps each generated file to its writer.
