@@ -44,13 +44,14 @@ func register(global js.Value) {
 			define(fn, "name", "value", name)
 			ctors[m.Class] = fn
 			define(global, name, "value", fn, "writable", true, "enumerable", true, "configurable", true)
-		case api.Static:
-			ctors[m.Class].Set(m.Name, fn)
-		default:
-			proto := ctors[m.Class].Get("prototype")
-			proto.Set(m.Name, fn)
+		default: // a static on the constructor, a method on its prototype
+			target := ctors[m.Class]
+			if m.Sort != api.Static {
+				target = target.Get("prototype")
+			}
+			target.Set(m.Name, fn)
 			if m.Name == "free" && is(dispose, js.TypeSymbol) {
-				global.Get("Reflect").Call("set", proto, dispose, fn)
+				global.Get("Reflect").Call("set", target, dispose, fn)
 			}
 		}
 	}
