@@ -326,10 +326,10 @@ func TestHotExportsRefuseOtherHandles(t *testing.T) {
 			}
 		}
 		for _, h := range cases {
-			before := states(live)
+			before := states(t, live)
 			assert.Equal(t, int32(0), hot(h, 5, 0.5), "%s(%d)", m.Label(), h)
 			assert.Equal(t, api.Fail(int32(k), want[h]), lastFailure(), "%s(%d)", m.Label(), h)
-			assert.Equal(t, before, states(live), "%s(%d): no state changes", m.Label(), h)
+			assert.Equal(t, before, states(t, live), "%s(%d): no state changes", m.Label(), h)
 		}
 	}
 	for _, h := range live {
@@ -338,10 +338,10 @@ func TestHotExportsRefuseOtherHandles(t *testing.T) {
 }
 
 // states are the saved states of the objects behind handles hs.
-func states(hs map[api.Class]uint32) map[api.Class][]byte {
+func states(t *testing.T, hs map[api.Class]uint32) map[api.Class][]byte {
 	out := map[api.Class][]byte{}
 	for c, h := range hs {
-		out[c], _ = objectAt(h).(interface{ MarshalBinary() ([]byte, error) }).MarshalBinary()
+		out[c] = state(t, h, c)
 	}
 	return out
 }
