@@ -5,16 +5,11 @@ import "math"
 func nan() float64         { return math.NaN() }
 func inf(sign int) float64 { return math.Inf(sign) }
 
-// marshal is object o's saved state.
+// marshal is object o's saved state, as to_bytes makes it (saveState).
 func marshal(o any) []byte {
-	var b []byte
-	switch o := o.(type) {
-	case *MicroLoRA:
-		b, _ = o.Micro.MarshalBinary()
-	case *ScopedLoRA:
-		b, _ = o.Scoped.MarshalBinary()
-	case *TrajectoryBuffer:
-		b, _ = o.Buffer.MarshalBinary()
+	n, err := saveState(o)
+	if err != nil {
+		return nil
 	}
-	return b
+	return append([]byte(nil), OutBytes(int(n))...)
 }
