@@ -116,6 +116,14 @@ function converter() {
       }
       if (n > 0) return (conv.n = n, x);
     }
+    return general(x);
+  }
+  // general is toF32 for everything but a non-empty Float32Array: a
+  // function of its own, so that toF32 stays small enough for the engines
+  // to inline into every method (measured in Chromium: the array calls at
+  // dim 16 took 0.88-0.95 of the time they took with one function).
+  function general(x) {
+    let n;
     if (ArrayBuffer.isView(x)) {
       if (x instanceof DataView) return refuse(REASON.NotArray);
       n = typedLength(x);
