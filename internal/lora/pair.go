@@ -82,22 +82,12 @@ func (p *Pair) Forward(x, y []float32) {
 	forward(p, &x[:d][0], &y[:d][0])
 }
 
-// SquaredNorm is gs = Σ g[i]*g[i] in index order (kernel sumSquares). It is
-// NaN or +Inf exactly when g holds a NaN or an infinity or when the sum
-// overflows float32.
-func SquaredNorm(g []float32) float32 {
-	if len(g) == 0 {
-		return 0
-	}
-	return sumSquares(&g[0], len(g))
-}
-
 // skipNorm is the threshold below which an update is skipped.
 const skipNorm = 1e-16
 
 // Update applies B0[j] += (r*c0)*n, B1[j] += (r*c1)*n with n = g[j]*(1/fast_sqrt(gs))
 // (kernel axpy2), c0 = C0 = Σ A0, c1 = C1 = Σ A1, and counts it, unless
-// gs = Σ g² < 1e-16. gs is SquaredNorm(g), passed in because callers have
+// gs = Σ g² < 1e-16. gs is GradientNorm(g)'s sum, passed in because callers have
 // already computed it to validate g. It reports whether the update was
 // applied. len(g) must be d. Hot callers inline its parts (StepScale, Step)
 // to reach the kernel with no Go call in between.
