@@ -2,7 +2,10 @@
 
 package lora
 
-import "unsafe"
+import (
+	"math"
+	"unsafe"
+)
 
 // The kernels in plain Go. On wasm, kernel_wasm.s implements the same loops
 // in hand-written wasm, in the same order.
@@ -68,4 +71,18 @@ func blend(x, y, b0, b1, d0, d1 *float32, n int, l0, l1, m0, m1, alpha, beta, w,
 		q := e + float32(beta*float32(float32(m0*ds0[i])+float32(m1*ds1[i])))
 		ys[i] = float32(p*w) + float32(q*v)
 	}
+}
+
+// learn is gs = Σ v[j]*v[j] in index order, then, when 1e-16 <= gs <= MaxFloat32,
+// B0[j] += (r*C0)*(v[j]*(1/FastSqrt(gs))), B1[j] += (r*C1)*(v[j]*(1/FastSqrt(gs)))
+// and Count += 1, with d = len(B0), B0, B1, C0, C1 and Count from p:
+// GradientNorm and Update in one call.
+func learn(p *Pair, v *float32, r float32) (gs float32) {
+	n := len(p.B0)
+	gs = sumSquares(v, n)
+	if gs <= math.MaxFloat32 && gs >= skipNorm {
+		axpy2(unsafe.SliceData(p.B0), unsafe.SliceData(p.B1), v, n, 1/FastSqrt(gs), r*p.C0, r*p.C1)
+		p.Count++
+	}
+	return gs
 }

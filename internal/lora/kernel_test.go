@@ -1,6 +1,7 @@
 package lora
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -97,6 +98,59 @@ func TestKernelsMatchReferenceLoops(t *testing.T) {
 			require.Equal(t, bitsOf(append(b1, 7)), bitsOf(c1), "axpy2 b1, n=%d", n)
 		}
 	}
+}
+
+// TestLearnIsGradientNormThenUpdate checks the fused kernel against the two
+// steps it replaces, with gradients whose squared norm sits on each side of
+// the skip threshold (1e-16) and of MaxFloat32, where it must change nothing.
+func TestLearnIsGradientNormThenUpdate(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	check := func(g []float32, rate float32, what string) {
+		t.Helper()
+		n := len(g)
+		p := NewPair(n, 0.5, 0.01)
+		copy(p.B0, vector(r, n))
+		copy(p.B1, vector(r, n))
+		p.Count = 7
+		want := *p
+		want.B0, want.B1 = append([]float32(nil), p.B0...), append([]float32(nil), p.B1...)
+		gs, ok := GradientNorm(g, n)
+		if ok {
+			want.Update(g, gs, rate)
+		}
+		got := learn(p, &g[0], rate)
+		require.Equal(t, bitsOf([]float32{gs}), bitsOf([]float32{got}), "gs, %s", what)
+		require.Equal(t, bitsOf(want.B0), bitsOf(p.B0), "B0, %s", what)
+		require.Equal(t, bitsOf(want.B1), bitsOf(p.B1), "B1, %s", what)
+		require.Equal(t, want.Count, p.Count, "Count, %s", what)
+	}
+	var edges []float32 // around the square roots of both bounds
+	for _, e := range []float32{1e-8, float32(math.Sqrt(math.MaxFloat32))} {
+		for k := -40; k <= 40; k++ {
+			edges = append(edges, math.Float32frombits(uint32(int(math.Float32bits(e))+k)))
+		}
+	}
+	for _, n := range []int{1, 2, 3, 4, 5, 7, 8, 9, 16, 17, 64, 255, 256, 257} {
+		for trial := range 60 {
+			g := vector(r, n) // ordinary and guard values, often not finite in Σ g²
+			switch {
+			case trial >= 40: // one edge value, the rest zero
+				clear(g)
+				g[r.IntN(n)] = edges[r.IntN(len(edges))]
+			case trial >= 20:
+				for i := range g {
+					g[i] = float32(r.NormFloat64())
+				}
+			}
+			rate := []float32{0.01, -0.5, 0, 3e38, float32(math.Inf(1))}[trial%5]
+			check(g, rate, fmt.Sprintf("n=%d trial=%d", n, trial))
+		}
+	}
+	// Σ g² exactly MaxFloat32 still updates; one ulp more in g[1] makes it +Inf.
+	top, b := float32(1.8446743e19), float32(4.5035996e15)
+	require.Equal(t, float32(math.MaxFloat32), top*top+b*b)
+	check([]float32{top, b, 0.5}, 1e-30, "sum of squares MaxFloat32")
+	check([]float32{top, math.Nextafter32(b, 1e30)}, 1e-30, "sum of squares past MaxFloat32")
 }
 
 func TestForwardBlendMatchesSeparatePasses(t *testing.T) {

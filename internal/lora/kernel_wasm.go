@@ -21,3 +21,6 @@ func dot4(x, a0, a1, c0, c1 *float32, n int) (l0, l1, m0, m1 float32)
 
 //go:noescape
 func blend(x, y, b0, b1, d0, d1 *float32, n int, l0, l1, m0, m1, alpha, beta, w, v float32)
+
+//go:noescape
+func learn(p *Pair, v *float32, r float32) (gs float32)

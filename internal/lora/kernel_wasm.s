@@ -432,15 +432,350 @@ TEXT ·axpy2(SB), NOSPLIT, $0-44
 	MOVD b1+8(FP), R1
 	MOVD v+16(FP), R2
 	MOVD n+24(FP), R3
-	Get SP
 	F32Load inv+32(FP)
 	Set F0
-	Get SP
 	F32Load s0+36(FP)
 	Set F1
-	Get SP
 	F32Load s1+40(FP)
 	Set F2
+	Block
+	Loop
+		Get R3
+		I64Const $4
+		I64LtS
+		BrIf $1
+		Get R2
+		I32WrapI64
+		F32Load $0
+		Get F0
+		F32Mul
+		Set F3
+		Get R0
+		I32WrapI64
+		Get R0
+		I32WrapI64
+		F32Load $0
+		Get F1
+		Get F3
+		F32Mul
+		F32Add
+		F32Store $0
+		Get R1
+		I32WrapI64
+		Get R1
+		I32WrapI64
+		F32Load $0
+		Get F2
+		Get F3
+		F32Mul
+		F32Add
+		F32Store $0
+		Get R2
+		I32WrapI64
+		F32Load $4
+		Get F0
+		F32Mul
+		Set F3
+		Get R0
+		I32WrapI64
+		Get R0
+		I32WrapI64
+		F32Load $4
+		Get F1
+		Get F3
+		F32Mul
+		F32Add
+		F32Store $4
+		Get R1
+		I32WrapI64
+		Get R1
+		I32WrapI64
+		F32Load $4
+		Get F2
+		Get F3
+		F32Mul
+		F32Add
+		F32Store $4
+		Get R2
+		I32WrapI64
+		F32Load $8
+		Get F0
+		F32Mul
+		Set F3
+		Get R0
+		I32WrapI64
+		Get R0
+		I32WrapI64
+		F32Load $8
+		Get F1
+		Get F3
+		F32Mul
+		F32Add
+		F32Store $8
+		Get R1
+		I32WrapI64
+		Get R1
+		I32WrapI64
+		F32Load $8
+		Get F2
+		Get F3
+		F32Mul
+		F32Add
+		F32Store $8
+		Get R2
+		I32WrapI64
+		F32Load $12
+		Get F0
+		F32Mul
+		Set F3
+		Get R0
+		I32WrapI64
+		Get R0
+		I32WrapI64
+		F32Load $12
+		Get F1
+		Get F3
+		F32Mul
+		F32Add
+		F32Store $12
+		Get R1
+		I32WrapI64
+		Get R1
+		I32WrapI64
+		F32Load $12
+		Get F2
+		Get F3
+		F32Mul
+		F32Add
+		F32Store $12
+		Get R0
+		I64Const $16
+		I64Add
+		Set R0
+		Get R1
+		I64Const $16
+		I64Add
+		Set R1
+		Get R2
+		I64Const $16
+		I64Add
+		Set R2
+		Get R3
+		I64Const $4
+		I64Sub
+		Set R3
+		Br $0
+	End
+	End
+	Block
+	Loop
+		Get R3
+		I64Eqz
+		BrIf $1
+		Get R2
+		I32WrapI64
+		F32Load $0
+		Get F0
+		F32Mul
+		Set F3
+		Get R0
+		I32WrapI64
+		Get R0
+		I32WrapI64
+		F32Load $0
+		Get F1
+		Get F3
+		F32Mul
+		F32Add
+		F32Store $0
+		Get R1
+		I32WrapI64
+		Get R1
+		I32WrapI64
+		F32Load $0
+		Get F2
+		Get F3
+		F32Mul
+		F32Add
+		F32Store $0
+		Get R0
+		I64Const $4
+		I64Add
+		Set R0
+		Get R1
+		I64Const $4
+		I64Add
+		Set R1
+		Get R2
+		I64Const $4
+		I64Add
+		Set R2
+		Get R3
+		I64Const $1
+		I64Sub
+		Set R3
+		Br $0
+	End
+	End
+	RET
+
+// func learn(p *Pair, v *float32, r float32) (gs float32)
+TEXT ·learn(SB), NOSPLIT, $0-28
+	MOVD p+0(FP), R15
+	MOVD Pair_B0(R15), R0
+	MOVD Pair_B1(R15), R1
+	MOVD v+8(FP), R2
+	MOVD Pair_B0+8(R15), R3
+	F32Const $(0.0)
+	Set F4
+	Block
+	Loop
+		Get R3
+		I64Const $4
+		I64LtS
+		BrIf $1
+		Get F4
+		Get R2
+		I32WrapI64
+		F32Load $0
+		Tee F5
+		Get F5
+		F32Mul
+		F32Add
+		Set F4
+		Get F4
+		Get R2
+		I32WrapI64
+		F32Load $4
+		Tee F5
+		Get F5
+		F32Mul
+		F32Add
+		Set F4
+		Get F4
+		Get R2
+		I32WrapI64
+		F32Load $8
+		Tee F5
+		Get F5
+		F32Mul
+		F32Add
+		Set F4
+		Get F4
+		Get R2
+		I32WrapI64
+		F32Load $12
+		Tee F5
+		Get F5
+		F32Mul
+		F32Add
+		Set F4
+		Get R2
+		I64Const $16
+		I64Add
+		Set R2
+		Get R3
+		I64Const $4
+		I64Sub
+		Set R3
+		Br $0
+	End
+	End
+	Block
+	Loop
+		Get R3
+		I64Eqz
+		BrIf $1
+		Get F4
+		Get R2
+		I32WrapI64
+		F32Load $0
+		Tee F5
+		Get F5
+		F32Mul
+		F32Add
+		Set F4
+		Get R2
+		I64Const $4
+		I64Add
+		Set R2
+		Get R3
+		I64Const $1
+		I64Sub
+		Set R3
+		Br $0
+	End
+	End
+	Get SP
+	Get F4
+	F32Store gs+24(FP)
+	Get F4
+	I32Const $0x7f7fffff
+	F32ReinterpretI32
+	F32Le
+	I32Eqz
+	If
+		RET
+	End
+	Get F4
+	I32Const $0x24e69595
+	F32ReinterpretI32
+	F32Lt
+	If
+		RET
+	End
+	I32Const $0x5f3759df
+	Get F4
+	I32ReinterpretF32
+	I32Const $1
+	I32ShrU
+	I32Sub
+	F32ReinterpretI32
+	Set F5
+	Get F4
+	Get F5
+	F32Mul
+	F32Const $(1.5)
+	F32Const $(0.5)
+	Get F4
+	F32Mul
+	Get F5
+	F32Mul
+	Get F5
+	F32Mul
+	F32Sub
+	F32Mul
+	Set F5
+	F32Const $(1.0)
+	Get F5
+	F32Div
+	Set F0
+	F32Load r+16(FP)
+	Set F3
+	Get F3
+	Get R15
+	I32WrapI64
+	F32Load $Pair_C0
+	F32Mul
+	Set F1
+	Get F3
+	Get R15
+	I32WrapI64
+	F32Load $Pair_C1
+	F32Mul
+	Set F2
+	Get R15
+	I32WrapI64
+	Get R15
+	I32WrapI64
+	I64Load $Pair_Count
+	I64Const $1
+	I64Add
+	I64Store $Pair_Count
+	MOVD Pair_B0(R15), R0
+	MOVD Pair_B1(R15), R1
+	MOVD v+8(FP), R2
+	MOVD Pair_B0+8(R15), R3
 	Block
 	Loop
 		Get R3
@@ -906,28 +1241,20 @@ TEXT ·blend(SB), NOSPLIT, $0-88
 	MOVD d0+32(FP), R4
 	MOVD d1+40(FP), R5
 	MOVD n+48(FP), R6
-	Get SP
 	F32Load l0+56(FP)
 	Set F0
-	Get SP
 	F32Load l1+60(FP)
 	Set F1
-	Get SP
 	F32Load m0+64(FP)
 	Set F2
-	Get SP
 	F32Load m1+68(FP)
 	Set F3
-	Get SP
 	F32Load alpha+72(FP)
 	Set F4
-	Get SP
 	F32Load beta+76(FP)
 	Set F5
-	Get SP
 	F32Load w+80(FP)
 	Set F6
-	Get SP
 	F32Load v+84(FP)
 	Set F7
 	Block

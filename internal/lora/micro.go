@@ -1,6 +1,7 @@
 package lora
 
 import (
+	"math"
 	"unsafe"
 
 	"rvlw/internal/argerr"
@@ -73,39 +74,36 @@ func (m *Micro) ForwardInto(x, y []float32) error {
 }
 
 // Adapt is adapt(In); Adapts += 1 even when the update is skipped.
-func (m *Micro) Adapt() error { return m.adapt(m.In, "input buffer", 0, false) }
+func (m *Micro) Adapt() error { return m.update(m.In, "input buffer", m.LR) }
 
 // AdaptArray is adapt(g) with r = lr; Adapts += 1 even when skipped.
-func (m *Micro) AdaptArray(g []float32) error { return m.adapt(g, "gradient", 0, false) }
+func (m *Micro) AdaptArray(g []float32) error { return m.update(g, "gradient", m.LR) }
 
 // AdaptWithReward is, on In, the update with r = lr*min(improvement, 2) when
 // improvement > 0 and nothing otherwise; Adapts += 1 either way.
 func (m *Micro) AdaptWithReward(improvement float32) error {
-	return m.adapt(m.In, "input buffer", improvement, true)
-}
-
-// adapt is the update on g, named arg in errors, with r = lr, or when
-// rewarded r = lr*min(improvement, 2) and no update unless improvement > 0.
-// Like every hot path, it calls the kernels (sumSquares, axpy2) with no Go
-// call between: GradientNorm, StepScale and Step inline.
-func (m *Micro) adapt(g []float32, arg string, improvement float32, rewarded bool) error {
-	gs, ok := GradientNorm(g, m.Dim())
-	if !ok {
-		return GradientError(arg, g, m.Dim())
+	if improvement > 0 {
+		return m.update(m.In, "input buffer", m.RewardRate(improvement))
 	}
-	r := m.LR
-	if rewarded {
-		if err := CheckImprovement(improvement); err != nil {
-			return err
-		}
-		r = m.RewardRate(improvement)
+	if _, ok := GradientNorm(m.In, m.Dim()); !ok { // In is checked first, as when updating
+		return GradientError("input buffer", m.In, m.Dim())
 	}
-	if inv, ok := StepScale(gs); ok && (!rewarded || improvement > 0) {
-		m.Step(g, inv, r)
-		m.Count++
+	if err := CheckImprovement(improvement); err != nil {
+		return err
 	}
 	m.Adapts++
 	return nil
+}
+
+// update is the update on g with rate r, named arg in errors, in one kernel
+// call (learn: GradientNorm, then Update unless gs < 1e-16); Adapts += 1
+// even when skipped.
+func (m *Micro) update(g []float32, arg string, r float32) error {
+	if len(g) == m.Dim() && learn(&m.Pair, unsafe.SliceData(g), r) <= math.MaxFloat32 {
+		m.Adapts++
+		return nil
+	}
+	return GradientError(arg, g, m.Dim())
 }
 
 // Reset zeroes B and all counters.

@@ -12,6 +12,7 @@ package main
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"strings"
 )
@@ -23,6 +24,13 @@ type body func(w *strings.Builder, off int)
 func emit(w *strings.Builder, lines ...string) {
 	for _, l := range lines {
 		w.WriteString("\t\t" + l + "\n")
+	}
+}
+
+// stmt writes instruction lines at the function's top level, one tab in.
+func stmt(w *strings.Builder, lines ...string) {
+	for _, l := range lines {
+		w.WriteString("\t" + l + "\n")
 	}
 }
 
@@ -65,9 +73,10 @@ func loops(w *strings.Builder, b body, ptrs []string, n string) {
 // results stored from the named locals, and its loop body. A kernel with
 // `then` makes two passes over the same n: body advances the pointers whose
 // indexes are in first, then `then` advances those in second, reloaded from
-// the arguments. A kernel with `pair` takes a *Pair first (into register
-// pairReg) and reads the pointers, count and floats it names as fields
-// (go_asm.h offsets: Pair_A0, Pair_Alpha, ...) instead of from the frame.
+// the arguments; between, if set, is written between the passes. A kernel
+// with `pair` takes a *Pair first (into register pairReg) and reads the
+// pointers, count and floats it names as fields (go_asm.h offsets: Pair_A0,
+// Pair_Alpha, ...) instead of from the frame.
 type kernel struct {
 	name, signature string
 	frame           int
@@ -77,6 +86,7 @@ type kernel struct {
 	results         []string
 	body            body
 	then            body
+	between         func(w *strings.Builder)
 	first, second   []int
 	pair            pairArgs
 }
@@ -143,7 +153,7 @@ func (k kernel) write(w *strings.Builder) {
 			fmt.Fprintf(w, "\tGet %s\n\tI32WrapI64\n\tF32Load $Pair_%s\n\tSet F%d\n", pairReg, k.pair.floats[i], i)
 			continue
 		}
-		fmt.Fprintf(w, "\tGet SP\n\tF32Load %s+%d(FP)\n\tSet F%d\n", f, off, i)
+		fmt.Fprintf(w, "\tF32Load %s+%d(FP)\n\tSet F%d\n", f, off, i) // the assembler pushes SP itself
 		off += 4
 	}
 	for _, z := range k.zero {
@@ -160,6 +170,9 @@ func (k kernel) write(w *strings.Builder) {
 			return out
 		}
 		loops(w, k.body, pick(k.first), count)
+		if k.between != nil {
+			k.between(w)
+		}
 		for _, i := range k.second { // back to the start for the second pass
 			fmt.Fprintf(w, "\tMOVD %s, R%d\n", k.src(i), i)
 		}
@@ -197,24 +210,21 @@ var kernels = []kernel{
 	{
 		name: "sumSquares", signature: "(v *float32, n int) float32", frame: 20,
 		ptrs: []string{"v"}, zero: []string{"F0"}, results: []string{"ret+16"},
-		body: func(w *strings.Builder, off int) { // gs = gs + v*v
-			emit(w, "Get F0")
-			load(w, "R0", off)
-			emit(w, "Tee F1", "Get F1", "F32Mul", "F32Add", "Set F0")
-		},
+		body: func(w *strings.Builder, off int) { square(w, "F0", "F1", "R0", off) },
 	},
 	{
 		name: "axpy2", signature: "(b0, b1, v *float32, n int, inv, s0, s1 float32)", frame: 44,
 		ptrs: []string{"b0", "b1", "v"}, floats: []string{"inv", "s0", "s1"},
-		body: func(w *strings.Builder, off int) { // m = v*inv; b0 = b0 + s0*m; b1 = b1 + s1*m
-			load(w, "R2", off)
-			emit(w, "Get F0", "F32Mul", "Set F3")
-			for i, b := range []string{"R0", "R1"} {
-				emit(w, "Get "+b, "I32WrapI64")
-				load(w, b, off)
-				emit(w, fmt.Sprintf("Get F%d", i+1), "Get F3", "F32Mul", "F32Add", fmt.Sprintf("F32Store $%d", off))
-			}
-		},
+		body: axpy,
+	},
+	{
+		name: "learn", signature: "(p *Pair, v *float32, r float32) (gs float32)", frame: 28,
+		ptrs: []string{"b0", "b1", "v"}, zero: []string{"F4"},
+		pair:  pairArgs{ptrs: []string{"B0", "B1", ""}, count: "B0"},
+		first: []int{2}, second: []int{0, 1, 2},
+		body:    func(w *strings.Builder, off int) { square(w, "F4", "F5", "R2", off) },
+		between: learnStep,
+		then:    axpy,
 	},
 	{
 		name: "dot4", signature: "(x, a0, a1, c0, c1 *float32, n int) (l0, l1, m0, m1 float32)", frame: 64,
@@ -253,6 +263,48 @@ var kernels = []kernel{
 		},
 	},
 }
+
+// square is sum = sum + v*v, v the float32 at register r plus off and tmp a scratch local.
+func square(w *strings.Builder, sum, tmp, r string, off int) {
+	emit(w, "Get "+sum)
+	load(w, r, off)
+	emit(w, "Tee "+tmp, "Get "+tmp, "F32Mul", "F32Add", "Set "+sum)
+}
+
+// axpy is axpy2's element: m = v*inv; b0 = b0 + s0*m; b1 = b1 + s1*m, with b0,
+// b1, v in R0, R1, R2 and inv, s0, s1 in F0, F1, F2.
+func axpy(w *strings.Builder, off int) {
+	load(w, "R2", off)
+	emit(w, "Get F0", "F32Mul", "Set F3")
+	for i, b := range []string{"R0", "R1"} {
+		emit(w, "Get "+b, "I32WrapI64")
+		load(w, b, off)
+		emit(w, fmt.Sprintf("Get F%d", i+1), "Get F3", "F32Mul", "F32Add", fmt.Sprintf("F32Store $%d", off))
+	}
+}
+
+// learnStep is learn between its passes: it stores gs = F4 and returns
+// unless 1e-16 <= gs <= MaxFloat32; then F0 = 1/FastSqrt(gs), F1 = r*C0,
+// F2 = r*C1, and Count += 1. The bounds are float32 bit patterns, as in Go;
+// FastSqrt's x <= 0 case cannot occur here.
+func learnStep(w *strings.Builder) {
+	stmt(w, "Get SP", "Get F4", "F32Store gs+24(FP)")
+	stmt(w, "Get F4", fmt.Sprintf("I32Const $%#x", math.Float32bits(math.MaxFloat32)), "F32ReinterpretI32", "F32Le", "I32Eqz", "If", "\tRET", "End")
+	stmt(w, "Get F4", fmt.Sprintf("I32Const $%#x", math.Float32bits(skipNorm)), "F32ReinterpretI32", "F32Lt", "If", "\tRET", "End")
+	// y = bits(0x5f3759df - bits(x)>>1); fast_sqrt = (x*y) * (1.5 - ((0.5*x)*y)*y)
+	stmt(w, "I32Const $0x5f3759df", "Get F4", "I32ReinterpretF32", "I32Const $1", "I32ShrU", "I32Sub", "F32ReinterpretI32", "Set F5")
+	stmt(w, "Get F4", "Get F5", "F32Mul", "F32Const $(1.5)", "F32Const $(0.5)", "Get F4", "F32Mul", "Get F5", "F32Mul", "Get F5", "F32Mul", "F32Sub", "F32Mul", "Set F5")
+	stmt(w, "F32Const $(1.0)", "Get F5", "F32Div", "Set F0")
+	stmt(w, "F32Load r+16(FP)", "Set F3")
+	for i, c := range []string{"C0", "C1"} {
+		stmt(w, "Get F3", "Get "+pairReg, "I32WrapI64", "F32Load $Pair_"+c, "F32Mul", fmt.Sprintf("Set F%d", i+1))
+	}
+	stmt(w, "Get "+pairReg, "I32WrapI64", "Get "+pairReg, "I32WrapI64", "I64Load $Pair_Count", "I64Const $1", "I64Add", "I64Store $Pair_Count")
+}
+
+// skipNorm is lora's threshold below which an update is skipped (lora's own
+// constant; TestLearnIsGradientNormThenUpdate fails if they differ).
+const skipNorm float32 = 1e-16
 
 // main writes kernel_wasm.s, or with -check only reports whether it is
 // up to date (exit status 1 when not).
