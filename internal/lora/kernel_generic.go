@@ -27,6 +27,12 @@ func forward(p *Pair, x, y *float32) {
 	}
 }
 
+// forwardIO is forward(&m.Pair, In, Out) and then Forwards += 1.
+func forwardIO(m *Micro) {
+	forward(&m.Pair, unsafe.SliceData(m.In), unsafe.SliceData(m.Out))
+	m.Forwards++
+}
+
 // sumSquares is Σ v[i]*v[i] in index order. (In wasm assembly g names a
 // register, so the kernels call a gradient v.)
 func sumSquares(v *float32, n int) float32 {

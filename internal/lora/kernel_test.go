@@ -84,6 +84,13 @@ func TestKernelsMatchReferenceLoops(t *testing.T) {
 			forward(p, &inPlace[0], &inPlace[0])
 			require.Equal(t, bitsOf(want[:n]), bitsOf(inPlace), "forward in place, n=%d", n)
 
+			out := make([]float32, n+1)
+			out[n] = 42
+			m := &Micro{Pair: *p, In: x, Out: out[:n], Forwards: 41}
+			forwardIO(m) // forward(&m.Pair, In, Out), Forwards += 1
+			require.Equal(t, bitsOf(want), bitsOf(out), "forwardIO, n=%d", n)
+			require.Equal(t, uint64(42), m.Forwards, "forwardIO's count, n=%d", n)
+
 			var gs float32
 			for _, v := range x {
 				gs = gs + float32(v*v)

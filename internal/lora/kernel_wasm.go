@@ -24,3 +24,6 @@ func blend(x, y, b0, b1, d0, d1 *float32, n int, l0, l1, m0, m1, alpha, beta, w,
 
 //go:noescape
 func learn(p *Pair, v *float32, r float32) (gs float32)
+
+//go:noescape
+func forwardIO(m *Micro)

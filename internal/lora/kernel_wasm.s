@@ -18,7 +18,7 @@ TEXT ·forward(SB), NOSPLIT, $0-24
 	MOVD Pair_A0+8(R15), R6
 	Get R15
 	I32WrapI64
-	F32Load $Pair_Alpha
+	F32Load $(Pair_Alpha)
 	Set F0
 	F32Const $(0.0)
 	Set F1
@@ -335,6 +335,345 @@ TEXT ·forward(SB), NOSPLIT, $0-24
 		Br $0
 	End
 	End
+	RET
+
+// func forwardIO(m *Micro)
+TEXT ·forwardIO(SB), NOSPLIT, $0-8
+	MOVD m+0(FP), R15
+	MOVD Micro_In(R15), R0
+	MOVD Micro_Out(R15), R1
+	MOVD Micro_Pair+Pair_A0(R15), R2
+	MOVD Micro_Pair+Pair_A1(R15), R3
+	MOVD Micro_Pair+Pair_B0(R15), R4
+	MOVD Micro_Pair+Pair_B1(R15), R5
+	MOVD Micro_Pair+Pair_A0+8(R15), R6
+	Get R15
+	I32WrapI64
+	F32Load $(Micro_Pair+Pair_Alpha)
+	Set F0
+	F32Const $(0.0)
+	Set F1
+	F32Const $(0.0)
+	Set F2
+	Block
+	Loop
+		Get R6
+		I64Const $4
+		I64LtS
+		BrIf $1
+		Get R0
+		I32WrapI64
+		F32Load $0
+		Set F3
+		Get F1
+		Get F3
+		Get R2
+		I32WrapI64
+		F32Load $0
+		F32Mul
+		F32Add
+		Set F1
+		Get F2
+		Get F3
+		Get R3
+		I32WrapI64
+		F32Load $0
+		F32Mul
+		F32Add
+		Set F2
+		Get R0
+		I32WrapI64
+		F32Load $4
+		Set F3
+		Get F1
+		Get F3
+		Get R2
+		I32WrapI64
+		F32Load $4
+		F32Mul
+		F32Add
+		Set F1
+		Get F2
+		Get F3
+		Get R3
+		I32WrapI64
+		F32Load $4
+		F32Mul
+		F32Add
+		Set F2
+		Get R0
+		I32WrapI64
+		F32Load $8
+		Set F3
+		Get F1
+		Get F3
+		Get R2
+		I32WrapI64
+		F32Load $8
+		F32Mul
+		F32Add
+		Set F1
+		Get F2
+		Get F3
+		Get R3
+		I32WrapI64
+		F32Load $8
+		F32Mul
+		F32Add
+		Set F2
+		Get R0
+		I32WrapI64
+		F32Load $12
+		Set F3
+		Get F1
+		Get F3
+		Get R2
+		I32WrapI64
+		F32Load $12
+		F32Mul
+		F32Add
+		Set F1
+		Get F2
+		Get F3
+		Get R3
+		I32WrapI64
+		F32Load $12
+		F32Mul
+		F32Add
+		Set F2
+		Get R0
+		I64Const $16
+		I64Add
+		Set R0
+		Get R2
+		I64Const $16
+		I64Add
+		Set R2
+		Get R3
+		I64Const $16
+		I64Add
+		Set R3
+		Get R6
+		I64Const $4
+		I64Sub
+		Set R6
+		Br $0
+	End
+	End
+	Block
+	Loop
+		Get R6
+		I64Eqz
+		BrIf $1
+		Get R0
+		I32WrapI64
+		F32Load $0
+		Set F3
+		Get F1
+		Get F3
+		Get R2
+		I32WrapI64
+		F32Load $0
+		F32Mul
+		F32Add
+		Set F1
+		Get F2
+		Get F3
+		Get R3
+		I32WrapI64
+		F32Load $0
+		F32Mul
+		F32Add
+		Set F2
+		Get R0
+		I64Const $4
+		I64Add
+		Set R0
+		Get R2
+		I64Const $4
+		I64Add
+		Set R2
+		Get R3
+		I64Const $4
+		I64Add
+		Set R3
+		Get R6
+		I64Const $1
+		I64Sub
+		Set R6
+		Br $0
+	End
+	End
+	MOVD Micro_In(R15), R0
+	MOVD Micro_Out(R15), R1
+	MOVD Micro_Pair+Pair_B0(R15), R4
+	MOVD Micro_Pair+Pair_B1(R15), R5
+	MOVD Micro_Pair+Pair_A0+8(R15), R6
+	Block
+	Loop
+		Get R6
+		I64Const $4
+		I64LtS
+		BrIf $1
+		Get R1
+		I32WrapI64
+		Get R0
+		I32WrapI64
+		F32Load $0
+		Get F0
+		Get F1
+		Get R4
+		I32WrapI64
+		F32Load $0
+		F32Mul
+		Get F2
+		Get R5
+		I32WrapI64
+		F32Load $0
+		F32Mul
+		F32Add
+		F32Mul
+		F32Add
+		F32Store $0
+		Get R1
+		I32WrapI64
+		Get R0
+		I32WrapI64
+		F32Load $4
+		Get F0
+		Get F1
+		Get R4
+		I32WrapI64
+		F32Load $4
+		F32Mul
+		Get F2
+		Get R5
+		I32WrapI64
+		F32Load $4
+		F32Mul
+		F32Add
+		F32Mul
+		F32Add
+		F32Store $4
+		Get R1
+		I32WrapI64
+		Get R0
+		I32WrapI64
+		F32Load $8
+		Get F0
+		Get F1
+		Get R4
+		I32WrapI64
+		F32Load $8
+		F32Mul
+		Get F2
+		Get R5
+		I32WrapI64
+		F32Load $8
+		F32Mul
+		F32Add
+		F32Mul
+		F32Add
+		F32Store $8
+		Get R1
+		I32WrapI64
+		Get R0
+		I32WrapI64
+		F32Load $12
+		Get F0
+		Get F1
+		Get R4
+		I32WrapI64
+		F32Load $12
+		F32Mul
+		Get F2
+		Get R5
+		I32WrapI64
+		F32Load $12
+		F32Mul
+		F32Add
+		F32Mul
+		F32Add
+		F32Store $12
+		Get R0
+		I64Const $16
+		I64Add
+		Set R0
+		Get R1
+		I64Const $16
+		I64Add
+		Set R1
+		Get R4
+		I64Const $16
+		I64Add
+		Set R4
+		Get R5
+		I64Const $16
+		I64Add
+		Set R5
+		Get R6
+		I64Const $4
+		I64Sub
+		Set R6
+		Br $0
+	End
+	End
+	Block
+	Loop
+		Get R6
+		I64Eqz
+		BrIf $1
+		Get R1
+		I32WrapI64
+		Get R0
+		I32WrapI64
+		F32Load $0
+		Get F0
+		Get F1
+		Get R4
+		I32WrapI64
+		F32Load $0
+		F32Mul
+		Get F2
+		Get R5
+		I32WrapI64
+		F32Load $0
+		F32Mul
+		F32Add
+		F32Mul
+		F32Add
+		F32Store $0
+		Get R0
+		I64Const $4
+		I64Add
+		Set R0
+		Get R1
+		I64Const $4
+		I64Add
+		Set R1
+		Get R4
+		I64Const $4
+		I64Add
+		Set R4
+		Get R5
+		I64Const $4
+		I64Add
+		Set R5
+		Get R6
+		I64Const $1
+		I64Sub
+		Set R6
+		Br $0
+	End
+	End
+	Get R15
+	I32WrapI64
+	Get R15
+	I32WrapI64
+	I64Load $(Micro_Forwards)
+	I64Const $1
+	I64Add
+	I64Store $(Micro_Forwards)
 	RET
 
 // func sumSquares(v *float32, n int) float32
@@ -768,10 +1107,10 @@ TEXT ·learn(SB), NOSPLIT, $0-28
 	I32WrapI64
 	Get R15
 	I32WrapI64
-	I64Load $Pair_Count
+	I64Load $(Pair_Count)
 	I64Const $1
 	I64Add
-	I64Store $Pair_Count
+	I64Store $(Pair_Count)
 	MOVD Pair_B0(R15), R0
 	MOVD Pair_B1(R15), R1
 	MOVD v+8(FP), R2

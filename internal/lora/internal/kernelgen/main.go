@@ -73,10 +73,11 @@ func loops(w *strings.Builder, b body, ptrs []string, n string) {
 // results stored from the named locals, and its loop body. A kernel with
 // `then` makes two passes over the same n: body advances the pointers whose
 // indexes are in first, then `then` advances those in second, reloaded from
-// the arguments; between, if set, is written between the passes. A kernel
-// with `pair` takes a *Pair first (into register pairReg) and reads the
-// pointers, count and floats it names as fields (go_asm.h offsets: Pair_A0,
-// Pair_Alpha, ...) instead of from the frame.
+// the arguments; between, if set, is written between the passes, and end
+// after the loops. A kernel with `pair` takes a *Pair or a *Micro first
+// (into register pairReg) and reads the pointers, count and floats it names
+// as fields (go_asm.h offsets: Pair_A0, Pair_Alpha, Micro_In, ...) instead
+// of from the frame.
 type kernel struct {
 	name, signature string
 	frame           int
@@ -86,19 +87,33 @@ type kernel struct {
 	results         []string
 	body            body
 	then            body
-	between         func(w *strings.Builder)
+	between, end    func(w *strings.Builder)
 	first, second   []int
 	pair            pairArgs
 }
 
-// pairArgs names the kernel arguments that come from a *Pair's fields:
-// ptrs[i] is the field whose slice data goes in register i (empty: from the
-// frame), count the slice field whose length is n, floats[i] the float32
-// field in F<i>.
+// pairArgs names the kernel arguments that come from the fields of its
+// first argument, recv: p, a *Pair, or m, a *Micro. ptrs[i] is the field
+// whose slice data goes in register i (empty: from the frame), count the
+// slice field whose length is n, floats[i] the float32 field in F<i>. A
+// name is a Pair field (A0), or a Micro field with its go_asm.h prefix
+// (Micro_In); a Micro's Pair fields are at Micro_Pair+Pair_A0 and so on.
 type pairArgs struct {
+	recv   string
 	ptrs   []string
 	count  string
 	floats []string
+}
+
+// field is name's offset expression in recv.
+func (a pairArgs) field(name string) string {
+	switch {
+	case strings.HasPrefix(name, "Micro_"):
+		return name
+	case a.recv == "m":
+		return "Micro_Pair+Pair_" + name
+	}
+	return "Pair_" + name
 }
 
 // pairReg holds a pair kernel's *Pair.
@@ -107,7 +122,7 @@ const pairReg = "R15"
 // src is the operand that pointer argument i is loaded from.
 func (k kernel) src(i int) string {
 	if i < len(k.pair.ptrs) && k.pair.ptrs[i] != "" {
-		return fmt.Sprintf("Pair_%s(%s)", k.pair.ptrs[i], pairReg)
+		return fmt.Sprintf("%s(%s)", k.pair.field(k.pair.ptrs[i]), pairReg)
 	}
 	return fmt.Sprintf("%s+%d(FP)", k.ptrs[i], k.frameOffset(i))
 }
@@ -130,7 +145,7 @@ func (k kernel) frameOffset(i int) int {
 // countSrc is the operand that n is loaded from.
 func (k kernel) countSrc() string {
 	if k.pair.count != "" {
-		return fmt.Sprintf("Pair_%s+8(%s)", k.pair.count, pairReg) // the slice's len word
+		return fmt.Sprintf("%s+8(%s)", k.pair.field(k.pair.count), pairReg) // the slice's len word
 	}
 	return fmt.Sprintf("n+%d(FP)", 8*len(k.ptrs))
 }
@@ -138,7 +153,7 @@ func (k kernel) countSrc() string {
 func (k kernel) write(w *strings.Builder) {
 	fmt.Fprintf(w, "\n// func %s%s\nTEXT ·%s(SB), NOSPLIT, $0-%d\n", k.name, k.signature, k.name, k.frame)
 	if k.pair.count != "" {
-		fmt.Fprintf(w, "\tMOVD p+0(FP), %s\n", pairReg)
+		fmt.Fprintf(w, "\tMOVD %s+0(FP), %s\n", k.pair.recv, pairReg)
 	}
 	regs := make([]string, 0, len(k.ptrs))
 	for i := range k.ptrs {
@@ -150,7 +165,7 @@ func (k kernel) write(w *strings.Builder) {
 	off := 8*len(k.ptrs) + 8
 	for i, f := range k.floats {
 		if k.pair.count != "" {
-			fmt.Fprintf(w, "\tGet %s\n\tI32WrapI64\n\tF32Load $Pair_%s\n\tSet F%d\n", pairReg, k.pair.floats[i], i)
+			fmt.Fprintf(w, "\tGet %s\n\tI32WrapI64\n\tF32Load $(%s)\n\tSet F%d\n", pairReg, k.pair.field(k.pair.floats[i]), i)
 			continue
 		}
 		fmt.Fprintf(w, "\tF32Load %s+%d(FP)\n\tSet F%d\n", f, off, i) // the assembler pushes SP itself
@@ -179,6 +194,9 @@ func (k kernel) write(w *strings.Builder) {
 		fmt.Fprintf(w, "\tMOVD %s, %s\n", k.countSrc(), count)
 		loops(w, k.then, pick(k.second), count)
 	}
+	if k.end != nil {
+		k.end(w)
+	}
 	for i, r := range k.results {
 		fmt.Fprintf(w, "\tGet SP\n\tGet %s\n\tF32Store %s(FP)\n", k.zero[i], r)
 	}
@@ -186,27 +204,9 @@ func (k kernel) write(w *strings.Builder) {
 }
 
 var kernels = []kernel{
-	{
-		name: "forward", signature: "(p *Pair, x, y *float32)", frame: 24,
-		ptrs: []string{"x", "y", "a0", "a1", "b0", "b1"}, floats: []string{"alpha"}, zero: []string{"F1", "F2"},
-		pair:  pairArgs{ptrs: []string{"", "", "A0", "A1", "B0", "B1"}, count: "A0", floats: []string{"Alpha"}},
-		first: []int{0, 2, 3}, second: []int{0, 1, 4, 5},
-		body: func(w *strings.Builder, off int) { // l0 = l0 + x*a0; l1 = l1 + x*a1
-			load(w, "R0", off)
-			emit(w, "Set F3")
-			accumulate(w, "F1", "F3", "R2", off)
-			accumulate(w, "F2", "F3", "R3", off)
-		},
-		then: func(w *strings.Builder, off int) { // y = x + alpha*((l0*b0) + (l1*b1))
-			emit(w, "Get R1", "I32WrapI64")
-			load(w, "R0", off)
-			emit(w, "Get F0", "Get F1")
-			load(w, "R4", off)
-			emit(w, "F32Mul", "Get F2")
-			load(w, "R5", off)
-			emit(w, "F32Mul", "F32Add", "F32Mul", "F32Add", fmt.Sprintf("F32Store $%d", off))
-		},
-	},
+	forwardKernel("forward", "(p *Pair, x, y *float32)", 24, "p", "", ""),
+	// forward(&m.Pair, m.In, m.Out); m.Forwards += 1: WasmMicroLoRA.forward's whole call
+	forwardKernel("forwardIO", "(m *Micro)", 8, "m", "Micro_In", "Micro_Out"),
 	{
 		name: "sumSquares", signature: "(v *float32, n int) float32", frame: 20,
 		ptrs: []string{"v"}, zero: []string{"F0"}, results: []string{"ret+16"},
@@ -220,7 +220,7 @@ var kernels = []kernel{
 	{
 		name: "learn", signature: "(p *Pair, v *float32, r float32) (gs float32)", frame: 28,
 		ptrs: []string{"b0", "b1", "v"}, zero: []string{"F4"},
-		pair:  pairArgs{ptrs: []string{"B0", "B1", ""}, count: "B0"},
+		pair:  pairArgs{recv: "p", ptrs: []string{"B0", "B1", ""}, count: "B0"},
 		first: []int{2}, second: []int{0, 1, 2},
 		body:    func(w *strings.Builder, off int) { square(w, "F4", "F5", "R2", off) },
 		between: learnStep,
@@ -264,6 +264,42 @@ var kernels = []kernel{
 	},
 }
 
+// forwardKernel is forward with recv's fields (the receiver is p or m),
+// and x and y from recv's fields x and y, or from the frame when empty; a
+// *Micro also counts the call in Forwards.
+func forwardKernel(name, signature string, frame int, recv, x, y string) kernel {
+	k := kernel{
+		name: name, signature: signature, frame: frame,
+		ptrs: []string{"x", "y", "a0", "a1", "b0", "b1"}, floats: []string{"alpha"}, zero: []string{"F1", "F2"},
+		pair:  pairArgs{recv: recv, ptrs: []string{x, y, "A0", "A1", "B0", "B1"}, count: "A0", floats: []string{"Alpha"}},
+		first: []int{0, 2, 3}, second: []int{0, 1, 4, 5},
+		body: func(w *strings.Builder, off int) { // l0 = l0 + x*a0; l1 = l1 + x*a1
+			load(w, "R0", off)
+			emit(w, "Set F3")
+			accumulate(w, "F1", "F3", "R2", off)
+			accumulate(w, "F2", "F3", "R3", off)
+		},
+		then: func(w *strings.Builder, off int) { // y = x + alpha*((l0*b0) + (l1*b1))
+			emit(w, "Get R1", "I32WrapI64")
+			load(w, "R0", off)
+			emit(w, "Get F0", "Get F1")
+			load(w, "R4", off)
+			emit(w, "F32Mul", "Get F2")
+			load(w, "R5", off)
+			emit(w, "F32Mul", "F32Add", "F32Mul", "F32Add", fmt.Sprintf("F32Store $%d", off))
+		},
+	}
+	if recv == "m" {
+		k.end = func(w *strings.Builder) { increment(w, "Micro_Forwards") }
+	}
+	return k
+}
+
+// increment adds 1 to the uint64 field at offset expression f in pairReg.
+func increment(w *strings.Builder, f string) {
+	stmt(w, "Get "+pairReg, "I32WrapI64", "Get "+pairReg, "I32WrapI64", "I64Load $("+f+")", "I64Const $1", "I64Add", "I64Store $("+f+")")
+}
+
 // square is sum = sum + v*v, v the float32 at register r plus off and tmp a scratch local.
 func square(w *strings.Builder, sum, tmp, r string, off int) {
 	emit(w, "Get "+sum)
@@ -299,7 +335,7 @@ func learnStep(w *strings.Builder) {
 	for i, c := range []string{"C0", "C1"} {
 		stmt(w, "Get F3", "Get "+pairReg, "I32WrapI64", "F32Load $Pair_"+c, "F32Mul", fmt.Sprintf("Set F%d", i+1))
 	}
-	stmt(w, "Get "+pairReg, "I32WrapI64", "Get "+pairReg, "I32WrapI64", "I64Load $Pair_Count", "I64Const $1", "I64Add", "I64Store $Pair_Count")
+	increment(w, "Pair_Count")
 }
 
 // skipNorm is lora's threshold below which an update is skipped (lora's own
