@@ -336,7 +336,7 @@ function defineClasses(rt) {
     }
 
     constructor(dim, alpha, learning_rate) {
-      this.#r = rt.construct(0, arguments);
+      this.#r = rt.construct(0, [dim, alpha, learning_rate]);
       rt.track(this, this.#r);
     }
 
@@ -370,7 +370,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 6, 0, 0, 0, 0) === 1) return value();
       }
-      throw failure(6, r, arguments, null);
+      throw failure(6, r, [], null);
     }
 
     param_count() {
@@ -383,7 +383,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 7, 0, 0, 0, 0) === 1) return value();
       }
-      throw failure(7, r, arguments, null);
+      throw failure(7, r, [], null);
     }
 
     get_input_ptr() {
@@ -396,7 +396,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 8, 0, 0, 0, 0) === 1) return value();
       }
-      throw failure(8, r, arguments, null);
+      throw failure(8, r, [], null);
     }
 
     get_output_ptr() {
@@ -409,7 +409,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 9, 0, 0, 0, 0) === 1) return value();
       }
-      throw failure(9, r, arguments, null);
+      throw failure(9, r, [], null);
     }
 
     forward() {
@@ -422,7 +422,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen) {
         if (ex.rv_micro_forward(r.h) === 1) return;
       }
-      throw failure(10, r, arguments, null);
+      throw failure(10, r, [], null);
     }
 
     forward_array(input, out) {
@@ -444,7 +444,7 @@ function defineClasses(rt) {
           return out;
         }
       }
-      throw failure(11, r, arguments, v);
+      throw failure(11, r, [input, out], v);
     }
 
     adapt() {
@@ -457,7 +457,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen) {
         if (ex.rv_micro_adapt(r.h) === 1) return;
       }
-      throw failure(12, r, arguments, null);
+      throw failure(12, r, [], null);
     }
 
     adapt_array(gradient) {
@@ -472,7 +472,7 @@ function defineClasses(rt) {
         inputOf(r).set(v);
         if (ex.rv_micro_adapt_array(r.h) === 1) return;
       }
-      throw failure(13, r, arguments, v);
+      throw failure(13, r, [gradient], v);
     }
 
     adapt_with_reward(improvement) {
@@ -485,7 +485,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen && typeof improvement === 'number') {
         if (ex.rv_micro_adapt_with_reward(r.h, improvement) === 1) return;
       }
-      throw failure(14, r, arguments, null);
+      throw failure(14, r, [improvement], null);
     }
 
     reset() {
@@ -498,7 +498,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 15, 0, 0, 0, 0) === 1) return;
       }
-      throw failure(15, r, arguments, null);
+      throw failure(15, r, [], null);
     }
 
     forward_count() {
@@ -511,7 +511,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 16, 0, 0, 0, 0) === 1) return BigInt(value());
       }
-      throw failure(16, r, arguments, null);
+      throw failure(16, r, [], null);
     }
 
     adapt_count() {
@@ -524,7 +524,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 17, 0, 0, 0, 0) === 1) return BigInt(value());
       }
-      throw failure(17, r, arguments, null);
+      throw failure(17, r, [], null);
     }
 
     delta_norm() {
@@ -537,7 +537,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 18, 0, 0, 0, 0) === 1) return value();
       }
-      throw failure(18, r, arguments, null);
+      throw failure(18, r, [], null);
     }
 
     get_b() {
@@ -550,7 +550,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 19, 0, 0, 0, 0) === 1) return rt.outFloats(value());
       }
-      throw failure(19, r, arguments, null);
+      throw failure(19, r, [], null);
     }
 
     set_b(b) {
@@ -563,11 +563,11 @@ function defineClasses(rt) {
       }
       if (r !== undefined && r.g === gen && v !== null) {
         const p = ex.rv_reserve(20, 0, 4 * n);
-        if (p === 0) throw thrown(arguments);
+        if (p === 0) throw thrown([b]);
         f32().set(v, p >>> 2);
         if (ex.rv_call(r.h, 20, n, 0, 0, 0) === 1) return;
       }
-      throw failure(20, r, arguments, v);
+      throw failure(20, r, [b], v);
     }
 
     forward_batch(inputs, out) {
@@ -580,11 +580,11 @@ function defineClasses(rt) {
       }
       if (r !== undefined && r.g === gen && v !== null && (out === undefined || isInto(out, n))) {
         const p = ex.rv_reserve(21, 0, 4 * n);
-        if (p === 0) throw thrown(arguments);
+        if (p === 0) throw thrown([inputs, out]);
         f32().set(v, p >>> 2);
         if (ex.rv_call(r.h, 21, n, 0, 0, 0) === 1) return rt.outFloats(value(), out);
       }
-      throw failure(21, r, arguments, v);
+      throw failure(21, r, [inputs, out], v);
     }
 
     adapt_batch(gradients) {
@@ -597,11 +597,11 @@ function defineClasses(rt) {
       }
       if (r !== undefined && r.g === gen && v !== null) {
         const p = ex.rv_reserve(22, 0, 4 * n);
-        if (p === 0) throw thrown(arguments);
+        if (p === 0) throw thrown([gradients]);
         f32().set(v, p >>> 2);
         if (ex.rv_call(r.h, 22, n, 0, 0, 0) === 1) return;
       }
-      throw failure(22, r, arguments, v);
+      throw failure(22, r, [gradients], v);
     }
 
     to_bytes() {
@@ -614,7 +614,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 23, 0, 0, 0, 0) === 1) return rt.outBytes(value());
       }
-      throw failure(23, r, arguments, null);
+      throw failure(23, r, [], null);
     }
   }
   if (typeof Symbol.dispose === 'symbol') WasmMicroLoRA.prototype[Symbol.dispose] = WasmMicroLoRA.prototype.free;
@@ -627,7 +627,7 @@ function defineClasses(rt) {
     }
 
     constructor(dim, alpha, learning_rate) {
-      this.#r = rt.construct(24, arguments);
+      this.#r = rt.construct(24, [dim, alpha, learning_rate]);
       rt.track(this, this.#r);
     }
 
@@ -639,7 +639,7 @@ function defineClasses(rt) {
       if (ex !== null && typeof op_type === 'number') {
         if (ex.rv_call(0, 26, op_type, 0, 0, 0) === 1) return rt.outText(value());
       }
-      throw failure(26, undefined, arguments, null);
+      throw failure(26, undefined, [op_type], null);
     }
 
     free() {
@@ -668,7 +668,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 31, 0, 0, 0, 0) === 1) return value();
       }
-      throw failure(31, r, arguments, null);
+      throw failure(31, r, [], null);
     }
 
     get_input_ptr() {
@@ -681,7 +681,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 32, 0, 0, 0, 0) === 1) return value();
       }
-      throw failure(32, r, arguments, null);
+      throw failure(32, r, [], null);
     }
 
     get_output_ptr() {
@@ -694,7 +694,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 33, 0, 0, 0, 0) === 1) return value();
       }
-      throw failure(33, r, arguments, null);
+      throw failure(33, r, [], null);
     }
 
     forward(op_type) {
@@ -707,7 +707,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen && typeof op_type === 'number') {
         if (ex.rv_scoped_forward(r.h, op_type) === 1) return;
       }
-      throw failure(34, r, arguments, null);
+      throw failure(34, r, [op_type], null);
     }
 
     forward_array(op_type, input, out) {
@@ -729,7 +729,7 @@ function defineClasses(rt) {
           return out;
         }
       }
-      throw failure(35, r, arguments, v);
+      throw failure(35, r, [op_type, input, out], v);
     }
 
     adapt(op_type) {
@@ -742,7 +742,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen && typeof op_type === 'number') {
         if (ex.rv_scoped_adapt(r.h, op_type) === 1) return;
       }
-      throw failure(36, r, arguments, null);
+      throw failure(36, r, [op_type], null);
     }
 
     adapt_array(op_type, gradient) {
@@ -757,7 +757,7 @@ function defineClasses(rt) {
         inputOf(r).set(v);
         if (ex.rv_scoped_adapt_array(r.h, op_type) === 1) return;
       }
-      throw failure(37, r, arguments, v);
+      throw failure(37, r, [op_type, gradient], v);
     }
 
     adapt_with_reward(op_type, improvement) {
@@ -770,7 +770,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen && typeof op_type === 'number' && typeof improvement === 'number') {
         if (ex.rv_scoped_adapt_with_reward(r.h, op_type, improvement) === 1) return;
       }
-      throw failure(38, r, arguments, null);
+      throw failure(38, r, [op_type, improvement], null);
     }
 
     reset_scope(op_type) {
@@ -783,7 +783,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen && typeof op_type === 'number') {
         if (ex.rv_call(r.h, 39, op_type, 0, 0, 0) === 1) return;
       }
-      throw failure(39, r, arguments, null);
+      throw failure(39, r, [op_type], null);
     }
 
     reset_all() {
@@ -796,7 +796,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 40, 0, 0, 0, 0) === 1) return;
       }
-      throw failure(40, r, arguments, null);
+      throw failure(40, r, [], null);
     }
 
     forward_count(op_type) {
@@ -809,7 +809,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen && typeof op_type === 'number') {
         if (ex.rv_call(r.h, 41, op_type, 0, 0, 0) === 1) return BigInt(value());
       }
-      throw failure(41, r, arguments, null);
+      throw failure(41, r, [op_type], null);
     }
 
     adapt_count(op_type) {
@@ -822,7 +822,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen && typeof op_type === 'number') {
         if (ex.rv_call(r.h, 42, op_type, 0, 0, 0) === 1) return BigInt(value());
       }
-      throw failure(42, r, arguments, null);
+      throw failure(42, r, [op_type], null);
     }
 
     delta_norm(op_type) {
@@ -835,7 +835,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen && typeof op_type === 'number') {
         if (ex.rv_call(r.h, 43, op_type, 0, 0, 0) === 1) return value();
       }
-      throw failure(43, r, arguments, null);
+      throw failure(43, r, [op_type], null);
     }
 
     total_forward_count() {
@@ -848,7 +848,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 44, 0, 0, 0, 0) === 1) return BigInt(value());
       }
-      throw failure(44, r, arguments, null);
+      throw failure(44, r, [], null);
     }
 
     total_adapt_count() {
@@ -861,7 +861,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 45, 0, 0, 0, 0) === 1) return BigInt(value());
       }
-      throw failure(45, r, arguments, null);
+      throw failure(45, r, [], null);
     }
 
     set_category_fallback(enabled) {
@@ -875,7 +875,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen && enabled_ === enabled_) {
         if (ex.rv_call(r.h, 46, enabled_, 0, 0, 0) === 1) return;
       }
-      throw failure(46, r, arguments, null);
+      throw failure(46, r, [enabled], null);
     }
 
     forward_batch(op_type, inputs, out) {
@@ -888,11 +888,11 @@ function defineClasses(rt) {
       }
       if (r !== undefined && r.g === gen && typeof op_type === 'number' && v !== null && (out === undefined || isInto(out, n))) {
         const p = ex.rv_reserve(47, 1, 4 * n);
-        if (p === 0) throw thrown(arguments);
+        if (p === 0) throw thrown([op_type, inputs, out]);
         f32().set(v, p >>> 2);
         if (ex.rv_call(r.h, 47, op_type, n, 0, 0) === 1) return rt.outFloats(value(), out);
       }
-      throw failure(47, r, arguments, v);
+      throw failure(47, r, [op_type, inputs, out], v);
     }
 
     adapt_batch(op_type, gradients) {
@@ -905,11 +905,11 @@ function defineClasses(rt) {
       }
       if (r !== undefined && r.g === gen && typeof op_type === 'number' && v !== null) {
         const p = ex.rv_reserve(48, 1, 4 * n);
-        if (p === 0) throw thrown(arguments);
+        if (p === 0) throw thrown([op_type, gradients]);
         f32().set(v, p >>> 2);
         if (ex.rv_call(r.h, 48, op_type, n, 0, 0) === 1) return;
       }
-      throw failure(48, r, arguments, v);
+      throw failure(48, r, [op_type, gradients], v);
     }
 
     learn_from(buffer, min_quality) {
@@ -924,7 +924,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen && buffer_ !== 0 && typeof min_quality_ === 'number') {
         if (ex.rv_call(r.h, 49, buffer_, min_quality_, 0, 0) === 1) return value();
       }
-      throw failure(49, r, arguments, null);
+      throw failure(49, r, [buffer, min_quality], null);
     }
 
     to_bytes() {
@@ -937,7 +937,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 50, 0, 0, 0, 0) === 1) return rt.outBytes(value());
       }
-      throw failure(50, r, arguments, null);
+      throw failure(50, r, [], null);
     }
   }
   if (typeof Symbol.dispose === 'symbol') WasmScopedLoRA.prototype[Symbol.dispose] = WasmScopedLoRA.prototype.free;
@@ -950,7 +950,7 @@ function defineClasses(rt) {
     }
 
     constructor(capacity, embedding_dim) {
-      this.#r = rt.construct(51, arguments);
+      this.#r = rt.construct(51, [capacity, embedding_dim]);
       rt.track(this, this.#r);
     }
 
@@ -982,7 +982,7 @@ function defineClasses(rt) {
           return;
         }
       }
-      throw failure(55, r, arguments, v);
+      throw failure(55, r, [embedding, op_type, attention_type, execution_ms, baseline_ms], v);
     }
 
     total_count() {
@@ -995,7 +995,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 56, 0, 0, 0, 0) === 1) return BigInt(value());
       }
-      throw failure(56, r, arguments, null);
+      throw failure(56, r, [], null);
     }
 
     len() {
@@ -1008,7 +1008,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 57, 0, 0, 0, 0) === 1) return value();
       }
-      throw failure(57, r, arguments, null);
+      throw failure(57, r, [], null);
     }
 
     is_empty() {
@@ -1021,7 +1021,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 58, 0, 0, 0, 0) === 1) return value() !== 0;
       }
-      throw failure(58, r, arguments, null);
+      throw failure(58, r, [], null);
     }
 
     mean_improvement() {
@@ -1034,7 +1034,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 59, 0, 0, 0, 0) === 1) return value();
       }
-      throw failure(59, r, arguments, null);
+      throw failure(59, r, [], null);
     }
 
     best_improvement() {
@@ -1047,7 +1047,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 60, 0, 0, 0, 0) === 1) return value();
       }
-      throw failure(60, r, arguments, null);
+      throw failure(60, r, [], null);
     }
 
     success_rate() {
@@ -1060,7 +1060,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 61, 0, 0, 0, 0) === 1) return value();
       }
-      throw failure(61, r, arguments, null);
+      throw failure(61, r, [], null);
     }
 
     best_attention() {
@@ -1073,7 +1073,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 62, 0, 0, 0, 0) === 1) return value();
       }
-      throw failure(62, r, arguments, null);
+      throw failure(62, r, [], null);
     }
 
     variance() {
@@ -1086,7 +1086,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 63, 0, 0, 0, 0) === 1) return value();
       }
-      throw failure(63, r, arguments, null);
+      throw failure(63, r, [], null);
     }
 
     high_quality_count(threshold) {
@@ -1099,7 +1099,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen && typeof threshold === 'number') {
         if (ex.rv_call(r.h, 64, threshold, 0, 0, 0) === 1) return value();
       }
-      throw failure(64, r, arguments, null);
+      throw failure(64, r, [threshold], null);
     }
 
     count_by_operator(op_type) {
@@ -1112,7 +1112,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen && typeof op_type === 'number') {
         if (ex.rv_call(r.h, 65, op_type, 0, 0, 0) === 1) return value();
       }
-      throw failure(65, r, arguments, null);
+      throw failure(65, r, [op_type], null);
     }
 
     reset() {
@@ -1128,7 +1128,7 @@ function defineClasses(rt) {
           return;
         }
       }
-      throw failure(66, r, arguments, null);
+      throw failure(66, r, [], null);
     }
 
     embedding_dim() {
@@ -1141,7 +1141,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 67, 0, 0, 0, 0) === 1) return value();
       }
-      throw failure(67, r, arguments, null);
+      throw failure(67, r, [], null);
     }
 
     to_bytes() {
@@ -1154,7 +1154,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen) {
         if (ex.rv_call(r.h, 68, 0, 0, 0, 0) === 1) return rt.outBytes(value());
       }
-      throw failure(68, r, arguments, null);
+      throw failure(68, r, [], null);
     }
   }
   if (typeof Symbol.dispose === 'symbol') WasmTrajectoryBuffer.prototype[Symbol.dispose] = WasmTrajectoryBuffer.prototype.free;

@@ -103,12 +103,19 @@ func paramNames(m *api.Member) string {
 	return strings.Join(ns, ", ")
 }
 
+// argArray is m's parameters as a JS array literal, what the error paths
+// take instead of `arguments`: a function that names `arguments` anywhere
+// makes V8 allocate the object on every call (measured: about 230 of the
+// 1,750 machine instructions of forward() at dim 16, twice the reference
+// wrapper's own), while a literal on the throw path is built only there.
+func argArray(m *api.Member) string { return "[" + paramNames(m) + "]" }
+
 // writeMember writes member code of the class.
 func writeMember(w *strings.Builder, code api.Code, m *api.Member, rec string) {
 	args := paramNames(m)
 	switch {
 	case m.Sort == api.Constructor:
-		fmt.Fprintf(w, "    constructor(%s) {\n      this.#r = rt.construct(%d, arguments);\n      rt.track(this, this.#r);\n    }\n", args, code)
+		fmt.Fprintf(w, "    constructor(%s) {\n      this.#r = rt.construct(%d, %s);\n      rt.track(this, this.#r);\n    }\n", args, code, argArray(m))
 	case m.Sort == api.Static && m.Params[0].Kind == api.Bytes:
 		fmt.Fprintf(w, "    static %s(%s) {\n      return rt.fromBytes(%d, %s, %s);\n    }\n", m.Name, args, code, args, m.Class)
 	case m.Name == "free":
@@ -161,7 +168,7 @@ func writeCall(w *strings.Builder, code api.Code, m *api.Member, rec string) {
 			fmt.Fprintf(w, "      const v = toF32(%s), n = conv.n;\n", p.Name)
 			conds = append(conds, "v !== null")
 			before = append(before, fmt.Sprintf("const p = ex.rv_reserve(%d, %d, 4 * n);", code, i),
-				"if (p === 0) throw thrown(arguments);", "f32().set(v, p >>> 2);")
+				"if (p === 0) throw thrown("+argArray(m)+");", "f32().set(v, p >>> 2);")
 			nums = append(nums, "n")
 			array = "v"
 		case api.BufferArg:
@@ -209,7 +216,7 @@ func writeCall(w *strings.Builder, code api.Code, m *api.Member, rec string) {
 	} else {
 		fmt.Fprintf(w, "        if (%s === 1) %s\n", call, result(m))
 	}
-	fmt.Fprintf(w, "      }\n      throw failure(%d, %s, arguments, %s);\n    }\n", code, self, array)
+	fmt.Fprintf(w, "      }\n      throw failure(%d, %s, %s, %s);\n    }\n", code, self, argArray(m), array)
 }
 
 // result is the statement returning m's value after a successful call.
