@@ -92,3 +92,18 @@ func learn(p *Pair, v *float32, r float32) (gs float32) {
 	}
 	return gs
 }
+
+// learn2 is learn(a, v, ra) and learn(c, v, rc) with one sum: gs = Σ v[j]*v[j],
+// then, when 1e-16 <= gs <= MaxFloat32, both updates. a and c have one dimension.
+func learn2(a, c *Pair, v *float32, ra, rc float32) (gs float32) {
+	n := len(a.B0)
+	gs = sumSquares(v, n)
+	if gs <= math.MaxFloat32 && gs >= skipNorm {
+		inv := 1 / FastSqrt(gs)
+		axpy2(unsafe.SliceData(a.B0), unsafe.SliceData(a.B1), v, n, inv, ra*a.C0, ra*a.C1)
+		axpy2(unsafe.SliceData(c.B0), unsafe.SliceData(c.B1), v, n, inv, rc*c.C0, rc*c.C1)
+		a.Count++
+		c.Count++
+	}
+	return gs
+}

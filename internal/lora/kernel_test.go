@@ -107,29 +107,47 @@ func TestKernelsMatchReferenceLoops(t *testing.T) {
 	}
 }
 
-// TestLearnIsGradientNormThenUpdate checks the fused kernel against the two
-// steps it replaces, with gradients whose squared norm sits on each side of
-// the skip threshold (1e-16) and of MaxFloat32, where it must change nothing.
+// TestLearnIsGradientNormThenUpdate checks the fused kernels (learn, and
+// learn2 on two adapters with their own rates and sums of A) against the
+// steps they replace, with gradients whose squared norm sits on each side of
+// the skip threshold (1e-16) and of MaxFloat32, where they must change nothing.
 func TestLearnIsGradientNormThenUpdate(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
+	pair := func(n int, count uint64) (p, want *Pair) {
+		p = NewPair(n, 0.5, 0.01)
+		copy(p.B0, vector(r, n))
+		copy(p.B1, vector(r, n))
+		p.C0, p.C1 = p.C0*float32(count), p.C1-float32(count)
+		p.Count = count
+		w := *p
+		w.B0, w.B1 = append([]float32(nil), p.B0...), append([]float32(nil), p.B1...)
+		return p, &w
+	}
+	same := func(want, got *Pair, what string) {
+		t.Helper()
+		require.Equal(t, bitsOf(want.B0), bitsOf(got.B0), "B0, %s", what)
+		require.Equal(t, bitsOf(want.B1), bitsOf(got.B1), "B1, %s", what)
+		require.Equal(t, want.Count, got.Count, "Count, %s", what)
+	}
 	check := func(g []float32, rate float32, what string) {
 		t.Helper()
 		n := len(g)
-		p := NewPair(n, 0.5, 0.01)
-		copy(p.B0, vector(r, n))
-		copy(p.B1, vector(r, n))
-		p.Count = 7
-		want := *p
-		want.B0, want.B1 = append([]float32(nil), p.B0...), append([]float32(nil), p.B1...)
 		gs, ok := GradientNorm(g, n)
+		p, want := pair(n, 7)
+		a, wantA := pair(n, 3)
+		c, wantC := pair(n, 9)
 		if ok {
 			want.Update(g, gs, rate)
+			wantA.Update(g, gs, rate)
+			wantC.Update(g, gs, 0.25-rate)
 		}
 		got := learn(p, &g[0], rate)
 		require.Equal(t, bitsOf([]float32{gs}), bitsOf([]float32{got}), "gs, %s", what)
-		require.Equal(t, bitsOf(want.B0), bitsOf(p.B0), "B0, %s", what)
-		require.Equal(t, bitsOf(want.B1), bitsOf(p.B1), "B1, %s", what)
-		require.Equal(t, want.Count, p.Count, "Count, %s", what)
+		same(want, p, what)
+		got = learn2(a, c, &g[0], rate, 0.25-rate)
+		require.Equal(t, bitsOf([]float32{gs}), bitsOf([]float32{got}), "learn2 gs, %s", what)
+		same(wantA, a, "learn2 a, "+what)
+		same(wantC, c, "learn2 c, "+what)
 	}
 	var edges []float32 // around the square roots of both bounds
 	for _, e := range []float32{1e-8, float32(math.Sqrt(math.MaxFloat32))} {

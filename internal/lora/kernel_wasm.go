@@ -27,3 +27,6 @@ func learn(p *Pair, v *float32, r float32) (gs float32)
 
 //go:noescape
 func forwardIO(m *Micro)
+
+//go:noescape
+func learn2(a, c *Pair, v *float32, ra, rc float32) (gs float32)

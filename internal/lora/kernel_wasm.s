@@ -1090,14 +1090,14 @@ TEXT ·learn(SB), NOSPLIT, $0-28
 	F32Div
 	Set F0
 	F32Load r+16(FP)
-	Set F3
-	Get F3
+	Set F5
+	Get F5
 	Get R15
 	I32WrapI64
 	F32Load $Pair_C0
 	F32Mul
 	Set F1
-	Get F3
+	Get F5
 	Get R15
 	I32WrapI64
 	F32Load $Pair_C1
@@ -1291,6 +1291,487 @@ TEXT ·learn(SB), NOSPLIT, $0-28
 		I64Const $1
 		I64Sub
 		Set R3
+		Br $0
+	End
+	End
+	RET
+
+// func learn2(a, c *Pair, v *float32, ra, rc float32) (gs float32)
+TEXT ·learn2(SB), NOSPLIT, $0-36
+	MOVD a+0(FP), R15
+	MOVD c+8(FP), R14
+	MOVD Pair_B0(R15), R0
+	MOVD Pair_B1(R15), R1
+	MOVD Pair_B0(R14), R2
+	MOVD Pair_B1(R14), R3
+	MOVD v+16(FP), R4
+	MOVD Pair_B0+8(R15), R5
+	F32Const $(0.0)
+	Set F6
+	Block
+	Loop
+		Get R5
+		I64Const $4
+		I64LtS
+		BrIf $1
+		Get F6
+		Get R4
+		I32WrapI64
+		F32Load $0
+		Tee F7
+		Get F7
+		F32Mul
+		F32Add
+		Set F6
+		Get F6
+		Get R4
+		I32WrapI64
+		F32Load $4
+		Tee F7
+		Get F7
+		F32Mul
+		F32Add
+		Set F6
+		Get F6
+		Get R4
+		I32WrapI64
+		F32Load $8
+		Tee F7
+		Get F7
+		F32Mul
+		F32Add
+		Set F6
+		Get F6
+		Get R4
+		I32WrapI64
+		F32Load $12
+		Tee F7
+		Get F7
+		F32Mul
+		F32Add
+		Set F6
+		Get R4
+		I64Const $16
+		I64Add
+		Set R4
+		Get R5
+		I64Const $4
+		I64Sub
+		Set R5
+		Br $0
+	End
+	End
+	Block
+	Loop
+		Get R5
+		I64Eqz
+		BrIf $1
+		Get F6
+		Get R4
+		I32WrapI64
+		F32Load $0
+		Tee F7
+		Get F7
+		F32Mul
+		F32Add
+		Set F6
+		Get R4
+		I64Const $4
+		I64Add
+		Set R4
+		Get R5
+		I64Const $1
+		I64Sub
+		Set R5
+		Br $0
+	End
+	End
+	Get SP
+	Get F6
+	F32Store gs+32(FP)
+	Get F6
+	I32Const $0x7f7fffff
+	F32ReinterpretI32
+	F32Le
+	I32Eqz
+	If
+		RET
+	End
+	Get F6
+	I32Const $0x24e69595
+	F32ReinterpretI32
+	F32Lt
+	If
+		RET
+	End
+	I32Const $0x5f3759df
+	Get F6
+	I32ReinterpretF32
+	I32Const $1
+	I32ShrU
+	I32Sub
+	F32ReinterpretI32
+	Set F7
+	Get F6
+	Get F7
+	F32Mul
+	F32Const $(1.5)
+	F32Const $(0.5)
+	Get F6
+	F32Mul
+	Get F7
+	F32Mul
+	Get F7
+	F32Mul
+	F32Sub
+	F32Mul
+	Set F7
+	F32Const $(1.0)
+	Get F7
+	F32Div
+	Set F0
+	F32Load ra+24(FP)
+	Set F7
+	Get F7
+	Get R15
+	I32WrapI64
+	F32Load $Pair_C0
+	F32Mul
+	Set F1
+	Get F7
+	Get R15
+	I32WrapI64
+	F32Load $Pair_C1
+	F32Mul
+	Set F2
+	Get R15
+	I32WrapI64
+	Get R15
+	I32WrapI64
+	I64Load $(Pair_Count)
+	I64Const $1
+	I64Add
+	I64Store $(Pair_Count)
+	F32Load rc+28(FP)
+	Set F7
+	Get F7
+	Get R14
+	I32WrapI64
+	F32Load $Pair_C0
+	F32Mul
+	Set F3
+	Get F7
+	Get R14
+	I32WrapI64
+	F32Load $Pair_C1
+	F32Mul
+	Set F4
+	Get R14
+	I32WrapI64
+	Get R14
+	I32WrapI64
+	I64Load $(Pair_Count)
+	I64Const $1
+	I64Add
+	I64Store $(Pair_Count)
+	MOVD Pair_B0(R15), R0
+	MOVD Pair_B1(R15), R1
+	MOVD Pair_B0(R14), R2
+	MOVD Pair_B1(R14), R3
+	MOVD v+16(FP), R4
+	MOVD Pair_B0+8(R15), R5
+	Block
+	Loop
+		Get R5
+		I64Const $4
+		I64LtS
+		BrIf $1
+		Get R4
+		I32WrapI64
+		F32Load $0
+		Get F0
+		F32Mul
+		Set F5
+		Get R0
+		I32WrapI64
+		Get R0
+		I32WrapI64
+		F32Load $0
+		Get F1
+		Get F5
+		F32Mul
+		F32Add
+		F32Store $0
+		Get R1
+		I32WrapI64
+		Get R1
+		I32WrapI64
+		F32Load $0
+		Get F2
+		Get F5
+		F32Mul
+		F32Add
+		F32Store $0
+		Get R2
+		I32WrapI64
+		Get R2
+		I32WrapI64
+		F32Load $0
+		Get F3
+		Get F5
+		F32Mul
+		F32Add
+		F32Store $0
+		Get R3
+		I32WrapI64
+		Get R3
+		I32WrapI64
+		F32Load $0
+		Get F4
+		Get F5
+		F32Mul
+		F32Add
+		F32Store $0
+		Get R4
+		I32WrapI64
+		F32Load $4
+		Get F0
+		F32Mul
+		Set F5
+		Get R0
+		I32WrapI64
+		Get R0
+		I32WrapI64
+		F32Load $4
+		Get F1
+		Get F5
+		F32Mul
+		F32Add
+		F32Store $4
+		Get R1
+		I32WrapI64
+		Get R1
+		I32WrapI64
+		F32Load $4
+		Get F2
+		Get F5
+		F32Mul
+		F32Add
+		F32Store $4
+		Get R2
+		I32WrapI64
+		Get R2
+		I32WrapI64
+		F32Load $4
+		Get F3
+		Get F5
+		F32Mul
+		F32Add
+		F32Store $4
+		Get R3
+		I32WrapI64
+		Get R3
+		I32WrapI64
+		F32Load $4
+		Get F4
+		Get F5
+		F32Mul
+		F32Add
+		F32Store $4
+		Get R4
+		I32WrapI64
+		F32Load $8
+		Get F0
+		F32Mul
+		Set F5
+		Get R0
+		I32WrapI64
+		Get R0
+		I32WrapI64
+		F32Load $8
+		Get F1
+		Get F5
+		F32Mul
+		F32Add
+		F32Store $8
+		Get R1
+		I32WrapI64
+		Get R1
+		I32WrapI64
+		F32Load $8
+		Get F2
+		Get F5
+		F32Mul
+		F32Add
+		F32Store $8
+		Get R2
+		I32WrapI64
+		Get R2
+		I32WrapI64
+		F32Load $8
+		Get F3
+		Get F5
+		F32Mul
+		F32Add
+		F32Store $8
+		Get R3
+		I32WrapI64
+		Get R3
+		I32WrapI64
+		F32Load $8
+		Get F4
+		Get F5
+		F32Mul
+		F32Add
+		F32Store $8
+		Get R4
+		I32WrapI64
+		F32Load $12
+		Get F0
+		F32Mul
+		Set F5
+		Get R0
+		I32WrapI64
+		Get R0
+		I32WrapI64
+		F32Load $12
+		Get F1
+		Get F5
+		F32Mul
+		F32Add
+		F32Store $12
+		Get R1
+		I32WrapI64
+		Get R1
+		I32WrapI64
+		F32Load $12
+		Get F2
+		Get F5
+		F32Mul
+		F32Add
+		F32Store $12
+		Get R2
+		I32WrapI64
+		Get R2
+		I32WrapI64
+		F32Load $12
+		Get F3
+		Get F5
+		F32Mul
+		F32Add
+		F32Store $12
+		Get R3
+		I32WrapI64
+		Get R3
+		I32WrapI64
+		F32Load $12
+		Get F4
+		Get F5
+		F32Mul
+		F32Add
+		F32Store $12
+		Get R0
+		I64Const $16
+		I64Add
+		Set R0
+		Get R1
+		I64Const $16
+		I64Add
+		Set R1
+		Get R2
+		I64Const $16
+		I64Add
+		Set R2
+		Get R3
+		I64Const $16
+		I64Add
+		Set R3
+		Get R4
+		I64Const $16
+		I64Add
+		Set R4
+		Get R5
+		I64Const $4
+		I64Sub
+		Set R5
+		Br $0
+	End
+	End
+	Block
+	Loop
+		Get R5
+		I64Eqz
+		BrIf $1
+		Get R4
+		I32WrapI64
+		F32Load $0
+		Get F0
+		F32Mul
+		Set F5
+		Get R0
+		I32WrapI64
+		Get R0
+		I32WrapI64
+		F32Load $0
+		Get F1
+		Get F5
+		F32Mul
+		F32Add
+		F32Store $0
+		Get R1
+		I32WrapI64
+		Get R1
+		I32WrapI64
+		F32Load $0
+		Get F2
+		Get F5
+		F32Mul
+		F32Add
+		F32Store $0
+		Get R2
+		I32WrapI64
+		Get R2
+		I32WrapI64
+		F32Load $0
+		Get F3
+		Get F5
+		F32Mul
+		F32Add
+		F32Store $0
+		Get R3
+		I32WrapI64
+		Get R3
+		I32WrapI64
+		F32Load $0
+		Get F4
+		Get F5
+		F32Mul
+		F32Add
+		F32Store $0
+		Get R0
+		I64Const $4
+		I64Add
+		Set R0
+		Get R1
+		I64Const $4
+		I64Add
+		Set R1
+		Get R2
+		I64Const $4
+		I64Add
+		Set R2
+		Get R3
+		I64Const $4
+		I64Add
+		Set R3
+		Get R4
+		I64Const $4
+		I64Add
+		Set R4
+		Get R5
+		I64Const $1
+		I64Sub
+		Set R5
 		Br $0
 	End
 	End

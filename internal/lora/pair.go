@@ -1,6 +1,9 @@
 package lora
 
-import "unsafe"
+import (
+	"math"
+	"unsafe"
+)
 
 // MaxDim is the largest dimension an adapter accepts (the reference caps at 256).
 const MaxDim = 8192
@@ -98,6 +101,14 @@ func (p *Pair) Update(g []float32, gs, r float32) bool {
 		p.Count++
 	}
 	return ok
+}
+
+// Learn2 is GradientNorm(g), then Update(g, gs, ra) on a and Update(g, gs, rc)
+// on c, in one kernel call (learn2). It reports whether g was accepted: len(g)
+// is the dimension of both adapters and Σ g² is finite; if not, nothing changes.
+func Learn2(a, c *Pair, g []float32, ra, rc float32) bool {
+	d := len(a.B0)
+	return len(g) == d && len(c.B0) == d && learn2(a, c, unsafe.SliceData(g), ra, rc) <= math.MaxFloat32
 }
 
 // StepScale is Update's 1/fast_sqrt(gs), and false when gs < 1e-16 skips the update.

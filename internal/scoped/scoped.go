@@ -82,35 +82,33 @@ func (s *Scoped) AdaptWithReward(op int, improvement float32) error {
 }
 
 // adapt validates op, g and (when rewarded) the improvement before touching
-// any state, then updates the operator adapter and its category adapter.
-// Like every hot path, it calls the kernels (sumSquares, axpy2) with no Go
-// call between: lora.GradientNorm, StepScale and Step inline.
+// any state, then updates the operator adapter and its category adapter,
+// both in one kernel call (lora.Learn2, which checks g as it goes).
 func (s *Scoped) adapt(op int, g []float32, arg string, improvement float32, rewarded bool) error {
 	if err := CheckOp(op); err != nil {
 		return err
 	}
-	gs, ok := lora.GradientNorm(g, s.Dim())
-	if !ok {
-		return lora.GradientError(arg, g, s.Dim())
-	}
 	a, c := s.Ops[op], s.Categories[Category(op)]
 	ra, rc := a.LR, c.LR
 	if rewarded {
-		if err := lora.CheckImprovement(improvement); err != nil {
-			return err
-		}
 		if !(improvement > 0) {
-			return nil
+			return s.unrewarded(g, arg, improvement)
 		}
 		ra, rc = a.RewardRate(improvement), c.RewardRate(improvement)
 	}
-	if inv, ok := lora.StepScale(gs); ok {
-		a.Step(g, inv, ra)
-		a.Count++
-		c.Step(g, inv, rc)
-		c.Count++
+	if lora.Learn2(a, c, g, ra, rc) {
+		return nil
 	}
-	return nil
+	return lora.GradientError(arg, g, s.Dim())
+}
+
+// unrewarded is adapt with improvement <= 0 or NaN: g is checked, then
+// improvement (NaN is refused), and nothing changes.
+func (s *Scoped) unrewarded(g []float32, arg string, improvement float32) error {
+	if _, ok := lora.GradientNorm(g, s.Dim()); !ok {
+		return lora.GradientError(arg, g, s.Dim())
+	}
+	return lora.CheckImprovement(improvement)
 }
 
 // ResetScope resets Ops[op] and Forwards[op]; the category adapter keeps its learning.

@@ -93,46 +93,54 @@ type kernel struct {
 }
 
 // pairArgs names the kernel arguments that come from the fields of its
-// first argument, recv: p, a *Pair, or m, a *Micro. ptrs[i] is the field
-// whose slice data goes in register i (empty: from the frame), count the
-// slice field whose length is n, floats[i] the float32 field in F<i>. A
-// name is a Pair field (A0), or a Micro field with its go_asm.h prefix
-// (Micro_In); a Micro's Pair fields are at Micro_Pair+Pair_A0 and so on.
+// first arguments, recv: p, a *Pair, or m, a *Micro, and optionally a
+// second *Pair, recv2. ptrs[i] is the field whose slice data goes in
+// register i (empty: from the frame), count the slice field whose length
+// is n, floats[i] the float32 field in F<i>. A name is a Pair field (A0),
+// a Micro field with its go_asm.h prefix (Micro_In), or recv2's Pair field
+// after recv2 and a dot (c.B0); a Micro's Pair fields are at
+// Micro_Pair+Pair_A0 and so on.
 type pairArgs struct {
-	recv   string
-	ptrs   []string
-	count  string
-	floats []string
+	recv, recv2 string
+	ptrs        []string
+	count       string
+	floats      []string
 }
 
-// field is name's offset expression in recv.
+// pairReg and pair2Reg hold a pair kernel's recv and recv2.
+const pairReg, pair2Reg = "R15", "R14"
+
+// field is name's operand: its offset expression in the receiver, then the
+// receiver's register in parentheses.
 func (a pairArgs) field(name string) string {
 	switch {
+	case a.recv2 != "" && strings.HasPrefix(name, a.recv2+"."):
+		return "Pair_" + strings.TrimPrefix(name, a.recv2+".") + "(" + pair2Reg + ")"
 	case strings.HasPrefix(name, "Micro_"):
-		return name
+		return name + "(" + pairReg + ")"
 	case a.recv == "m":
-		return "Micro_Pair+Pair_" + name
+		return "Micro_Pair+Pair_" + name + "(" + pairReg + ")"
 	}
-	return "Pair_" + name
+	return "Pair_" + name + "(" + pairReg + ")"
 }
-
-// pairReg holds a pair kernel's *Pair.
-const pairReg = "R15"
 
 // src is the operand that pointer argument i is loaded from.
 func (k kernel) src(i int) string {
 	if i < len(k.pair.ptrs) && k.pair.ptrs[i] != "" {
-		return fmt.Sprintf("%s(%s)", k.pair.field(k.pair.ptrs[i]), pairReg)
+		return k.pair.field(k.pair.ptrs[i])
 	}
 	return fmt.Sprintf("%s+%d(FP)", k.ptrs[i], k.frameOffset(i))
 }
 
 // frameOffset is pointer argument i's offset in the frame: after the
-// *Pair, counting only the pointers passed in the frame.
+// receivers, counting only the pointers passed in the frame.
 func (k kernel) frameOffset(i int) int {
 	off := 0
 	if k.pair.count != "" {
 		off = 8
+	}
+	if k.pair.recv2 != "" {
+		off = 16
 	}
 	for j := range i {
 		if j >= len(k.pair.ptrs) || k.pair.ptrs[j] == "" {
@@ -145,7 +153,7 @@ func (k kernel) frameOffset(i int) int {
 // countSrc is the operand that n is loaded from.
 func (k kernel) countSrc() string {
 	if k.pair.count != "" {
-		return fmt.Sprintf("%s+8(%s)", k.pair.field(k.pair.count), pairReg) // the slice's len word
+		return strings.Replace(k.pair.field(k.pair.count), "(", "+8(", 1) // the slice's len word
 	}
 	return fmt.Sprintf("n+%d(FP)", 8*len(k.ptrs))
 }
@@ -154,6 +162,9 @@ func (k kernel) write(w *strings.Builder) {
 	fmt.Fprintf(w, "\n// func %s%s\nTEXT ·%s(SB), NOSPLIT, $0-%d\n", k.name, k.signature, k.name, k.frame)
 	if k.pair.count != "" {
 		fmt.Fprintf(w, "\tMOVD %s+0(FP), %s\n", k.pair.recv, pairReg)
+	}
+	if k.pair.recv2 != "" {
+		fmt.Fprintf(w, "\tMOVD %s+8(FP), %s\n", k.pair.recv2, pair2Reg)
 	}
 	regs := make([]string, 0, len(k.ptrs))
 	for i := range k.ptrs {
@@ -165,7 +176,8 @@ func (k kernel) write(w *strings.Builder) {
 	off := 8*len(k.ptrs) + 8
 	for i, f := range k.floats {
 		if k.pair.count != "" {
-			fmt.Fprintf(w, "\tGet %s\n\tI32WrapI64\n\tF32Load $(%s)\n\tSet F%d\n", pairReg, k.pair.field(k.pair.floats[i]), i)
+			off, reg, _ := strings.Cut(strings.TrimSuffix(k.pair.field(k.pair.floats[i]), ")"), "(")
+			fmt.Fprintf(w, "\tGet %s\n\tI32WrapI64\n\tF32Load $(%s)\n\tSet F%d\n", reg, off, i)
 			continue
 		}
 		fmt.Fprintf(w, "\tF32Load %s+%d(FP)\n\tSet F%d\n", f, off, i) // the assembler pushes SP itself
@@ -217,15 +229,10 @@ var kernels = []kernel{
 		ptrs: []string{"b0", "b1", "v"}, floats: []string{"inv", "s0", "s1"},
 		body: axpy,
 	},
-	{
-		name: "learn", signature: "(p *Pair, v *float32, r float32) (gs float32)", frame: 28,
-		ptrs: []string{"b0", "b1", "v"}, zero: []string{"F4"},
-		pair:  pairArgs{recv: "p", ptrs: []string{"B0", "B1", ""}, count: "B0"},
-		first: []int{2}, second: []int{0, 1, 2},
-		body:    func(w *strings.Builder, off int) { square(w, "F4", "F5", "R2", off) },
-		between: learnStep,
-		then:    axpy,
-	},
+	learnKernel("learn", "(p *Pair, v *float32, r float32) (gs float32)", 28, "p"),
+	// learn on two adapters of one dimension with one gradient: learn(a, v,
+	// ra) and learn(c, v, rc), in one pass over v for both
+	learnKernel("learn2", "(a, c *Pair, v *float32, ra, rc float32) (gs float32)", 36, "a", "c"),
 	{
 		name: "dot4", signature: "(x, a0, a1, c0, c1 *float32, n int) (l0, l1, m0, m1 float32)", frame: 64,
 		ptrs: []string{"x", "a0", "a1", "c0", "c1"}, zero: []string{"F0", "F1", "F2", "F3"},
@@ -290,14 +297,14 @@ func forwardKernel(name, signature string, frame int, recv, x, y string) kernel 
 		},
 	}
 	if recv == "m" {
-		k.end = func(w *strings.Builder) { increment(w, "Micro_Forwards") }
+		k.end = func(w *strings.Builder) { increment(w, pairReg, "Micro_Forwards") }
 	}
 	return k
 }
 
-// increment adds 1 to the uint64 field at offset expression f in pairReg.
-func increment(w *strings.Builder, f string) {
-	stmt(w, "Get "+pairReg, "I32WrapI64", "Get "+pairReg, "I32WrapI64", "I64Load $("+f+")", "I64Const $1", "I64Add", "I64Store $("+f+")")
+// increment adds 1 to the uint64 field at offset expression f in register reg.
+func increment(w *strings.Builder, reg, f string) {
+	stmt(w, "Get "+reg, "I32WrapI64", "Get "+reg, "I32WrapI64", "I64Load $("+f+")", "I64Const $1", "I64Add", "I64Store $("+f+")")
 }
 
 // square is sum = sum + v*v, v the float32 at register r plus off and tmp a scratch local.
@@ -309,33 +316,87 @@ func square(w *strings.Builder, sum, tmp, r string, off int) {
 
 // axpy is axpy2's element: m = v*inv; b0 = b0 + s0*m; b1 = b1 + s1*m, with b0,
 // b1, v in R0, R1, R2 and inv, s0, s1 in F0, F1, F2.
-func axpy(w *strings.Builder, off int) {
-	load(w, "R2", off)
-	emit(w, "Get F0", "F32Mul", "Set F3")
-	for i, b := range []string{"R0", "R1"} {
+func axpy(w *strings.Builder, off int) { axpyN(w, off, 2) }
+
+// axpyN is axpy into n vectors: m = v*inv; b_k = b_k + s_k*m for k < n, with
+// b_k in R<k>, v in R<n>, inv in F0, s_k in F<k+1> and m in F<n+1>.
+func axpyN(w *strings.Builder, off, n int) {
+	m := fmt.Sprintf("F%d", n+1)
+	load(w, fmt.Sprintf("R%d", n), off)
+	emit(w, "Get F0", "F32Mul", "Set "+m)
+	for k := range n {
+		b := fmt.Sprintf("R%d", k)
 		emit(w, "Get "+b, "I32WrapI64")
 		load(w, b, off)
-		emit(w, fmt.Sprintf("Get F%d", i+1), "Get F3", "F32Mul", "F32Add", fmt.Sprintf("F32Store $%d", off))
+		emit(w, fmt.Sprintf("Get F%d", k+1), "Get "+m, "F32Mul", "F32Add", fmt.Sprintf("F32Store $%d", off))
 	}
 }
 
-// learnStep is learn between its passes: it stores gs = F4 and returns
-// unless 1e-16 <= gs <= MaxFloat32; then F0 = 1/FastSqrt(gs), F1 = r*C0,
-// F2 = r*C1, and Count += 1. The bounds are float32 bit patterns, as in Go;
-// FastSqrt's x <= 0 case cannot occur here.
-func learnStep(w *strings.Builder) {
-	stmt(w, "Get SP", "Get F4", "F32Store gs+24(FP)")
-	stmt(w, "Get F4", fmt.Sprintf("I32Const $%#x", math.Float32bits(math.MaxFloat32)), "F32ReinterpretI32", "F32Le", "I32Eqz", "If", "\tRET", "End")
-	stmt(w, "Get F4", fmt.Sprintf("I32Const $%#x", math.Float32bits(skipNorm)), "F32ReinterpretI32", "F32Lt", "If", "\tRET", "End")
-	// y = bits(0x5f3759df - bits(x)>>1); fast_sqrt = (x*y) * (1.5 - ((0.5*x)*y)*y)
-	stmt(w, "I32Const $0x5f3759df", "Get F4", "I32ReinterpretF32", "I32Const $1", "I32ShrU", "I32Sub", "F32ReinterpretI32", "Set F5")
-	stmt(w, "Get F4", "Get F5", "F32Mul", "F32Const $(1.5)", "F32Const $(0.5)", "Get F4", "F32Mul", "Get F5", "F32Mul", "Get F5", "F32Mul", "F32Sub", "F32Mul", "Set F5")
-	stmt(w, "F32Const $(1.0)", "Get F5", "F32Div", "Set F0")
-	stmt(w, "F32Load r+16(FP)", "Set F3")
-	for i, c := range []string{"C0", "C1"} {
-		stmt(w, "Get F3", "Get "+pairReg, "I32WrapI64", "F32Load $Pair_"+c, "F32Mul", fmt.Sprintf("Set F%d", i+1))
+// learnKernel is learn on the Pairs recvs (p, or a and c, of one dimension n =
+// len(B0)), each with its own rate after v: B0 and B1 of each in R0, R1, R2,
+// ..., v after them, n after v. Pass one sums v*v into the float after the
+// axpyN registers; learnStep; pass two is axpyN over every B.
+func learnKernel(name, signature string, frame int, recvs ...string) kernel {
+	var ptrs, fields []string
+	for i, r := range recvs {
+		prefix := ""
+		if i > 0 {
+			prefix = r + "."
+		}
+		ptrs = append(ptrs, r+"b0", r+"b1")
+		fields = append(fields, prefix+"B0", prefix+"B1")
 	}
-	increment(w, "Pair_Count")
+	outs := len(ptrs)
+	v := outs // v's register index, after the B vectors
+	all := make([]int, v+1)
+	for i := range all {
+		all[i] = i
+	}
+	sum, tmp := fmt.Sprintf("F%d", outs+2), fmt.Sprintf("F%d", outs+3)
+	k := kernel{
+		name: name, signature: signature, frame: frame,
+		ptrs: append(ptrs, "v"), zero: []string{sum},
+		pair:  pairArgs{recv: recvs[0], ptrs: append(fields, ""), count: "B0"},
+		first: []int{v}, second: all,
+		body:    func(w *strings.Builder, off int) { square(w, sum, tmp, fmt.Sprintf("R%d", v), off) },
+		between: func(w *strings.Builder) { learnStep(w, sum, tmp, frame-4, recvs) },
+		then:    func(w *strings.Builder, off int) { axpyN(w, off, outs) },
+	}
+	if len(recvs) > 1 {
+		k.pair.recv2 = recvs[1]
+	}
+	return k
+}
+
+// learnStep is learn between its passes, with gs in sum: it stores gs at
+// frame offset gsOff and returns unless 1e-16 <= gs <= MaxFloat32; then
+// F0 = 1/FastSqrt(gs) and, for the i-th receiver with rate r (the float32
+// arguments after v, in order), F<2i+1> = r*C0, F<2i+2> = r*C1, and its
+// Count += 1. The bounds are float32 bit patterns, as in Go; FastSqrt's
+// x <= 0 case cannot occur here. tmp is a scratch local.
+func learnStep(w *strings.Builder, sum, tmp string, gsOff int, recvs []string) {
+	stmt(w, "Get SP", "Get "+sum, fmt.Sprintf("F32Store gs+%d(FP)", gsOff))
+	stmt(w, "Get "+sum, fmt.Sprintf("I32Const $%#x", math.Float32bits(math.MaxFloat32)), "F32ReinterpretI32", "F32Le", "I32Eqz", "If", "\tRET", "End")
+	stmt(w, "Get "+sum, fmt.Sprintf("I32Const $%#x", math.Float32bits(skipNorm)), "F32ReinterpretI32", "F32Lt", "If", "\tRET", "End")
+	// y = bits(0x5f3759df - bits(x)>>1); fast_sqrt = (x*y) * (1.5 - ((0.5*x)*y)*y)
+	stmt(w, "I32Const $0x5f3759df", "Get "+sum, "I32ReinterpretF32", "I32Const $1", "I32ShrU", "I32Sub", "F32ReinterpretI32", "Set "+tmp)
+	stmt(w, "Get "+sum, "Get "+tmp, "F32Mul", "F32Const $(1.5)", "F32Const $(0.5)", "Get "+sum, "F32Mul", "Get "+tmp, "F32Mul", "Get "+tmp, "F32Mul", "F32Sub", "F32Mul", "Set "+tmp)
+	stmt(w, "F32Const $(1.0)", "Get "+tmp, "F32Div", "Set F0")
+	rateOff := 8*len(recvs) + 8 // after the receivers and v
+	for i, recv := range recvs {
+		reg, rate := pairReg, "r"
+		if i > 0 {
+			reg = pair2Reg
+		}
+		if len(recvs) > 1 {
+			rate = "r" + recv
+		}
+		stmt(w, fmt.Sprintf("F32Load %s+%d(FP)", rate, rateOff+4*i), "Set "+tmp)
+		for j, c := range []string{"C0", "C1"} {
+			stmt(w, "Get "+tmp, "Get "+reg, "I32WrapI64", "F32Load $Pair_"+c, "F32Mul", fmt.Sprintf("Set F%d", 2*i+j+1))
+		}
+		increment(w, reg, "Pair_Count")
+	}
 }
 
 // skipNorm is lora's threshold below which an update is skipped (lora's own
