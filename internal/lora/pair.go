@@ -92,15 +92,16 @@ const skipNorm = 1e-16
 // (kernel axpy2), c0 = C0 = Σ A0, c1 = C1 = Σ A1, and counts it, unless
 // gs = Σ g² < 1e-16. gs is GradientNorm(g)'s sum, passed in because callers have
 // already computed it to validate g. It reports whether the update was
-// applied. len(g) must be d. Hot callers inline its parts (StepScale, Step)
-// to reach the kernel with no Go call in between.
+// applied. len(g) must be d. (The hot calls use learn and learn2 instead,
+// which do GradientNorm and Update in one kernel call.)
 func (p *Pair) Update(g []float32, gs, r float32) bool {
-	inv, ok := StepScale(gs)
-	if ok {
-		p.Step(g[:len(p.B0)], inv, r)
-		p.Count++
+	if gs < skipNorm {
+		return false
 	}
-	return ok
+	g = g[:len(p.B0)]
+	axpy2(unsafe.SliceData(p.B0), unsafe.SliceData(p.B1), unsafe.SliceData(g), len(g), 1/FastSqrt(gs), r*p.C0, r*p.C1)
+	p.Count++
+	return true
 }
 
 // Learn2 is GradientNorm(g), then Update(g, gs, ra) on a and Update(g, gs, rc)
@@ -109,22 +110,6 @@ func (p *Pair) Update(g []float32, gs, r float32) bool {
 func Learn2(a, c *Pair, g []float32, ra, rc float32) bool {
 	d := len(a.B0)
 	return len(g) == d && len(c.B0) == d && learn2(a, c, unsafe.SliceData(g), ra, rc) <= math.MaxFloat32
-}
-
-// StepScale is Update's 1/fast_sqrt(gs), and false when gs < 1e-16 skips the update.
-func StepScale(gs float32) (inv float32, ok bool) {
-	if gs < skipNorm {
-		return 0, false
-	}
-	return 1 / FastSqrt(gs), true
-}
-
-// Step is Update's kernel call, uncounted: B0[j] += (r*C0)*(g[j]*inv),
-// B1[j] += (r*C1)*(g[j]*inv) (kernel axpy2). The caller has checked that
-// len(g) >= d (GradientNorm does) and adds 1 to Count, which would put Step
-// over the inlining budget.
-func (p *Pair) Step(g []float32, inv, r float32) {
-	axpy2(unsafe.SliceData(p.B0), unsafe.SliceData(p.B1), unsafe.SliceData(g), len(p.B0), inv, r*p.C0, r*p.C1)
 }
 
 // RewardRate is lr * min(improvement, 2), the learning rate of a rewarded
