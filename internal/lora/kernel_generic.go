@@ -94,9 +94,13 @@ func learn(p *Pair, v *float32, r float32) (gs float32) {
 }
 
 // learn2 is learn(a, v, ra) and learn(c, v, rc) with one sum: gs = Σ v[j]*v[j],
-// then, when 1e-16 <= gs <= MaxFloat32, both updates. a and c have one dimension.
+// then, when 1e-16 <= gs <= MaxFloat32, both updates; or gs = +Inf and
+// nothing else when len(c.B0) != len(a.B0).
 func learn2(a, c *Pair, v *float32, ra, rc float32) (gs float32) {
 	n := len(a.B0)
+	if len(c.B0) != n {
+		return float32(math.Inf(1))
+	}
 	gs = sumSquares(v, n)
 	if gs <= math.MaxFloat32 && gs >= skipNorm {
 		inv := 1 / FastSqrt(gs)

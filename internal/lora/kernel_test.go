@@ -176,6 +176,15 @@ func TestLearnIsGradientNormThenUpdate(t *testing.T) {
 	require.Equal(t, float32(math.MaxFloat32), top*top+b*b)
 	check([]float32{top, b, 0.5}, 1e-30, "sum of squares MaxFloat32")
 	check([]float32{top, math.Nextafter32(b, 1e30)}, 1e-30, "sum of squares past MaxFloat32")
+
+	// Adapters or a gradient of another dimension: +Inf, and nothing changes.
+	a, wantA := pair(4, 1)
+	c, wantC := pair(5, 2)
+	g := []float32{1, 2, 3, 4, 5}
+	require.Equal(t, float32(math.Inf(1)), learn2(a, c, &g[0], 0.1, 0.1), "learn2 with len(c.B0) != len(a.B0)")
+	require.Equal(t, float32(math.Inf(1)), Learn2(a, a, g, 0.1, 0.1), "Learn2 with len(g) != len(a.B0)")
+	same(wantA, a, "learn2 refusing, a")
+	same(wantC, c, "learn2 refusing, c")
 }
 
 func TestForwardBlendMatchesSeparatePasses(t *testing.T) {

@@ -1308,6 +1308,18 @@ TEXT ·learn2(SB), NOSPLIT, $0-36
 	MOVD Pair_B0+8(R15), R5
 	F32Const $(0.0)
 	Set F6
+	Get R14
+	I32WrapI64
+	I64Load $(Pair_B0+8)
+	Get R5
+	I64Ne
+	If
+		Get SP
+		I32Const $0x7f800000
+		F32ReinterpretI32
+		F32Store gs+32(FP)
+		RET
+	End
 	Block
 	Loop
 		Get R5

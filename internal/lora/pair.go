@@ -105,12 +105,18 @@ func (p *Pair) Update(g []float32, gs, r float32) bool {
 }
 
 // Learn2 is GradientNorm(g), then Update(g, gs, ra) on a and Update(g, gs, rc)
-// on c, in one kernel call (learn2). It reports whether g was accepted: len(g)
-// is the dimension of both adapters and Σ g² is finite; if not, nothing changes.
-func Learn2(a, c *Pair, g []float32, ra, rc float32) bool {
-	d := len(a.B0)
-	return len(g) == d && len(c.B0) == d && learn2(a, c, unsafe.SliceData(g), ra, rc) <= math.MaxFloat32
+// on c, in one kernel call (learn2). It returns Σ g², or +Inf when len(g) is
+// not the dimension of both adapters; above MaxFloat32, nothing has changed.
+// (It inlines, so the caller compares.)
+func Learn2(a, c *Pair, g []float32, ra, rc float32) (gs float32) {
+	if len(g) != len(a.B0) {
+		return inf
+	}
+	return learn2(a, c, unsafe.SliceData(g), ra, rc)
 }
+
+// inf is float32 +Inf.
+var inf = float32(math.Inf(1))
 
 // RewardRate is lr * min(improvement, 2), the learning rate of a rewarded
 // update. Callers pass improvement > 0, never NaN, so a comparison does what

@@ -1,6 +1,8 @@
 package scoped
 
 import (
+	"math"
+
 	"rvlw/internal/argerr"
 	"rvlw/internal/lora"
 )
@@ -96,7 +98,7 @@ func (s *Scoped) adapt(op int, g []float32, arg string, improvement float32, rew
 		}
 		ra, rc = a.RewardRate(improvement), c.RewardRate(improvement)
 	}
-	if lora.Learn2(a, c, g, ra, rc) {
+	if lora.Learn2(a, c, g, ra, rc) <= math.MaxFloat32 {
 		return nil
 	}
 	return lora.GradientError(arg, g, s.Dim())

@@ -73,8 +73,8 @@ func loops(w *strings.Builder, b body, ptrs []string, n string) {
 // results stored from the named locals, and its loop body. A kernel with
 // `then` makes two passes over the same n: body advances the pointers whose
 // indexes are in first, then `then` advances those in second, reloaded from
-// the arguments; between, if set, is written between the passes, and end
-// after the loops. A kernel with `pair` takes a *Pair or a *Micro first
+// the arguments; start, if set, is written once the arguments are loaded,
+// between between the passes, and end after the loops. A kernel with `pair` takes a *Pair or a *Micro first
 // (into register pairReg) and reads the pointers, count and floats it names
 // as fields (go_asm.h offsets: Pair_A0, Pair_Alpha, Micro_In, ...) instead
 // of from the frame.
@@ -87,7 +87,8 @@ type kernel struct {
 	results         []string
 	body            body
 	then            body
-	between, end    func(w *strings.Builder)
+	start, between  func(w *strings.Builder)
+	end             func(w *strings.Builder)
 	first, second   []int
 	pair            pairArgs
 }
@@ -185,6 +186,9 @@ func (k kernel) write(w *strings.Builder) {
 	}
 	for _, z := range k.zero {
 		fmt.Fprintf(w, "\tF32Const $(0.0)\n\tSet %s\n", z)
+	}
+	if k.start != nil {
+		k.start(w)
 	}
 	if k.then == nil {
 		loops(w, k.body, regs, count)
@@ -364,6 +368,11 @@ func learnKernel(name, signature string, frame int, recvs ...string) kernel {
 	}
 	if len(recvs) > 1 {
 		k.pair.recv2 = recvs[1]
+		k.start = func(w *strings.Builder) { // refuse (gs = +Inf) unless len(c.B0) == n
+			stmt(w, "Get "+pair2Reg, "I32WrapI64", "I64Load $(Pair_B0+8)", fmt.Sprintf("Get R%d", v+1), "I64Ne", "If")
+			stmt(w, "\tGet SP", fmt.Sprintf("\tI32Const $%#x", math.Float32bits(float32(math.Inf(1)))), "\tF32ReinterpretI32",
+				fmt.Sprintf("\tF32Store gs+%d(FP)", frame-4), "\tRET", "End")
+		}
 	}
 	return k
 }
