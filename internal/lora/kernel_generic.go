@@ -53,28 +53,29 @@ func axpy2(b0, b1, v *float32, n int, inv, s0, s1 float32) {
 	}
 }
 
-// dot4 is forward's two sums over (a0, a1) and over (c0, c1) in one pass:
-// four independent sums, each in index order.
-func dot4(x, a0, a1, c0, c1 *float32, n int) (l0, l1, m0, m1 float32) {
-	xs := unsafe.Slice(x, n)
-	as0, as1, cs0, cs1 := unsafe.Slice(a0, n), unsafe.Slice(a1, n), unsafe.Slice(c0, n), unsafe.Slice(c1, n)
+// forwardBlend is y[i] = p[i]*w + q[i]*v with v = 1-w, p and q forward's outputs
+// for a and for c on x, every step rounded as in forward: their four sums
+// l0, l1 (over a's A) and m0, m1 (over c's A) in one pass over x, each in
+// index order, then y in a second. When len(c.A0) != len(a.A0) it returns
+// and y is left as it was.
+func forwardBlend(a, c *Pair, x, y *float32, w float32) {
+	n, v := len(a.A0), 1-w
+	if len(c.A0) != n {
+		return
+	}
+	xs, ys := unsafe.Slice(x, n), unsafe.Slice(y, n)
+	as0, as1, cs0, cs1 := a.A0, a.A1[:n], c.A0[:n], c.A1[:n]
+	bs0, bs1, ds0, ds1 := a.B0[:n], a.B1[:n], c.B0[:n], c.B1[:n]
+	var l0, l1, m0, m1 float32
 	for i, e := range xs {
 		l0 += float32(e * as0[i])
 		l1 += float32(e * as1[i])
 		m0 += float32(e * cs0[i])
 		m1 += float32(e * cs1[i])
 	}
-	return l0, l1, m0, m1
-}
-
-// blend is y[i] = p[i]*w + q[i]*v with p and q forward's outputs for (b, l,
-// alpha) and (d, m, beta), every step rounded as in forward.
-func blend(x, y, b0, b1, d0, d1 *float32, n int, l0, l1, m0, m1, alpha, beta, w, v float32) {
-	xs, ys := unsafe.Slice(x, n), unsafe.Slice(y, n)
-	bs0, bs1, ds0, ds1 := unsafe.Slice(b0, n), unsafe.Slice(b1, n), unsafe.Slice(d0, n), unsafe.Slice(d1, n)
 	for i, e := range xs {
-		p := e + float32(alpha*float32(float32(l0*bs0[i])+float32(l1*bs1[i])))
-		q := e + float32(beta*float32(float32(m0*ds0[i])+float32(m1*ds1[i])))
+		p := e + float32(a.Alpha*float32(float32(l0*bs0[i])+float32(l1*bs1[i])))
+		q := e + float32(c.Alpha*float32(float32(m0*ds0[i])+float32(m1*ds1[i])))
 		ys[i] = float32(p*w) + float32(q*v)
 	}
 }

@@ -205,7 +205,7 @@ func TestForwardBlendMatchesSeparatePasses(t *testing.T) {
 				want[i] = float32(p[i]*w) + float32(q[i]*(1-w))
 			}
 			y := make([]float32, n+1) // y[n] is a guard
-			ForwardBlend(a, c, x, y, w, 1-w)
+			ForwardBlend(a, c, x, y, w)
 			require.Equal(t, bitsOf(want), bitsOf(y), "n=%d w=%v", n, w)
 		}
 	}

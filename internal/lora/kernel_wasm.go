@@ -17,10 +17,7 @@ func sumSquares(v *float32, n int) float32
 func axpy2(b0, b1, v *float32, n int, inv, s0, s1 float32)
 
 //go:noescape
-func dot4(x, a0, a1, c0, c1 *float32, n int) (l0, l1, m0, m1 float32)
-
-//go:noescape
-func blend(x, y, b0, b1, d0, d1 *float32, n int, l0, l1, m0, m1, alpha, beta, w, v float32)
+func forwardBlend(a, c *Pair, x, y *float32, w float32)
 
 //go:noescape
 func learn(p *Pair, v *float32, r float32) (gs float32)

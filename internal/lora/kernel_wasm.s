@@ -1789,25 +1789,54 @@ TEXT ·learn2(SB), NOSPLIT, $0-36
 	End
 	RET
 
-// func dot4(x, a0, a1, c0, c1 *float32, n int) (l0, l1, m0, m1 float32)
-TEXT ·dot4(SB), NOSPLIT, $0-64
-	MOVD x+0(FP), R0
-	MOVD a0+8(FP), R1
-	MOVD a1+16(FP), R2
-	MOVD c0+24(FP), R3
-	MOVD c1+32(FP), R4
-	MOVD n+40(FP), R5
-	F32Const $(0.0)
+// func forwardBlend(a, c *Pair, x, y *float32, w float32)
+TEXT ·forwardBlend(SB), NOSPLIT, $0-36
+	MOVD a+0(FP), R15
+	MOVD c+8(FP), R14
+	MOVD x+16(FP), R0
+	MOVD y+24(FP), R1
+	MOVD Pair_A0(R15), R2
+	MOVD Pair_A1(R15), R3
+	MOVD Pair_A0(R14), R4
+	MOVD Pair_A1(R14), R5
+	MOVD Pair_B0(R15), R6
+	MOVD Pair_B1(R15), R7
+	MOVD Pair_B0(R14), R8
+	MOVD Pair_B1(R14), R9
+	MOVD Pair_A0+8(R15), R10
+	Get R15
+	I32WrapI64
+	F32Load $(Pair_Alpha)
 	Set F0
-	F32Const $(0.0)
+	Get R14
+	I32WrapI64
+	F32Load $(Pair_Alpha)
 	Set F1
-	F32Const $(0.0)
+	F32Load w+32(FP)
 	Set F2
 	F32Const $(0.0)
+	Set F4
+	F32Const $(0.0)
+	Set F5
+	F32Const $(0.0)
+	Set F6
+	F32Const $(0.0)
+	Set F7
+	Get R14
+	I32WrapI64
+	I64Load $(Pair_A0+8)
+	Get R10
+	I64Ne
+	If
+		RET
+	End
+	F32Const $(1.0)
+	Get F2
+	F32Sub
 	Set F3
 	Block
 	Loop
-		Get R5
+		Get R10
 		I64Const $4
 		I64LtS
 		BrIf $1
@@ -1815,154 +1844,150 @@ TEXT ·dot4(SB), NOSPLIT, $0-64
 		I32WrapI64
 		F32Load $0
 		Set F8
-		Get F0
-		Get F8
-		Get R1
-		I32WrapI64
-		F32Load $0
-		F32Mul
-		F32Add
-		Set F0
-		Get F1
+		Get F4
 		Get F8
 		Get R2
 		I32WrapI64
 		F32Load $0
 		F32Mul
 		F32Add
-		Set F1
-		Get F2
+		Set F4
+		Get F5
 		Get F8
 		Get R3
 		I32WrapI64
 		F32Load $0
 		F32Mul
 		F32Add
-		Set F2
-		Get F3
+		Set F5
+		Get F6
 		Get F8
 		Get R4
 		I32WrapI64
 		F32Load $0
 		F32Mul
 		F32Add
-		Set F3
+		Set F6
+		Get F7
+		Get F8
+		Get R5
+		I32WrapI64
+		F32Load $0
+		F32Mul
+		F32Add
+		Set F7
 		Get R0
 		I32WrapI64
 		F32Load $4
 		Set F8
-		Get F0
-		Get F8
-		Get R1
-		I32WrapI64
-		F32Load $4
-		F32Mul
-		F32Add
-		Set F0
-		Get F1
+		Get F4
 		Get F8
 		Get R2
 		I32WrapI64
 		F32Load $4
 		F32Mul
 		F32Add
-		Set F1
-		Get F2
+		Set F4
+		Get F5
 		Get F8
 		Get R3
 		I32WrapI64
 		F32Load $4
 		F32Mul
 		F32Add
-		Set F2
-		Get F3
+		Set F5
+		Get F6
 		Get F8
 		Get R4
 		I32WrapI64
 		F32Load $4
 		F32Mul
 		F32Add
-		Set F3
+		Set F6
+		Get F7
+		Get F8
+		Get R5
+		I32WrapI64
+		F32Load $4
+		F32Mul
+		F32Add
+		Set F7
 		Get R0
 		I32WrapI64
 		F32Load $8
 		Set F8
-		Get F0
-		Get F8
-		Get R1
-		I32WrapI64
-		F32Load $8
-		F32Mul
-		F32Add
-		Set F0
-		Get F1
+		Get F4
 		Get F8
 		Get R2
 		I32WrapI64
 		F32Load $8
 		F32Mul
 		F32Add
-		Set F1
-		Get F2
+		Set F4
+		Get F5
 		Get F8
 		Get R3
 		I32WrapI64
 		F32Load $8
 		F32Mul
 		F32Add
-		Set F2
-		Get F3
+		Set F5
+		Get F6
 		Get F8
 		Get R4
 		I32WrapI64
 		F32Load $8
 		F32Mul
 		F32Add
-		Set F3
+		Set F6
+		Get F7
+		Get F8
+		Get R5
+		I32WrapI64
+		F32Load $8
+		F32Mul
+		F32Add
+		Set F7
 		Get R0
 		I32WrapI64
 		F32Load $12
 		Set F8
-		Get F0
-		Get F8
-		Get R1
-		I32WrapI64
-		F32Load $12
-		F32Mul
-		F32Add
-		Set F0
-		Get F1
+		Get F4
 		Get F8
 		Get R2
 		I32WrapI64
 		F32Load $12
 		F32Mul
 		F32Add
-		Set F1
-		Get F2
+		Set F4
+		Get F5
 		Get F8
 		Get R3
 		I32WrapI64
 		F32Load $12
 		F32Mul
 		F32Add
-		Set F2
-		Get F3
+		Set F5
+		Get F6
 		Get F8
 		Get R4
 		I32WrapI64
 		F32Load $12
 		F32Mul
 		F32Add
-		Set F3
+		Set F6
+		Get F7
+		Get F8
+		Get R5
+		I32WrapI64
+		F32Load $12
+		F32Mul
+		F32Add
+		Set F7
 		Get R0
 		I64Const $16
 		I64Add
 		Set R0
-		Get R1
-		I64Const $16
-		I64Add
-		Set R1
 		Get R2
 		I64Const $16
 		I64Add
@@ -1976,61 +2001,61 @@ TEXT ·dot4(SB), NOSPLIT, $0-64
 		I64Add
 		Set R4
 		Get R5
+		I64Const $16
+		I64Add
+		Set R5
+		Get R10
 		I64Const $4
 		I64Sub
-		Set R5
+		Set R10
 		Br $0
 	End
 	End
 	Block
 	Loop
-		Get R5
+		Get R10
 		I64Eqz
 		BrIf $1
 		Get R0
 		I32WrapI64
 		F32Load $0
 		Set F8
-		Get F0
-		Get F8
-		Get R1
-		I32WrapI64
-		F32Load $0
-		F32Mul
-		F32Add
-		Set F0
-		Get F1
+		Get F4
 		Get F8
 		Get R2
 		I32WrapI64
 		F32Load $0
 		F32Mul
 		F32Add
-		Set F1
-		Get F2
+		Set F4
+		Get F5
 		Get F8
 		Get R3
 		I32WrapI64
 		F32Load $0
 		F32Mul
 		F32Add
-		Set F2
-		Get F3
+		Set F5
+		Get F6
 		Get F8
 		Get R4
 		I32WrapI64
 		F32Load $0
 		F32Mul
 		F32Add
-		Set F3
+		Set F6
+		Get F7
+		Get F8
+		Get R5
+		I32WrapI64
+		F32Load $0
+		F32Mul
+		F32Add
+		Set F7
 		Get R0
 		I64Const $4
 		I64Add
 		Set R0
-		Get R1
-		I64Const $4
-		I64Add
-		Set R1
 		Get R2
 		I64Const $4
 		I64Add
@@ -2044,54 +2069,26 @@ TEXT ·dot4(SB), NOSPLIT, $0-64
 		I64Add
 		Set R4
 		Get R5
+		I64Const $4
+		I64Add
+		Set R5
+		Get R10
 		I64Const $1
 		I64Sub
-		Set R5
+		Set R10
 		Br $0
 	End
 	End
-	Get SP
-	Get F0
-	F32Store l0+48(FP)
-	Get SP
-	Get F1
-	F32Store l1+52(FP)
-	Get SP
-	Get F2
-	F32Store m0+56(FP)
-	Get SP
-	Get F3
-	F32Store m1+60(FP)
-	RET
-
-// func blend(x, y, b0, b1, d0, d1 *float32, n int, l0, l1, m0, m1, alpha, beta, w, v float32)
-TEXT ·blend(SB), NOSPLIT, $0-88
-	MOVD x+0(FP), R0
-	MOVD y+8(FP), R1
-	MOVD b0+16(FP), R2
-	MOVD b1+24(FP), R3
-	MOVD d0+32(FP), R4
-	MOVD d1+40(FP), R5
-	MOVD n+48(FP), R6
-	F32Load l0+56(FP)
-	Set F0
-	F32Load l1+60(FP)
-	Set F1
-	F32Load m0+64(FP)
-	Set F2
-	F32Load m1+68(FP)
-	Set F3
-	F32Load alpha+72(FP)
-	Set F4
-	F32Load beta+76(FP)
-	Set F5
-	F32Load w+80(FP)
-	Set F6
-	F32Load v+84(FP)
-	Set F7
+	MOVD x+16(FP), R0
+	MOVD y+24(FP), R1
+	MOVD Pair_B0(R15), R6
+	MOVD Pair_B1(R15), R7
+	MOVD Pair_B0(R14), R8
+	MOVD Pair_B1(R14), R9
+	MOVD Pair_A0+8(R15), R10
 	Block
 	Loop
-		Get R6
+		Get R10
 		I64Const $4
 		I64LtS
 		BrIf $1
@@ -2102,38 +2099,38 @@ TEXT ·blend(SB), NOSPLIT, $0-88
 		F32Load $0
 		Set F8
 		Get F8
-		Get F4
 		Get F0
-		Get R2
+		Get F4
+		Get R6
 		I32WrapI64
 		F32Load $0
 		F32Mul
-		Get F1
-		Get R3
+		Get F5
+		Get R7
 		I32WrapI64
 		F32Load $0
 		F32Mul
 		F32Add
 		F32Mul
 		F32Add
-		Get F6
+		Get F2
 		F32Mul
 		Get F8
-		Get F5
-		Get F2
-		Get R4
+		Get F1
+		Get F6
+		Get R8
 		I32WrapI64
 		F32Load $0
 		F32Mul
-		Get F3
-		Get R5
-		I32WrapI64
-		F32Load $0
-		F32Mul
-		F32Add
-		F32Mul
-		F32Add
 		Get F7
+		Get R9
+		I32WrapI64
+		F32Load $0
+		F32Mul
+		F32Add
+		F32Mul
+		F32Add
+		Get F3
 		F32Mul
 		F32Add
 		F32Store $0
@@ -2144,38 +2141,38 @@ TEXT ·blend(SB), NOSPLIT, $0-88
 		F32Load $4
 		Set F8
 		Get F8
-		Get F4
 		Get F0
-		Get R2
+		Get F4
+		Get R6
 		I32WrapI64
 		F32Load $4
 		F32Mul
-		Get F1
-		Get R3
+		Get F5
+		Get R7
 		I32WrapI64
 		F32Load $4
 		F32Mul
 		F32Add
 		F32Mul
 		F32Add
-		Get F6
+		Get F2
 		F32Mul
 		Get F8
-		Get F5
-		Get F2
-		Get R4
+		Get F1
+		Get F6
+		Get R8
 		I32WrapI64
 		F32Load $4
 		F32Mul
-		Get F3
-		Get R5
-		I32WrapI64
-		F32Load $4
-		F32Mul
-		F32Add
-		F32Mul
-		F32Add
 		Get F7
+		Get R9
+		I32WrapI64
+		F32Load $4
+		F32Mul
+		F32Add
+		F32Mul
+		F32Add
+		Get F3
 		F32Mul
 		F32Add
 		F32Store $4
@@ -2186,38 +2183,38 @@ TEXT ·blend(SB), NOSPLIT, $0-88
 		F32Load $8
 		Set F8
 		Get F8
-		Get F4
 		Get F0
-		Get R2
+		Get F4
+		Get R6
 		I32WrapI64
 		F32Load $8
 		F32Mul
-		Get F1
-		Get R3
+		Get F5
+		Get R7
 		I32WrapI64
 		F32Load $8
 		F32Mul
 		F32Add
 		F32Mul
 		F32Add
-		Get F6
+		Get F2
 		F32Mul
 		Get F8
-		Get F5
-		Get F2
-		Get R4
+		Get F1
+		Get F6
+		Get R8
 		I32WrapI64
 		F32Load $8
 		F32Mul
-		Get F3
-		Get R5
-		I32WrapI64
-		F32Load $8
-		F32Mul
-		F32Add
-		F32Mul
-		F32Add
 		Get F7
+		Get R9
+		I32WrapI64
+		F32Load $8
+		F32Mul
+		F32Add
+		F32Mul
+		F32Add
+		Get F3
 		F32Mul
 		F32Add
 		F32Store $8
@@ -2228,38 +2225,38 @@ TEXT ·blend(SB), NOSPLIT, $0-88
 		F32Load $12
 		Set F8
 		Get F8
-		Get F4
 		Get F0
-		Get R2
+		Get F4
+		Get R6
 		I32WrapI64
 		F32Load $12
 		F32Mul
-		Get F1
-		Get R3
+		Get F5
+		Get R7
 		I32WrapI64
 		F32Load $12
 		F32Mul
 		F32Add
 		F32Mul
 		F32Add
-		Get F6
+		Get F2
 		F32Mul
 		Get F8
-		Get F5
-		Get F2
-		Get R4
+		Get F1
+		Get F6
+		Get R8
 		I32WrapI64
 		F32Load $12
 		F32Mul
-		Get F3
-		Get R5
-		I32WrapI64
-		F32Load $12
-		F32Mul
-		F32Add
-		F32Mul
-		F32Add
 		Get F7
+		Get R9
+		I32WrapI64
+		F32Load $12
+		F32Mul
+		F32Add
+		F32Mul
+		F32Add
+		Get F3
 		F32Mul
 		F32Add
 		F32Store $12
@@ -2271,32 +2268,32 @@ TEXT ·blend(SB), NOSPLIT, $0-88
 		I64Const $16
 		I64Add
 		Set R1
-		Get R2
-		I64Const $16
-		I64Add
-		Set R2
-		Get R3
-		I64Const $16
-		I64Add
-		Set R3
-		Get R4
-		I64Const $16
-		I64Add
-		Set R4
-		Get R5
-		I64Const $16
-		I64Add
-		Set R5
 		Get R6
+		I64Const $16
+		I64Add
+		Set R6
+		Get R7
+		I64Const $16
+		I64Add
+		Set R7
+		Get R8
+		I64Const $16
+		I64Add
+		Set R8
+		Get R9
+		I64Const $16
+		I64Add
+		Set R9
+		Get R10
 		I64Const $4
 		I64Sub
-		Set R6
+		Set R10
 		Br $0
 	End
 	End
 	Block
 	Loop
-		Get R6
+		Get R10
 		I64Eqz
 		BrIf $1
 		Get R1
@@ -2306,38 +2303,38 @@ TEXT ·blend(SB), NOSPLIT, $0-88
 		F32Load $0
 		Set F8
 		Get F8
-		Get F4
 		Get F0
-		Get R2
+		Get F4
+		Get R6
 		I32WrapI64
 		F32Load $0
 		F32Mul
-		Get F1
-		Get R3
+		Get F5
+		Get R7
 		I32WrapI64
 		F32Load $0
 		F32Mul
 		F32Add
 		F32Mul
 		F32Add
-		Get F6
+		Get F2
 		F32Mul
 		Get F8
-		Get F5
-		Get F2
-		Get R4
+		Get F1
+		Get F6
+		Get R8
 		I32WrapI64
 		F32Load $0
 		F32Mul
-		Get F3
-		Get R5
-		I32WrapI64
-		F32Load $0
-		F32Mul
-		F32Add
-		F32Mul
-		F32Add
 		Get F7
+		Get R9
+		I32WrapI64
+		F32Load $0
+		F32Mul
+		F32Add
+		F32Mul
+		F32Add
+		Get F3
 		F32Mul
 		F32Add
 		F32Store $0
@@ -2349,26 +2346,26 @@ TEXT ·blend(SB), NOSPLIT, $0-88
 		I64Const $4
 		I64Add
 		Set R1
-		Get R2
-		I64Const $4
-		I64Add
-		Set R2
-		Get R3
-		I64Const $4
-		I64Add
-		Set R3
-		Get R4
-		I64Const $4
-		I64Add
-		Set R4
-		Get R5
-		I64Const $4
-		I64Add
-		Set R5
 		Get R6
+		I64Const $4
+		I64Add
+		Set R6
+		Get R7
+		I64Const $4
+		I64Add
+		Set R7
+		Get R8
+		I64Const $4
+		I64Add
+		Set R8
+		Get R9
+		I64Const $4
+		I64Add
+		Set R9
+		Get R10
 		I64Const $1
 		I64Sub
-		Set R6
+		Set R10
 		Br $0
 	End
 	End

@@ -149,13 +149,11 @@ func (p *Pair) Reset() {
 	p.Count = 0
 }
 
-// ForwardBlend computes y[i] = p[i]*w + q[i]*v with p = a.Forward(x) and
-// q = c.Forward(x), in one pass over x (kernels dot4 and blend) but with
-// exactly the roundings of the two forwards and the blend done apart.
-// x and y have length d and must not overlap.
-func ForwardBlend(a, c *Pair, x, y []float32, w, v float32) {
-	d := len(a.A0)
-	x, y = x[:d:d], y[:d:d]
-	l0, l1, m0, m1 := dot4(&x[0], &a.A0[0], &a.A1[0], &c.A0[0], &c.A1[0], d)
-	blend(&x[0], &y[0], &a.B0[0], &a.B1[0], &c.B0[0], &c.B1[0], d, l0, l1, m0, m1, a.Alpha, c.Alpha, w, v)
+// ForwardBlend computes y[i] = p[i]*w + q[i]*(1-w) with p = a.Forward(x) and
+// q = c.Forward(x), in one kernel call (forwardBlend: both adapters' sums in
+// one pass over x, then y) but with exactly the roundings of the two
+// forwards and the blend done apart. x and y have length d, the dimension of
+// a and c, and must not overlap. It inlines, like Forward.
+func ForwardBlend(a, c *Pair, x, y []float32, w float32) {
+	forwardBlend(a, c, &x[:len(a.A0)][0], &y[:len(a.A0)][0], w)
 }

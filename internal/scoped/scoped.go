@@ -65,7 +65,7 @@ func (s *Scoped) ForwardInto(op int, x, y []float32) error {
 		return nil
 	}
 	w := float32(a.Count) / fallbackUpdates // min(…, 1) is a no-op: Count < fallbackUpdates here
-	lora.ForwardBlend(a, s.Categories[Category(op)], x, y, w, 1-w)
+	lora.ForwardBlend(a, s.Categories[Category(op)], x, y, w)
 	return nil
 }
 

@@ -174,9 +174,12 @@ func (k kernel) write(w *strings.Builder) {
 	}
 	count := fmt.Sprintf("R%d", len(k.ptrs))
 	fmt.Fprintf(w, "\tMOVD %s, %s\n", k.countSrc(), count)
-	off := 8*len(k.ptrs) + 8
+	off := 8*len(k.ptrs) + 8 // the frame's floats: after the pointers and n, or a pair kernel's frame pointers
+	if k.pair.count != "" {
+		off = k.frameOffset(len(k.ptrs))
+	}
 	for i, f := range k.floats {
-		if k.pair.count != "" {
+		if k.pair.count != "" && k.pair.floats[i] != "" {
 			off, reg, _ := strings.Cut(strings.TrimSuffix(k.pair.field(k.pair.floats[i]), ")"), "(")
 			fmt.Fprintf(w, "\tGet %s\n\tI32WrapI64\n\tF32Load $(%s)\n\tSet F%d\n", reg, off, i)
 			continue
@@ -238,28 +241,32 @@ var kernels = []kernel{
 	// ra) and learn(c, v, rc), in one pass over v for both
 	learnKernel("learn2", "(a, c *Pair, v *float32, ra, rc float32) (gs float32)", 36, "a", "c"),
 	{
-		name: "dot4", signature: "(x, a0, a1, c0, c1 *float32, n int) (l0, l1, m0, m1 float32)", frame: 64,
-		ptrs: []string{"x", "a0", "a1", "c0", "c1"}, zero: []string{"F0", "F1", "F2", "F3"},
-		results: []string{"l0+48", "l1+52", "m0+56", "m1+60"},
-		body: func(w *strings.Builder, off int) {
+		// forward of a and of c on x, blended: y = p*w + q*v, v = 1-w (p = a's forward, q = c's)
+		name: "forwardBlend", signature: "(a, c *Pair, x, y *float32, w float32)", frame: 36,
+		ptrs:   []string{"x", "y", "a0", "a1", "c0", "c1", "b0", "b1", "d0", "d1"},
+		floats: []string{"alpha", "beta", "w"}, zero: []string{"F4", "F5", "F6", "F7"},
+		pair: pairArgs{
+			recv: "a", recv2: "c", count: "A0", floats: []string{"Alpha", "c.Alpha", ""},
+			ptrs: []string{"", "", "A0", "A1", "c.A0", "c.A1", "B0", "B1", "c.B0", "c.B1"},
+		},
+		start: func(w *strings.Builder) {
+			sameDim("A0", "R10", nil)(w)                             // (y is left as it was)
+			stmt(w, "F32Const $(1.0)", "Get F2", "F32Sub", "Set F3") // v = 1-w
+		},
+		first: []int{0, 2, 3, 4, 5}, second: []int{0, 1, 6, 7, 8, 9},
+		body: func(w *strings.Builder, off int) { // l0 = l0 + x*a0; l1 = l1 + x*a1; m0 = m0 + x*c0; m1 = m1 + x*c1
 			load(w, "R0", off)
 			emit(w, "Set F8")
 			for i := range 4 {
-				accumulate(w, fmt.Sprintf("F%d", i), "F8", fmt.Sprintf("R%d", i+1), off)
+				accumulate(w, fmt.Sprintf("F%d", i+4), "F8", fmt.Sprintf("R%d", i+2), off)
 			}
 		},
-	},
-	{
-		name: "blend", frame: 88,
-		signature: "(x, y, b0, b1, d0, d1 *float32, n int, l0, l1, m0, m1, alpha, beta, w, v float32)",
-		ptrs:      []string{"x", "y", "b0", "b1", "d0", "d1"},
-		floats:    []string{"l0", "l1", "m0", "m1", "alpha", "beta", "w", "v"},
-		body: func(w *strings.Builder, off int) { // y = p*w + q*v, p and q as in forward
+		then: func(w *strings.Builder, off int) { // y = p*w + q*v, p and q as in forward
 			emit(w, "Get R1", "I32WrapI64")
 			load(w, "R0", off)
 			emit(w, "Set F8")
 			for i, s := range []struct{ scale, k0, k1, r0, r1, weight string }{
-				{"F4", "F0", "F1", "R2", "R3", "F6"}, {"F5", "F2", "F3", "R4", "R5", "F7"},
+				{"F0", "F4", "F5", "R6", "R7", "F2"}, {"F1", "F6", "F7", "R8", "R9", "F3"},
 			} {
 				emit(w, "Get F8", "Get "+s.scale, "Get "+s.k0)
 				load(w, s.r0, off)
@@ -304,6 +311,19 @@ func forwardKernel(name, signature string, frame int, recv, x, y string) kernel 
 		k.end = func(w *strings.Builder) { increment(w, pairReg, "Micro_Forwards") }
 	}
 	return k
+}
+
+// sameDim is a two-Pair kernel's start: unless field f (a slice) of recv2
+// has n elements (n in register count), it writes refuse (if not nil) and
+// returns, before any element is read.
+func sameDim(f, count string, refuse func(w *strings.Builder)) func(w *strings.Builder) {
+	return func(w *strings.Builder) {
+		stmt(w, "Get "+pair2Reg, "I32WrapI64", "I64Load $(Pair_"+f+"+8)", "Get "+count, "I64Ne", "If")
+		if refuse != nil {
+			refuse(w)
+		}
+		stmt(w, "\tRET", "End")
+	}
 }
 
 // increment adds 1 to the uint64 field at offset expression f in register reg.
@@ -368,11 +388,10 @@ func learnKernel(name, signature string, frame int, recvs ...string) kernel {
 	}
 	if len(recvs) > 1 {
 		k.pair.recv2 = recvs[1]
-		k.start = func(w *strings.Builder) { // refuse (gs = +Inf) unless len(c.B0) == n
-			stmt(w, "Get "+pair2Reg, "I32WrapI64", "I64Load $(Pair_B0+8)", fmt.Sprintf("Get R%d", v+1), "I64Ne", "If")
+		k.start = sameDim("B0", fmt.Sprintf("R%d", v+1), func(w *strings.Builder) { // gs = +Inf
 			stmt(w, "\tGet SP", fmt.Sprintf("\tI32Const $%#x", math.Float32bits(float32(math.Inf(1)))), "\tF32ReinterpretI32",
-				fmt.Sprintf("\tF32Store gs+%d(FP)", frame-4), "\tRET", "End")
-		}
+				fmt.Sprintf("\tF32Store gs+%d(FP)", frame-4))
+		})
 	}
 	return k
 }
