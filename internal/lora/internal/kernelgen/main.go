@@ -73,11 +73,11 @@ func loops(w *strings.Builder, b body, ptrs []string, n string) {
 // results stored from the named locals, and its loop body. A kernel with
 // `then` makes two passes over the same n: body advances the pointers whose
 // indexes are in first, then `then` advances those in second, reloaded from
-// the arguments; start, if set, is written once the arguments are loaded,
-// between between the passes, and end after the loops. A kernel with `pair` takes a *Pair or a *Micro first
-// (into register pairReg) and reads the pointers, count and floats it names
-// as fields (go_asm.h offsets: Pair_A0, Pair_Alpha, Micro_In, ...) instead
-// of from the frame.
+// the arguments. If set, start is written once the arguments are loaded,
+// between between the passes, and end after the loops. A kernel with
+// `pair` takes its receivers first (see pairArgs) and reads the pointers,
+// count and floats it names as their fields (go_asm.h offsets: Pair_A0,
+// Pair_Alpha, Micro_In, ...) instead of from the frame.
 type kernel struct {
 	name, signature string
 	frame           int
@@ -97,7 +97,8 @@ type kernel struct {
 // first arguments, recv: p, a *Pair, or m, a *Micro, and optionally a
 // second *Pair, recv2. ptrs[i] is the field whose slice data goes in
 // register i (empty: from the frame), count the slice field whose length
-// is n, floats[i] the float32 field in F<i>. A name is a Pair field (A0),
+// is n, floats[i] the float32 field in F<i> (empty: the frame's next
+// float, after its pointers). A name is a Pair field (A0),
 // a Micro field with its go_asm.h prefix (Micro_In), or recv2's Pair field
 // after recv2 and a dot (c.B0); a Micro's Pair fields are at
 // Micro_Pair+Pair_A0 and so on.
