@@ -160,11 +160,7 @@ func rvScopedAdaptWithReward(h uint32, opType, improvement float64) (ok int32) {
 func rvRecord(h uint32, opType, attentionType, executionMs, baselineMs float64) (p uint32) {
 	if i := int(h) - 1; uint(i) < uint(len(objects)) {
 		if o := objects[i].buffer; o != nil {
-			hotArgs.N[0] = opType
-			hotArgs.N[1] = attentionType
-			hotArgs.N[2] = executionMs
-			hotArgs.N[3] = baselineMs
-			v, err := api.BufferRecord(o, &hotArgs)
+			v, err := api.BufferRecordNumbers(o, opType, attentionType, executionMs, baselineMs)
 			return spare(55, v, err)
 		}
 	}

@@ -38,7 +38,14 @@ func bufferIsEmpty(b *TrajectoryBuffer, _ *Args) (float64, error) {
 // baseline_ms) on the embedding already in the spare slot; its value is
 // the new spare slot's offset.
 func BufferRecord(b *TrajectoryBuffer, a *Args) (float64, error) {
-	next, err := b.Buffer.RecordSpare(&a.N)
+	return BufferRecordNumbers(b, a.N[0], a.N[1], a.N[2], a.N[3])
+}
+
+// BufferRecordNumbers is BufferRecord with its four numbers as arguments,
+// which is how record's hot export calls it (inlined: one Go frame below
+// the export).
+func BufferRecordNumbers(b *TrajectoryBuffer, opType, attentionType, executionMs, baselineMs float64) (float64, error) {
+	next, err := b.Buffer.RecordSpare(opType, attentionType, executionMs, baselineMs)
 	return float64(next), err
 }
 

@@ -123,20 +123,19 @@ func (b *Buffer) Record(embedding []float32, op, attention int, executionMs, bas
 		return err
 	}
 	copy(b.Spare(), embedding)
-	_, err := b.RecordSpare(&[4]float64{float64(op), float64(attention), float64(executionMs), float64(baselineMs)})
+	_, err := b.RecordSpare(float64(op), float64(attention), float64(executionMs), float64(baselineMs))
 	return err
 }
 
 // RecordSpare is Record of the embedding already in the spare slot (Spare),
-// with its numbers {op_type, attention_type, execution_ms, baseline_ms}
+// with its numbers op_type, attention_type, execution_ms and baseline_ms
 // as JS numbers: op_type and attention_type must be integers
 // (argerr.Integer), the times are rounded to float32. It returns the
 // address of the new Spare (0 with the error), where the JS layer writes
-// the next embedding. It is the whole of record below the export, and takes
-// its numbers by pointer so that api.BufferRecord, one call, inlines into
-// the export: the call costs one Go frame.
-func (b *Buffer) RecordSpare(numbers *[4]float64) (uintptr, error) {
-	opType, attentionType, executionTime, baselineTime := numbers[0], numbers[1], numbers[2], numbers[3]
+// the next embedding. It is the whole of record below the export, which
+// passes it the numbers as they came (through api.BufferRecordNumbers,
+// inlined): the call costs one Go frame.
+func (b *Buffer) RecordSpare(opType, attentionType, executionTime, baselineTime float64) (uintptr, error) {
 	op, opOK := argerr.Integral(opType)
 	attention, attentionOK := argerr.Integral(attentionType)
 	executionMs, baselineMs := float32(executionTime), float32(baselineTime)

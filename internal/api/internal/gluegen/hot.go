@@ -10,7 +10,8 @@ import (
 
 // hotGo is cmd/wasm/hot_gen.go: one //go:wasmexport per member with an
 // Export, calling its implementation (implName) directly (a static call),
-// its numbers in hotArgs, without rv_call's table lookup and argument placement, and
+// its numbers in hotArgs (record's as arguments of its implementation's
+// Numbers variant), without rv_call's table lookup and argument placement, and
 // without a deferred recover: see cmd/wasm/hot.go for why none can panic.
 // The accepted path is straight-line code: a bounds check and a nil check
 // find the object in its slot's field for the class (hotFields), and
@@ -50,12 +51,14 @@ func hotGo(string) ([]byte, error) {
 		fmt.Fprintf(&w, "\n// %s is %s on the loader's object h: 1, or 0 with the error in failure.\n//\n//go:wasmexport %s\n//go:nosplit\n", outer, m.Label(), m.Export)
 		fmt.Fprintf(&w, "func %s(%s) (%s) {\n", outer, sig, result)
 		fmt.Fprintf(&w, "\tif i := int(h) - 1; uint(i) < uint(len(objects)) {\n\t\tif o := objects[i].%s; o != nil {\n", hotFields[m.Class])
-		for _, f := range fills {
-			w.WriteString("\t\t" + f)
-		}
 		if m.Result == api.Spare {
-			fmt.Fprintf(&w, "\t\t\tv, err := api.%s(o, &hotArgs)\n\t\t\t"+ok+"\n", impl, k)
+			// record: its numbers go straight to <impl>Numbers as arguments
+			// (measured: 71 against 84 ns a raw call in Node, through hotArgs)
+			fmt.Fprintf(&w, "\t\t\tv, err := api.%sNumbers(o, %s)\n\t\t\t"+ok+"\n", impl, strings.Join(params, ", "), k)
 		} else {
+			for _, f := range fills {
+				w.WriteString("\t\t" + f)
+			}
 			fmt.Fprintf(&w, "\t\t\t_, err := api.%s(o, &hotArgs)\n\t\t\t"+ok+"\n", impl, k)
 		}
 		fmt.Fprintf(&w, "\t\t}\n\t}\n\t"+fail+"\n}\n", k, "missing(h)")
