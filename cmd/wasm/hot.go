@@ -30,9 +30,10 @@ import "rvlw/internal/api"
 // hotArgs holds a hot call's numbers for its implementation: each export
 // but record's (which passes its four as arguments) sets the numbers its
 // member takes, and the implementation reads only those (other slots keep
-// an earlier call's; Buffer stays nil, since no hot member takes a buffer). A package variable rather than a local, which Go
-// would zero on every call: Args is over 32 bytes, so that is a
-// memory.fill, which V8 runs as a call out of the wasm code. Nothing can
+// an earlier call's; Buffer stays nil, since no hot member takes a
+// buffer). A package variable rather than a local, which Go would zero on
+// every call: Args is over 32 bytes, so that is a memory.fill, which V8
+// runs as a call out of the wasm code. Nothing can
 // call in again while a hot export runs (none calls JavaScript), so one is
 // enough.
 var hotArgs api.Args
