@@ -33,9 +33,8 @@ import "rvlw/internal/api"
 // an earlier call's; Buffer stays nil, since no hot member takes a
 // buffer). A package variable rather than a local, which Go would zero on
 // every call: Args is over 32 bytes, so that is a memory.fill, which V8
-// runs as a call out of the wasm code. Nothing can
-// call in again while a hot export runs (none calls JavaScript), so one is
-// enough.
+// runs as a call out of the wasm code. Nothing can call in again while a
+// hot export runs (none calls JavaScript), so one is enough.
 var hotArgs api.Args
 
 // done is a hot call's status: 1, or 0 with err recorded for member code.

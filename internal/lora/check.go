@@ -40,6 +40,16 @@ func GradientError(arg string, g []float32, n int) error {
 	return argerr.NewRange(arg, "must hold finite values whose squared norm fits in float32")
 }
 
+// CheckUnrewarded is the checks of a rewarded update that will not happen
+// (improvement <= 0 or NaN): g as GradientNorm(g, n) wants it (named arg
+// in the error), then improvement (CheckImprovement).
+func CheckUnrewarded(g []float32, n int, arg string, improvement float32) error {
+	if _, ok := GradientNorm(g, n); !ok {
+		return GradientError(arg, g, n)
+	}
+	return CheckImprovement(improvement)
+}
+
 // CheckImprovement rejects NaN; ±Inf keep the reference's meaning.
 func CheckImprovement(improvement float32) error {
 	if math.IsNaN(float64(improvement)) {

@@ -100,7 +100,7 @@ func learn(p *Pair, v *float32, r float32) (gs float32) {
 func learn2(a, c *Pair, v *float32, ra, rc float32) (gs float32) {
 	n := len(a.B0)
 	if len(c.B0) != n {
-		return float32(math.Inf(1))
+		return inf
 	}
 	gs = sumSquares(v, n)
 	if gs <= math.MaxFloat32 && gs >= skipNorm {

@@ -81,10 +81,7 @@ func (m *Micro) AdaptWithReward(improvement float32) error {
 	if improvement > 0 {
 		return m.update(m.In, "input buffer", m.RewardRate(improvement))
 	}
-	if _, ok := GradientNorm(m.In, m.Dim()); !ok { // In is checked first, as when updating
-		return GradientError("input buffer", m.In, m.Dim())
-	}
-	if err := CheckImprovement(improvement); err != nil {
+	if err := CheckUnrewarded(m.In, m.Dim(), "input buffer", improvement); err != nil {
 		return err
 	}
 	m.Adapts++

@@ -94,7 +94,7 @@ func (s *Scoped) adapt(op int, g []float32, arg string, improvement float32, rew
 	ra, rc := a.LR, c.LR
 	if rewarded {
 		if !(improvement > 0) {
-			return s.unrewarded(g, arg, improvement)
+			return lora.CheckUnrewarded(g, s.Dim(), arg, improvement)
 		}
 		ra, rc = a.RewardRate(improvement), c.RewardRate(improvement)
 	}
@@ -102,15 +102,6 @@ func (s *Scoped) adapt(op int, g []float32, arg string, improvement float32, rew
 		return nil
 	}
 	return lora.GradientError(arg, g, s.Dim())
-}
-
-// unrewarded is adapt with improvement <= 0 or NaN: g is checked, then
-// improvement (NaN is refused), and nothing changes.
-func (s *Scoped) unrewarded(g []float32, arg string, improvement float32) error {
-	if _, ok := lora.GradientNorm(g, s.Dim()); !ok {
-		return lora.GradientError(arg, g, s.Dim())
-	}
-	return lora.CheckImprovement(improvement)
 }
 
 // ResetScope resets Ops[op] and Forwards[op]; the category adapter keeps its learning.
