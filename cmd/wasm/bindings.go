@@ -71,6 +71,14 @@ func define(obj js.Value, key string, fields ...any) {
 // registered is set once register has run (or started to).
 var registered bool
 
+// registerOnce registers the classes on global (register) unless done.
+func registerOnce(global js.Value) {
+	if !registered {
+		registered = true
+		register(global)
+	}
+}
+
 // quit is closed by the exit hook, which ends main.
 var quit chan struct{}
 
@@ -86,9 +94,9 @@ const (
 //   - a member's code (0 and up): the bare global's member, which returns
 //     its value, or the JS error it was refused with; methods and statics
 //     drop the big argument and result areas once done;
-//   - -c: the accessor of class c's name (main), which
+//   - -c: the accessor of class c's name (defineGlobals), which
 //     registers the classes first;
-//   - exitHook: ends the program (main);
+//   - exitHook: ends the program (main's wait);
 //   - limitHook: memoryLimitForTests(bytes) sets the budget's limit to
 //     bytes, at most the default (so that tests can reach it cheaply), or
 //     back to the default when bytes is undefined; it returns the limit in
@@ -123,10 +131,7 @@ func jsFunc(code api.Code) js.Func {
 				ret = newError(errorClasses[f.Kind], f.Message)
 			}
 		case code >= -api.NumClasses:
-			if !registered {
-				registered = true
-				register(global)
-			}
+			registerOnce(global)
 			name := api.Class(-code).String()
 			if null = len(argv) > 0; null { // an assignment: the name takes the value
 				global.Set(name, argv[0])

@@ -302,16 +302,17 @@ function create(defaultURL) {
     outText: (n) => new TextDecoder().decode(new Uint8Array(state.memory.buffer, state.exports.rv_out(), n)),
   };
   const { classes, records, bind, fast } = defineClasses(rt);
-  const slow = MEMBERS.map((m, code) => (m[2] === SORT.Method || (m[2] === SORT.Static && m[1] !== 'from_bytes') ? slowMember(code) : null));
-
   // install puts the fast (generated) or the slow members on the classes
-  // (the fast ones are there from the start).
-  let installed = true;
+  // (the fast ones are there from the start): the methods and the statics
+  // but from_bytes. The slow ones (slowMember) are made on the first
+  // install(false), since only tests take that path.
+  let installed = true, slow = null;
   function install(fastPath) {
     if (fastPath === installed) return;
     installed = fastPath;
+    if (!fastPath && slow === null) slow = MEMBERS.map((m, code) => slowMember(code));
     MEMBERS.forEach(([c, name, sort], code) => {
-      if (slow[code] === null) return;
+      if (sort !== SORT.Method && (sort !== SORT.Static || name === 'from_bytes')) return;
       const C = classes[CLASS_NAMES[c - 1]], where = sort === SORT.Static ? C : C.prototype;
       const fn = fastPath ? fast[code] : slow[code];
       if (!fastPath) Object.defineProperty(fn, 'name', { value: name });
@@ -340,8 +341,14 @@ function create(defaultURL) {
       markExited(gen);
       exit(code);
     };
-    go.run(instance).then(() => markExited(gen), () => markExited(gen));
     const ex = instance.exports;
+    global[LOADER_KEY] = true; // the program leaves the bare globals to defineGlobals
+    try {
+      go.run(instance).then(() => markExited(gen), () => markExited(gen));
+    } finally {
+      delete global[LOADER_KEY];
+    }
+    defineGlobals(ex);
     let raw = null;
     if (!fastPath) {
       raw = {};
@@ -353,6 +360,37 @@ function create(defaultURL) {
     install(fastPath);
     bind(ex, gen);
     return { memory: state.memory };
+  }
+
+  // defineGlobals makes the bare globals of instance exports ex what the Go
+  // program makes them when no loader runs it (cmd/wasm: defineGlobals):
+  // HOOKS_KEY and the class names, as accessors that have Go define the
+  // name (rv_global) the first time it is read or assigned. A class's
+  // registers every class, which makes their names plain properties; Go
+  // assigns the hooks, which the setter makes a plain property. Start-up
+  // then makes no js.FuncOf.
+  function defineGlobals(ex) {
+    [HOOKS_KEY, ...CLASS_NAMES].forEach((name, c) => {
+      const define = () => {
+        if (ex.rv_global(c) === 1) return;
+        throw state && state.exports === ex ? thrown([]) : new Error('ruvector-learning-wasm: ' + name + ' could not be defined');
+      };
+      Object.defineProperty(global, name, {
+        get() {
+          define();
+          return global[name];
+        },
+        set(v) {
+          if (c === 0) Object.defineProperty(global, name, { value: v, writable: true, enumerable: true, configurable: true });
+          else {
+            define();
+            global[name] = v;
+          }
+        },
+        enumerable: true,
+        configurable: true,
+      });
+    });
   }
 
   // markExited retires generation gen: every later call on its objects throws.

@@ -30,7 +30,7 @@ function madeBy() {
   const git = (...a) => execFileSync('git', a, { cwd: ROOT, encoding: 'utf8' }).trim();
   let from = 'an unknown commit';
   try {
-    const changed = ['internal', 'cmd/wasm', 'js/classic.js', 'js/index.js'].filter((p) => git('status', '--porcelain', '--', p) !== '');
+    const changed = ['internal', 'cmd/wasm', 'js/classic.js', 'js/src/module.js'].filter((p) => git('status', '--porcelain', '--', p) !== '');
     from = git('rev-parse', '--short', 'HEAD') + (changed.length ? ` (uncommitted changes in ${changed.join(', ')})` : '');
   } catch { /* not a git checkout */ }
   return `testdata/gen/states.mjs: js/ruvector_learning.wasm built from ${from}, Node ${process.version}`;

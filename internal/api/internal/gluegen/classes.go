@@ -34,6 +34,8 @@ func classes(exports []string) string {
 		w.WriteString("'" + c.String() + "'")
 	}
 	w.WriteString("];\n\n")
+	w.WriteString("// The global set while a loader starts the Go program, and the one that holds its test hooks (internal/api/globals.go).\n")
+	w.WriteString("const LOADER_KEY = '" + api.LoaderKey + "', HOOKS_KEY = '" + api.HooksKey + "';\n\n")
 	w.WriteString("// Why the JS layer refused an argument (api.Reason), as rv_reject takes it.\nconst REASON = {")
 	for r := api.NotThis; r < api.NumReasons; r++ {
 		if reasonNames[r] == "" {
