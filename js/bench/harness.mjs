@@ -210,6 +210,25 @@ function opsFactory(impl, data, views) {
     });
   }
   {
+    // forward_array(op, x, out): as forward_array_out.
+    const sc = scoped(), out = new Float32Array(dim);
+    add('scoped.forward_array_out', (n) => {
+      let s = 0;
+      for (let k = 0; k < n; k++) s += sc.forward_array(op, X[k & M], out)[k % dim];
+      return s;
+    });
+  }
+  {
+    const sc = scoped(), io = views(impl.memory, sc, dim);
+    add('scoped.adapt', (n) => {
+      for (let k = 0; k < n; k++) {
+        io().input.set(G[k & M]);
+        sc.adapt(op);
+      }
+      return sc.delta_norm(op);
+    });
+  }
+  {
     const sc = scoped();
     add('scoped.adapt_array', (n) => {
       for (let k = 0; k < n; k++) sc.adapt_array(op, G[k & M]);
