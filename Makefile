@@ -181,6 +181,7 @@ state-matrix: build npm
 bench: build npm chromium browsers
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/...
 	node js/bench/node.mjs
+	node js/bench/node.mjs --arrays
 	node js/bench/batch.mjs
 	node js/bench/browser.mjs --engine=all
 	node js/bench/startup.mjs

@@ -5,7 +5,8 @@
 // Firefox and WebKit by browser.mjs) share it.
 //
 //   const r = await runBench({ impls: { reference, ours, plain }, dim, rounds, targetMs, only, log });
-//   (only: an array of op names to time, e.g. ['record']; default all)
+//   (only: an array of op names to time, e.g. ['record']; default all;
+//   arrays: true passes plain Arrays where the ops pass Float32Arrays)
 //   r.rows, r.markdown, r.method (a sentence on how), r.env, r.config
 //   const md = report(title, context, [r, ...])   one file: a table per dim
 //
@@ -85,8 +86,10 @@ function viewsOf(memory, obj, dim) {
 
 // ---------------------------------------------------------------- inputs
 
-// makeData: fixed pseudo-random inputs, gradients and trajectory timings.
-function makeData(dim) {
+// makeData: fixed pseudo-random inputs, gradients and trajectory timings;
+// with arrays, the inputs and gradients are plain Arrays of the same
+// float32 values.
+function makeData(dim, arrays = false) {
   let s = 0x9e3779b9;
   const next = () => {
     s ^= s << 13; s >>>= 0; s ^= s >>> 17; s ^= s << 5; s >>>= 0;
@@ -95,7 +98,7 @@ function makeData(dim) {
   const vectors = (amp) => Array.from({ length: VARIANTS }, () => {
     const v = new Float32Array(dim);
     for (let i = 0; i < dim; i++) v[i] = (next() * 2 - 1) * amp;
-    return v;
+    return arrays ? Array.from(v) : v;
   });
   return {
     dim,
@@ -471,7 +474,7 @@ export function report(title, context, results) {
  * REFERENCE_MAX_DIM the reference's fields are null or absent. config.impls names
  * the impls that ran; config.targetMs is raised when the timer is coarse.
  */
-export async function runBench({ impls, dim = 256, rounds = 15, targetMs = 20, only = null, log = () => {} }) {
+export async function runBench({ impls, dim = 256, rounds = 15, targetMs = 20, only = null, arrays = false, log = () => {} }) {
   const names = implNames(dim);
   for (const name of names) if (!impls[name]) throw new Error(`runBench: impls.${name} is missing`);
   selfCheck(impls, dim);
@@ -482,7 +485,7 @@ export async function runBench({ impls, dim = 256, rounds = 15, targetMs = 20, o
   const sliceFloor = MIN_SLICE_TICKS * (Number.isFinite(env.timerMs) ? env.timerMs : 1);
   const target = Math.max(targetMs, Math.ceil(sliceFloor * SLICES));
 
-  const data = makeData(dim);
+  const data = makeData(dim, arrays);
   // sets[k]: every impl's ops, built in the impls' order rotated by k
   const sets = names.map((_, k) => {
     const ops = {};
