@@ -247,7 +247,7 @@ function checkModule(module, where) {
 // ---- generated from internal/api/table.go ----
 
 // The exports this package's wasm has; init() refuses a module without them.
-const EXPORTS = ['mem', 'run', 'resume', 'getsp', 'rv_call', 'rv_error', 'rv_from_bytes', 'rv_global', 'rv_info', 'rv_micro_adapt', 'rv_micro_adapt_array', 'rv_micro_adapt_with_reward', 'rv_micro_forward', 'rv_micro_forward_array', 'rv_new', 'rv_out', 'rv_record', 'rv_reject', 'rv_release', 'rv_reserve', 'rv_result', 'rv_scoped_adapt', 'rv_scoped_adapt_array', 'rv_scoped_adapt_with_reward', 'rv_scoped_forward', 'rv_scoped_forward_array'];
+const EXPORTS = ['mem', 'run', 'resume', 'getsp', 'rv_call', 'rv_error', 'rv_from_bytes', 'rv_global', 'rv_info', 'rv_micro_adapt', 'rv_micro_adapt_array', 'rv_micro_adapt_with_reward', 'rv_micro_forward', 'rv_micro_forward_array', 'rv_new', 'rv_out', 'rv_quick', 'rv_record', 'rv_reject', 'rv_release', 'rv_reserve', 'rv_result', 'rv_scoped_adapt', 'rv_scoped_adapt_array', 'rv_scoped_adapt_with_reward', 'rv_scoped_forward', 'rv_scoped_forward_array'];
 
 const CLASS_NAMES = ['WasmMicroLoRA', 'WasmScopedLoRA', 'WasmTrajectoryBuffer'];
 
@@ -388,7 +388,7 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen) {
-        if (ex.rv_call(r.h, 6, 0, 0, 0, 0) === 1) return value();
+        if (ex.rv_quick(r.h, 6, 0) === 1) return value();
       }
       throw failure(6, r, [], null);
     }
@@ -401,7 +401,7 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen) {
-        if (ex.rv_call(r.h, 7, 0, 0, 0, 0) === 1) return value();
+        if (ex.rv_quick(r.h, 7, 0) === 1) return value();
       }
       throw failure(7, r, [], null);
     }
@@ -414,7 +414,7 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen) {
-        if (ex.rv_call(r.h, 8, 0, 0, 0, 0) === 1) return value();
+        if (ex.rv_quick(r.h, 8, 0) === 1) return value();
       }
       throw failure(8, r, [], null);
     }
@@ -427,7 +427,7 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen) {
-        if (ex.rv_call(r.h, 9, 0, 0, 0, 0) === 1) return value();
+        if (ex.rv_quick(r.h, 9, 0) === 1) return value();
       }
       throw failure(9, r, [], null);
     }
@@ -516,7 +516,7 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen) {
-        if (ex.rv_call(r.h, 15, 0, 0, 0, 0) === 1) return;
+        if (ex.rv_quick(r.h, 15, 0) === 1) return;
       }
       throw failure(15, r, [], null);
     }
@@ -529,7 +529,7 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen) {
-        if (ex.rv_call(r.h, 16, 0, 0, 0, 0) === 1) return BigInt(value());
+        if (ex.rv_quick(r.h, 16, 0) === 1) return BigInt(value());
       }
       throw failure(16, r, [], null);
     }
@@ -542,7 +542,7 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen) {
-        if (ex.rv_call(r.h, 17, 0, 0, 0, 0) === 1) return BigInt(value());
+        if (ex.rv_quick(r.h, 17, 0) === 1) return BigInt(value());
       }
       throw failure(17, r, [], null);
     }
@@ -555,7 +555,7 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen) {
-        if (ex.rv_call(r.h, 18, 0, 0, 0, 0) === 1) return value();
+        if (ex.rv_quick(r.h, 18, 0) === 1) return value();
       }
       throw failure(18, r, [], null);
     }
@@ -686,7 +686,7 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen) {
-        if (ex.rv_call(r.h, 31, 0, 0, 0, 0) === 1) return value();
+        if (ex.rv_quick(r.h, 31, 0) === 1) return value();
       }
       throw failure(31, r, [], null);
     }
@@ -699,7 +699,7 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen) {
-        if (ex.rv_call(r.h, 32, 0, 0, 0, 0) === 1) return value();
+        if (ex.rv_quick(r.h, 32, 0) === 1) return value();
       }
       throw failure(32, r, [], null);
     }
@@ -712,7 +712,7 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen) {
-        if (ex.rv_call(r.h, 33, 0, 0, 0, 0) === 1) return value();
+        if (ex.rv_quick(r.h, 33, 0) === 1) return value();
       }
       throw failure(33, r, [], null);
     }
@@ -801,7 +801,7 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen && typeof op_type === 'number') {
-        if (ex.rv_call(r.h, 39, op_type, 0, 0, 0) === 1) return;
+        if (ex.rv_quick(r.h, 39, op_type) === 1) return;
       }
       throw failure(39, r, [op_type], null);
     }
@@ -814,7 +814,7 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen) {
-        if (ex.rv_call(r.h, 40, 0, 0, 0, 0) === 1) return;
+        if (ex.rv_quick(r.h, 40, 0) === 1) return;
       }
       throw failure(40, r, [], null);
     }
@@ -827,7 +827,7 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen && typeof op_type === 'number') {
-        if (ex.rv_call(r.h, 41, op_type, 0, 0, 0) === 1) return BigInt(value());
+        if (ex.rv_quick(r.h, 41, op_type) === 1) return BigInt(value());
       }
       throw failure(41, r, [op_type], null);
     }
@@ -840,7 +840,7 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen && typeof op_type === 'number') {
-        if (ex.rv_call(r.h, 42, op_type, 0, 0, 0) === 1) return BigInt(value());
+        if (ex.rv_quick(r.h, 42, op_type) === 1) return BigInt(value());
       }
       throw failure(42, r, [op_type], null);
     }
@@ -853,7 +853,7 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen && typeof op_type === 'number') {
-        if (ex.rv_call(r.h, 43, op_type, 0, 0, 0) === 1) return value();
+        if (ex.rv_quick(r.h, 43, op_type) === 1) return value();
       }
       throw failure(43, r, [op_type], null);
     }
@@ -866,7 +866,7 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen) {
-        if (ex.rv_call(r.h, 44, 0, 0, 0, 0) === 1) return BigInt(value());
+        if (ex.rv_quick(r.h, 44, 0) === 1) return BigInt(value());
       }
       throw failure(44, r, [], null);
     }
@@ -879,7 +879,7 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen) {
-        if (ex.rv_call(r.h, 45, 0, 0, 0, 0) === 1) return BigInt(value());
+        if (ex.rv_quick(r.h, 45, 0) === 1) return BigInt(value());
       }
       throw failure(45, r, [], null);
     }
@@ -893,7 +893,7 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen && enabled_ === enabled_) {
-        if (ex.rv_call(r.h, 46, enabled_, 0, 0, 0) === 1) return;
+        if (ex.rv_quick(r.h, 46, enabled_) === 1) return;
       }
       throw failure(46, r, [enabled], null);
     }
@@ -1013,7 +1013,7 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen) {
-        if (ex.rv_call(r.h, 56, 0, 0, 0, 0) === 1) return BigInt(value());
+        if (ex.rv_quick(r.h, 56, 0) === 1) return BigInt(value());
       }
       throw failure(56, r, [], null);
     }
@@ -1026,7 +1026,7 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen) {
-        if (ex.rv_call(r.h, 57, 0, 0, 0, 0) === 1) return value();
+        if (ex.rv_quick(r.h, 57, 0) === 1) return value();
       }
       throw failure(57, r, [], null);
     }
@@ -1039,7 +1039,7 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen) {
-        if (ex.rv_call(r.h, 58, 0, 0, 0, 0) === 1) return value() !== 0;
+        if (ex.rv_quick(r.h, 58, 0) === 1) return value() !== 0;
       }
       throw failure(58, r, [], null);
     }
@@ -1052,7 +1052,7 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen) {
-        if (ex.rv_call(r.h, 59, 0, 0, 0, 0) === 1) return value();
+        if (ex.rv_quick(r.h, 59, 0) === 1) return value();
       }
       throw failure(59, r, [], null);
     }
@@ -1065,7 +1065,7 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen) {
-        if (ex.rv_call(r.h, 60, 0, 0, 0, 0) === 1) return value();
+        if (ex.rv_quick(r.h, 60, 0) === 1) return value();
       }
       throw failure(60, r, [], null);
     }
@@ -1078,7 +1078,7 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen) {
-        if (ex.rv_call(r.h, 61, 0, 0, 0, 0) === 1) return value();
+        if (ex.rv_quick(r.h, 61, 0) === 1) return value();
       }
       throw failure(61, r, [], null);
     }
@@ -1091,7 +1091,7 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen) {
-        if (ex.rv_call(r.h, 62, 0, 0, 0, 0) === 1) return value();
+        if (ex.rv_quick(r.h, 62, 0) === 1) return value();
       }
       throw failure(62, r, [], null);
     }
@@ -1104,7 +1104,7 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen) {
-        if (ex.rv_call(r.h, 63, 0, 0, 0, 0) === 1) return value();
+        if (ex.rv_quick(r.h, 63, 0) === 1) return value();
       }
       throw failure(63, r, [], null);
     }
@@ -1117,7 +1117,7 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen && typeof threshold === 'number') {
-        if (ex.rv_call(r.h, 64, threshold, 0, 0, 0) === 1) return value();
+        if (ex.rv_quick(r.h, 64, threshold) === 1) return value();
       }
       throw failure(64, r, [threshold], null);
     }
@@ -1130,7 +1130,7 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen && typeof op_type === 'number') {
-        if (ex.rv_call(r.h, 65, op_type, 0, 0, 0) === 1) return value();
+        if (ex.rv_quick(r.h, 65, op_type) === 1) return value();
       }
       throw failure(65, r, [op_type], null);
     }
@@ -1159,7 +1159,7 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen) {
-        if (ex.rv_call(r.h, 67, 0, 0, 0, 0) === 1) return value();
+        if (ex.rv_quick(r.h, 67, 0) === 1) return value();
       }
       throw failure(67, r, [], null);
     }

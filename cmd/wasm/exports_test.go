@@ -71,9 +71,18 @@ var hotExports = map[string]func(h uint32, a0, a1 float64) int32{
 	"rv_record":                   func(h uint32, a, b float64) int32 { return int32(min(rvRecord(h, a, b, 3, 5), 1)) },
 }
 
-// TestHotExportsMatchRvCall runs every member with its own export through
-// that export and through rv_call on twin objects, accepted and refused,
-// and compares the states and the errors.
+// exportOf is member k's own export (hotExports), or rv_quick with k's
+// code for a quick member, as a function of a handle and two numbers.
+func exportOf(k int) func(h uint32, a0, a1 float64) int32 {
+	if api.Members[k].Export == api.QuickExport {
+		return func(h uint32, a, _ float64) int32 { return rvQuick(h, int32(k), a) }
+	}
+	return hotExports[api.Members[k].Export]
+}
+
+// TestHotExportsMatchRvCall runs every member with an export of its own or
+// rv_quick through that export and through rv_call on twin objects,
+// accepted and refused, and compares the values, the states and the errors.
 // state is to_bytes() of the loader's object h of class c.
 func state(t *testing.T, h uint32, c api.Class) []byte {
 	t.Helper()
@@ -87,8 +96,10 @@ func TestHotExportsMatchRvCall(t *testing.T) {
 		if m.Export == "" {
 			continue
 		}
-		seen++
-		hot := hotExports[m.Export]
+		if m.Export != api.QuickExport {
+			seen++
+		}
+		hot := exportOf(k)
 		require.NotNil(t, hot, "%s: export %s has no test entry", m.Label(), m.Export)
 		a, b := newLoader(t, m.Class, 6, 4, 0.01), newLoader(t, m.Class, 6, 4, 0.01)
 		for _, args := range [][2]float64{{5, 0.5}, {1, -2}, {17, 0.5}, {2.5, 1}, {3, math.NaN()}} {
@@ -99,15 +110,15 @@ func TestHotExportsMatchRvCall(t *testing.T) {
 				}
 			}
 			okHot := hot(a, args[0], args[1])
-			hotFailure := lastFailure()
-			n := args
-			if m.Class == api.Buffer {
-				n = [2]float64{args[0], args[1]}
-			}
-			okCall := rvCall(b, int32(k), n[0], n[1], 3, 5)
+			hotFailure, hotValue := lastFailure(), result[0]
+			okCall := rvCall(b, int32(k), args[0], args[1], 3, 5)
 			assert.Equal(t, okCall, okHot, "%s%v", m.Label(), args)
 			if okHot == 0 {
 				assert.Equal(t, lastFailure(), hotFailure, "%s%v: the same error", m.Label(), args)
+			} else if m.Export == api.QuickExport { // the value Call gives on the same object (pointers differ between twins)
+				want, err := api.Call(objectAt(a), int32(k), &api.Args{N: [4]float64{args[0], args[1]}})
+				require.NoError(t, err, "%s%v", m.Label(), args)
+				assert.Equal(t, math.Float64bits(want), math.Float64bits(hotValue), "%s%v: the same value", m.Label(), args)
 			}
 			assert.Equal(t, state(t, b, m.Class), state(t, a, m.Class), "%s%v: the same state", m.Label(), args)
 		}
@@ -275,20 +286,23 @@ func TestHotExportsDoNotAllocate(t *testing.T) {
 	}
 	copy(objectAt(m).(*api.MicroLoRA).Micro.In, objectAt(m).(*api.MicroLoRA).X)
 	copy(objectAt(s).(*api.ScopedLoRA).Scoped.In, objectAt(s).(*api.ScopedLoRA).X)
-	for name, hot := range hotExports {
-		h, a0, a1 := m, 0.5, 0.0
-		switch {
-		case name == "rv_record":
-			h, a0, a1 = b, 3, 4
-		case len(name) > 9 && name[:9] == "rv_scoped":
-			h, a0, a1 = s, 5, 0.5
+	for k, mem := range api.Members {
+		if mem.Export == "" {
+			continue
+		}
+		hot, h, a0, a1 := exportOf(k), m, 0.5, 0.0 // adapt_with_reward(0.5)
+		switch mem.Class {
+		case api.Buffer:
+			h, a0, a1 = b, 3, 4 // record's op_type and attention_type, count_by_operator(3)
+		case api.Scoped:
+			h, a0, a1 = s, 5, 0.5 // op_type 5, adapt_with_reward(5, 0.5)
 		}
 		allocs := testing.AllocsPerRun(200, func() {
 			if hot(h, a0, a1) != 1 {
-				t.Fatalf("%s rejected: %+v", name, lastFailure())
+				t.Fatalf("%s rejected: %+v", mem.Label(), lastFailure())
 			}
 		})
-		assert.Zero(t, allocs, name)
+		assert.Zero(t, allocs, mem.Label())
 	}
 }
 
@@ -314,7 +328,7 @@ func TestHotExportsRefuseOtherHandles(t *testing.T) {
 		if m.Export == "" {
 			continue
 		}
-		hot := hotExports[m.Export]
+		hot := exportOf(k)
 		var cases []uint32
 		want := map[uint32]error{}
 		for _, h := range gone {
@@ -362,20 +376,32 @@ func TestHotExportsNeverPanic(t *testing.T) {
 			x[i] = float32(i) - 1.5
 		}
 	}
-	calls := 0
-	for name, hot := range hotExports {
+	calls, exports := 0, 0
+	for k, m := range api.Members {
+		if m.Export == "" {
+			continue
+		}
+		hot := exportOf(k)
+		exports++
 		for _, h := range handles {
 			for _, a := range numbers {
 				for _, b := range numbers {
 					if r := hot(h, a, b); r != 0 && r != 1 {
-						t.Fatalf("%s(%d, %v, %v) = %d", name, h, a, b, r)
+						t.Fatalf("%s(%d, %v, %v) = %d", m.Label(), h, a, b, r)
 					}
 					calls++
 				}
 			}
 		}
 	}
-	assert.Equal(t, len(hotExports)*len(handles)*len(numbers)*len(numbers), calls)
+	for _, k := range []int32{-1, 0, code(api.Micro, "forward"), code(api.Micro, "to_bytes"), code(api.Buffer, "reset"),
+		int32(len(api.Members)), 127, 128, math.MaxInt32, math.MinInt32} {
+		for _, h := range handles {
+			assert.Zero(t, rvQuick(h, k, 1), "rv_quick(%d, %d): not a quick member", h, k)
+			assert.Equal(t, api.Fail(k, api.ErrNoMember), lastFailure(), "rv_quick(%d, %d)", h, k)
+		}
+	}
+	assert.Equal(t, exports*len(handles)*len(numbers)*len(numbers), calls)
 	for _, h := range live {
 		rvRelease(h)
 	}

@@ -7,9 +7,10 @@ import "rvlw/internal/api"
 // The hot calls' own exports are generated from the table (hot_gen.go, by
 // internal/api/internal/gluegen); these are what they share.
 //
-// Unlike every other entry point, they defer no recover (measured: the
-// deferred recover and the extra call it needs cost about 0.02 µs, a
-// quarter of forward at dim 16), because their bodies cannot panic:
+// Unlike the other entry points but rv_quick (quick.go), they defer no
+// recover (measured: the deferred recover and the extra call it needs cost
+// about 0.02 µs, a quarter of forward at dim 16), because their bodies
+// cannot panic:
 //   - the handle is looked up with its bounds checked, in the slot's field
 //     for the class (slot.micro, .scoped or .buffer, nil unless a loader
 //     made an object of that class), so any number is either one of the
@@ -37,32 +38,20 @@ import "rvlw/internal/api"
 // hot export runs (none calls JavaScript), so one is enough.
 var hotArgs api.Args
 
-// done is a hot call's status: 1, or 0 with err recorded for member code.
-func done(code api.Code, err error) int32 {
-	if err != nil {
-		return fail(code, err)
-	}
-	return 1
-}
-
-// spare is record's status: the new spare slot's offset v, or 0 with err
-// recorded for member code.
-func spare(code api.Code, v float64, err error) uint32 {
-	if err != nil {
-		fail(code, err)
-		return 0
-	}
-	return uint32(v)
-}
-
-// missing is why handle h names none of the loader's objects of the class.
-// Not inlined: only a refused call reaches it, and each of the hot exports
-// would otherwise carry a copy of the handle lookup it repeats.
+// refuse records why a hot call of member code on handle h was refused,
+// err, or when err is nil, that h names none of the loader's objects of
+// the class (ErrFreed or ErrNotThis), and returns 0. Not inlined: each hot
+// export has this one call for all its refusals (where three calls, to
+// look up the handle again and to record an error, cost the eleven exports
+// about 1 KB of wasm).
 //
 //go:noinline
-func missing(h uint32) error {
-	if loaderObject(h) == nil {
-		return api.ErrFreed
+func refuse(code api.Code, h uint32, err error) int32 {
+	if err == nil {
+		err = api.ErrNotThis
+		if loaderObject(h) == nil {
+			err = api.ErrFreed
+		}
 	}
-	return api.ErrNotThis
+	return fail(code, err)
 }

@@ -11,13 +11,15 @@ import "rvlw/internal/api"
 //go:wasmexport rv_micro_forward
 //go:nosplit
 func rvMicroForward(h uint32) (ok int32) {
+	var err error
 	if i := int(h) - 1; uint(i) < uint(len(objects)) {
 		if o := objects[i].micro; o != nil {
-			_, err := api.MicroForward(o, &hotArgs)
-			return done(10, err)
+			if _, err = api.MicroForward(o, &hotArgs); err == nil {
+				return 1
+			}
 		}
 	}
-	return fail(10, missing(h))
+	return refuse(10, h, err)
 }
 
 // rvMicroForwardArray is WasmMicroLoRA.forward_array on the loader's object h: 1, or 0 with the error in failure.
@@ -25,13 +27,15 @@ func rvMicroForward(h uint32) (ok int32) {
 //go:wasmexport rv_micro_forward_array
 //go:nosplit
 func rvMicroForwardArray(h uint32) (ok int32) {
+	var err error
 	if i := int(h) - 1; uint(i) < uint(len(objects)) {
 		if o := objects[i].micro; o != nil {
-			_, err := api.MicroForwardArray(o, &hotArgs)
-			return done(11, err)
+			if _, err = api.MicroForwardArray(o, &hotArgs); err == nil {
+				return 1
+			}
 		}
 	}
-	return fail(11, missing(h))
+	return refuse(11, h, err)
 }
 
 // rvMicroAdapt is WasmMicroLoRA.adapt on the loader's object h: 1, or 0 with the error in failure.
@@ -39,13 +43,15 @@ func rvMicroForwardArray(h uint32) (ok int32) {
 //go:wasmexport rv_micro_adapt
 //go:nosplit
 func rvMicroAdapt(h uint32) (ok int32) {
+	var err error
 	if i := int(h) - 1; uint(i) < uint(len(objects)) {
 		if o := objects[i].micro; o != nil {
-			_, err := api.MicroAdapt(o, &hotArgs)
-			return done(12, err)
+			if _, err = api.MicroAdapt(o, &hotArgs); err == nil {
+				return 1
+			}
 		}
 	}
-	return fail(12, missing(h))
+	return refuse(12, h, err)
 }
 
 // rvMicroAdaptArray is WasmMicroLoRA.adapt_array on the loader's object h: 1, or 0 with the error in failure.
@@ -53,13 +59,15 @@ func rvMicroAdapt(h uint32) (ok int32) {
 //go:wasmexport rv_micro_adapt_array
 //go:nosplit
 func rvMicroAdaptArray(h uint32) (ok int32) {
+	var err error
 	if i := int(h) - 1; uint(i) < uint(len(objects)) {
 		if o := objects[i].micro; o != nil {
-			_, err := api.MicroAdaptArray(o, &hotArgs)
-			return done(13, err)
+			if _, err = api.MicroAdaptArray(o, &hotArgs); err == nil {
+				return 1
+			}
 		}
 	}
-	return fail(13, missing(h))
+	return refuse(13, h, err)
 }
 
 // rvMicroAdaptWithReward is WasmMicroLoRA.adapt_with_reward on the loader's object h: 1, or 0 with the error in failure.
@@ -67,14 +75,16 @@ func rvMicroAdaptArray(h uint32) (ok int32) {
 //go:wasmexport rv_micro_adapt_with_reward
 //go:nosplit
 func rvMicroAdaptWithReward(h uint32, improvement float64) (ok int32) {
+	var err error
 	if i := int(h) - 1; uint(i) < uint(len(objects)) {
 		if o := objects[i].micro; o != nil {
 			hotArgs.N[0] = improvement
-			_, err := api.MicroAdaptWithReward(o, &hotArgs)
-			return done(14, err)
+			if _, err = api.MicroAdaptWithReward(o, &hotArgs); err == nil {
+				return 1
+			}
 		}
 	}
-	return fail(14, missing(h))
+	return refuse(14, h, err)
 }
 
 // rvScopedForward is WasmScopedLoRA.forward on the loader's object h: 1, or 0 with the error in failure.
@@ -82,14 +92,16 @@ func rvMicroAdaptWithReward(h uint32, improvement float64) (ok int32) {
 //go:wasmexport rv_scoped_forward
 //go:nosplit
 func rvScopedForward(h uint32, opType float64) (ok int32) {
+	var err error
 	if i := int(h) - 1; uint(i) < uint(len(objects)) {
 		if o := objects[i].scoped; o != nil {
 			hotArgs.N[0] = opType
-			_, err := api.ScopedForward(o, &hotArgs)
-			return done(34, err)
+			if _, err = api.ScopedForward(o, &hotArgs); err == nil {
+				return 1
+			}
 		}
 	}
-	return fail(34, missing(h))
+	return refuse(34, h, err)
 }
 
 // rvScopedForwardArray is WasmScopedLoRA.forward_array on the loader's object h: 1, or 0 with the error in failure.
@@ -97,14 +109,16 @@ func rvScopedForward(h uint32, opType float64) (ok int32) {
 //go:wasmexport rv_scoped_forward_array
 //go:nosplit
 func rvScopedForwardArray(h uint32, opType float64) (ok int32) {
+	var err error
 	if i := int(h) - 1; uint(i) < uint(len(objects)) {
 		if o := objects[i].scoped; o != nil {
 			hotArgs.N[0] = opType
-			_, err := api.ScopedForwardArray(o, &hotArgs)
-			return done(35, err)
+			if _, err = api.ScopedForwardArray(o, &hotArgs); err == nil {
+				return 1
+			}
 		}
 	}
-	return fail(35, missing(h))
+	return refuse(35, h, err)
 }
 
 // rvScopedAdapt is WasmScopedLoRA.adapt on the loader's object h: 1, or 0 with the error in failure.
@@ -112,14 +126,16 @@ func rvScopedForwardArray(h uint32, opType float64) (ok int32) {
 //go:wasmexport rv_scoped_adapt
 //go:nosplit
 func rvScopedAdapt(h uint32, opType float64) (ok int32) {
+	var err error
 	if i := int(h) - 1; uint(i) < uint(len(objects)) {
 		if o := objects[i].scoped; o != nil {
 			hotArgs.N[0] = opType
-			_, err := api.ScopedAdapt(o, &hotArgs)
-			return done(36, err)
+			if _, err = api.ScopedAdapt(o, &hotArgs); err == nil {
+				return 1
+			}
 		}
 	}
-	return fail(36, missing(h))
+	return refuse(36, h, err)
 }
 
 // rvScopedAdaptArray is WasmScopedLoRA.adapt_array on the loader's object h: 1, or 0 with the error in failure.
@@ -127,14 +143,16 @@ func rvScopedAdapt(h uint32, opType float64) (ok int32) {
 //go:wasmexport rv_scoped_adapt_array
 //go:nosplit
 func rvScopedAdaptArray(h uint32, opType float64) (ok int32) {
+	var err error
 	if i := int(h) - 1; uint(i) < uint(len(objects)) {
 		if o := objects[i].scoped; o != nil {
 			hotArgs.N[0] = opType
-			_, err := api.ScopedAdaptArray(o, &hotArgs)
-			return done(37, err)
+			if _, err = api.ScopedAdaptArray(o, &hotArgs); err == nil {
+				return 1
+			}
 		}
 	}
-	return fail(37, missing(h))
+	return refuse(37, h, err)
 }
 
 // rvScopedAdaptWithReward is WasmScopedLoRA.adapt_with_reward on the loader's object h: 1, or 0 with the error in failure.
@@ -142,27 +160,32 @@ func rvScopedAdaptArray(h uint32, opType float64) (ok int32) {
 //go:wasmexport rv_scoped_adapt_with_reward
 //go:nosplit
 func rvScopedAdaptWithReward(h uint32, opType, improvement float64) (ok int32) {
+	var err error
 	if i := int(h) - 1; uint(i) < uint(len(objects)) {
 		if o := objects[i].scoped; o != nil {
 			hotArgs.N[0] = opType
 			hotArgs.N[1] = improvement
-			_, err := api.ScopedAdaptWithReward(o, &hotArgs)
-			return done(38, err)
+			if _, err = api.ScopedAdaptWithReward(o, &hotArgs); err == nil {
+				return 1
+			}
 		}
 	}
-	return fail(38, missing(h))
+	return refuse(38, h, err)
 }
 
-// rvRecord is WasmTrajectoryBuffer.record on the loader's object h: 1, or 0 with the error in failure.
+// rvRecord is WasmTrajectoryBuffer.record on the loader's object h: uint32(v), or 0 with the error in failure.
 //
 //go:wasmexport rv_record
 //go:nosplit
 func rvRecord(h uint32, opType, attentionType, executionMs, baselineMs float64) (p uint32) {
+	var err error
 	if i := int(h) - 1; uint(i) < uint(len(objects)) {
 		if o := objects[i].buffer; o != nil {
-			v, err := api.BufferRecordNumbers(o, opType, attentionType, executionMs, baselineMs)
-			return spare(55, v, err)
+			var v float64
+			if v, err = api.BufferRecordNumbers(o, opType, attentionType, executionMs, baselineMs); err == nil {
+				return uint32(v)
+			}
 		}
 	}
-	return uint32(fail(55, missing(h)))
+	return uint32(refuse(55, h, err))
 }

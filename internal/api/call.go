@@ -14,3 +14,9 @@ func refused(code Code) error {
 	}
 	return ErrNoMember
 }
+
+// IsQuick reports whether code is a quick member's (QuickExport): one load
+// and a shift, where a switch over the codes would be a chain of compares.
+func IsQuick(code Code) bool {
+	return uint32(code) < 128 && quickCodes[uint32(code)/64]>>(uint32(code)%64)&1 != 0
+}

@@ -143,3 +143,6 @@ func Call(o any, code Code, a *Args) (v float64, err error) {
 	}
 	return v, err // one return: each would copy its results
 }
+
+// quickCodes has bit k%64 of word k/64 set for each quick member k (QuickExport).
+var quickCodes = [2]uint64{0xff007f83800783c0, 0xb}

@@ -10,7 +10,11 @@ package api
 //     bindings, the JS layers).
 //   - Export names the member's own //go:wasmexport (generated into
 //     cmd/wasm/hot_gen.go), for the hot calls; its implementation is then
-//     exported: WasmMicroLoRA.forward by MicroForward. The others go
+//     exported: WasmMicroLoRA.forward by MicroForward. Or it is
+//     QuickExport, the one export of the members whose implementation
+//     cannot panic and allocates nothing when it accepts the call (the
+//     reads of a number and the resets), which reaches them through Call
+//     like rv_call, but without its deferred recover. The others go
 //     through rv_call with their Code.
 //
 // (One function pointer per member in the table would keep every small
@@ -44,6 +48,11 @@ type Args struct {
 	Buffer *TrajectoryBuffer
 }
 
+// QuickExport is the Export of the quick members (Member says more): they
+// take at most one number and give a number or nothing, and need neither
+// rv_call's deferred recover nor its argument placement.
+const QuickExport = "rv_quick"
+
 // Code is a member's index in Members, as the exports and the generated
 // JavaScript name it.
 type Code = int32
@@ -59,19 +68,19 @@ var Members = []Member{
 	{Micro, Lifecycle, Output, "input_view", nil, ""},
 	{Micro, Lifecycle, Output, "output_view", nil, ""},
 	{Micro, Lifecycle, Object, "memory", nil, ""},
-	{Micro, Method, NumberR, "dim", nil, ""},
-	{Micro, Method, NumberR, "param_count", nil, ""},
-	{Micro, Method, NumberR, "get_input_ptr", nil, ""},
-	{Micro, Method, NumberR, "get_output_ptr", nil, ""},
+	{Micro, Method, NumberR, "dim", nil, QuickExport},
+	{Micro, Method, NumberR, "param_count", nil, QuickExport},
+	{Micro, Method, NumberR, "get_input_ptr", nil, QuickExport},
+	{Micro, Method, NumberR, "get_output_ptr", nil, QuickExport},
 	{Micro, Method, Void, "forward", nil, "rv_micro_forward"},
 	{Micro, Method, Output, "forward_array", []Param{{"input", DimArray}, {"out", Into}}, "rv_micro_forward_array"},
 	{Micro, Method, Void, "adapt", nil, "rv_micro_adapt"},
 	{Micro, Method, Void, "adapt_array", []Param{{"gradient", DimArray}}, "rv_micro_adapt_array"},
 	{Micro, Method, Void, "adapt_with_reward", []Param{{"improvement", Number}}, "rv_micro_adapt_with_reward"},
-	{Micro, Method, Void, "reset", nil, ""},
-	{Micro, Method, Count, "forward_count", nil, ""},
-	{Micro, Method, Count, "adapt_count", nil, ""},
-	{Micro, Method, Float32R, "delta_norm", nil, ""},
+	{Micro, Method, Void, "reset", nil, QuickExport},
+	{Micro, Method, Count, "forward_count", nil, QuickExport},
+	{Micro, Method, Count, "adapt_count", nil, QuickExport},
+	{Micro, Method, Float32R, "delta_norm", nil, QuickExport},
 	{Micro, Method, Floats, "get_b", nil, ""},
 	{Micro, Method, Void, "set_b", []Param{{"b", AnyArray}}, ""},
 	{Micro, Method, Floats, "forward_batch", []Param{{"inputs", AnyArray}, {"out", IntoAll}}, ""},
@@ -85,22 +94,22 @@ var Members = []Member{
 	{Scoped, Lifecycle, Output, "input_view", nil, ""},
 	{Scoped, Lifecycle, Output, "output_view", nil, ""},
 	{Scoped, Lifecycle, Object, "memory", nil, ""},
-	{Scoped, Method, NumberR, "dim", nil, ""},
-	{Scoped, Method, NumberR, "get_input_ptr", nil, ""},
-	{Scoped, Method, NumberR, "get_output_ptr", nil, ""},
+	{Scoped, Method, NumberR, "dim", nil, QuickExport},
+	{Scoped, Method, NumberR, "get_input_ptr", nil, QuickExport},
+	{Scoped, Method, NumberR, "get_output_ptr", nil, QuickExport},
 	{Scoped, Method, Void, "forward", []Param{{"op_type", Number}}, "rv_scoped_forward"},
 	{Scoped, Method, Output, "forward_array", []Param{{"op_type", Number}, {"input", DimArray}, {"out", Into}}, "rv_scoped_forward_array"},
 	{Scoped, Method, Void, "adapt", []Param{{"op_type", Number}}, "rv_scoped_adapt"},
 	{Scoped, Method, Void, "adapt_array", []Param{{"op_type", Number}, {"gradient", DimArray}}, "rv_scoped_adapt_array"},
 	{Scoped, Method, Void, "adapt_with_reward", []Param{{"op_type", Number}, {"improvement", Number}}, "rv_scoped_adapt_with_reward"},
-	{Scoped, Method, Void, "reset_scope", []Param{{"op_type", Number}}, ""},
-	{Scoped, Method, Void, "reset_all", nil, ""},
-	{Scoped, Method, Count, "forward_count", []Param{{"op_type", Number}}, ""},
-	{Scoped, Method, Count, "adapt_count", []Param{{"op_type", Number}}, ""},
-	{Scoped, Method, Float32R, "delta_norm", []Param{{"op_type", Number}}, ""},
-	{Scoped, Method, Count, "total_forward_count", nil, ""},
-	{Scoped, Method, Count, "total_adapt_count", nil, ""},
-	{Scoped, Method, Void, "set_category_fallback", []Param{{"enabled", Bool}}, ""},
+	{Scoped, Method, Void, "reset_scope", []Param{{"op_type", Number}}, QuickExport},
+	{Scoped, Method, Void, "reset_all", nil, QuickExport},
+	{Scoped, Method, Count, "forward_count", []Param{{"op_type", Number}}, QuickExport},
+	{Scoped, Method, Count, "adapt_count", []Param{{"op_type", Number}}, QuickExport},
+	{Scoped, Method, Float32R, "delta_norm", []Param{{"op_type", Number}}, QuickExport},
+	{Scoped, Method, Count, "total_forward_count", nil, QuickExport},
+	{Scoped, Method, Count, "total_adapt_count", nil, QuickExport},
+	{Scoped, Method, Void, "set_category_fallback", []Param{{"enabled", Bool}}, QuickExport},
 	{Scoped, Method, Floats, "forward_batch", []Param{{"op_type", Number}, {"inputs", AnyArray}, {"out", IntoAll}}, ""},
 	{Scoped, Method, Void, "adapt_batch", []Param{{"op_type", Number}, {"gradients", AnyArray}}, ""},
 	{Scoped, Method, NumberR, "learn_from", []Param{{"buffer", BufferArg}, {"min_quality", OptNumber}}, ""},
@@ -111,18 +120,18 @@ var Members = []Member{
 	{Buffer, Lifecycle, Void, "free", nil, ""},
 	{Buffer, Lifecycle, Object, "memory", nil, ""},
 	{Buffer, Method, Spare, "record", []Param{{"embedding", DimArray}, {"op_type", Number}, {"attention_type", Number}, {"execution_ms", Number}, {"baseline_ms", Number}}, "rv_record"},
-	{Buffer, Method, Count, "total_count", nil, ""},
-	{Buffer, Method, NumberR, "len", nil, ""},
-	{Buffer, Method, BoolR, "is_empty", nil, ""},
-	{Buffer, Method, Float32R, "mean_improvement", nil, ""},
-	{Buffer, Method, Float32R, "best_improvement", nil, ""},
-	{Buffer, Method, Float32R, "success_rate", nil, ""},
-	{Buffer, Method, NumberR, "best_attention", nil, ""},
-	{Buffer, Method, Float32R, "variance", nil, ""},
-	{Buffer, Method, NumberR, "high_quality_count", []Param{{"threshold", Number}}, ""},
-	{Buffer, Method, NumberR, "count_by_operator", []Param{{"op_type", Number}}, ""},
+	{Buffer, Method, Count, "total_count", nil, QuickExport},
+	{Buffer, Method, NumberR, "len", nil, QuickExport},
+	{Buffer, Method, BoolR, "is_empty", nil, QuickExport},
+	{Buffer, Method, Float32R, "mean_improvement", nil, QuickExport},
+	{Buffer, Method, Float32R, "best_improvement", nil, QuickExport},
+	{Buffer, Method, Float32R, "success_rate", nil, QuickExport},
+	{Buffer, Method, NumberR, "best_attention", nil, QuickExport},
+	{Buffer, Method, Float32R, "variance", nil, QuickExport},
+	{Buffer, Method, NumberR, "high_quality_count", []Param{{"threshold", Number}}, QuickExport},
+	{Buffer, Method, NumberR, "count_by_operator", []Param{{"op_type", Number}}, QuickExport},
 	{Buffer, Method, Spare, "reset", nil, ""},
-	{Buffer, Method, NumberR, "embedding_dim", nil, ""},
+	{Buffer, Method, NumberR, "embedding_dim", nil, QuickExport},
 	{Buffer, Method, BytesR, "to_bytes", nil, ""},
 }
 

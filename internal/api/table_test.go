@@ -1,6 +1,7 @@
 package api
 
 import (
+	"math"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -48,6 +49,33 @@ func TestMembersAreComplete(t *testing.T) {
 		}
 	}
 	assert.Equal(t, Code(-1), Find(Micro, "no_such_member"))
+}
+
+// TestQuickMembers: IsQuick accepts exactly the codes of the members whose
+// Export is QuickExport, and each such member is a method that takes at
+// most one number (or boolean) and gives a number, a bool, a count or
+// nothing (what rv_quick carries).
+func TestQuickMembers(t *testing.T) {
+	quick := 0
+	for code := Code(-130); code < 200; code++ {
+		want := code >= 0 && int(code) < len(Members) && Members[code].Export == QuickExport
+		assert.Equal(t, want, IsQuick(code), "code %d", code)
+		if !want {
+			continue
+		}
+		quick++
+		m := &Members[code]
+		assert.Equal(t, Method, m.Sort, m.Label())
+		assert.Contains(t, []Kind{NumberR, Float32R, Count, BoolR, Void}, m.Result, m.Label())
+		assert.LessOrEqual(t, len(m.Params), 1, m.Label())
+		for _, p := range m.Params {
+			assert.Contains(t, []Kind{Number, Bool}, p.Kind, "%s: %s", m.Label(), p.Name)
+		}
+	}
+	assert.Positive(t, quick)
+	for _, code := range []Code{math.MinInt32, math.MaxInt32, 1 << 7, 1 << 8, 1<<6 + 1<<7} {
+		assert.False(t, IsQuick(code), "code %d", code)
+	}
 }
 
 // objects returns one small object of each class.

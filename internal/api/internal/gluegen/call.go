@@ -10,7 +10,8 @@ import (
 
 // callGo is internal/api/call_gen.go: Call, one switch per class over the
 // codes of the members implemented (api.Member.Implemented), each case
-// calling its implementation (implName).
+// calling its implementation (implName), and quickCodes, the bit set of the
+// quick members' codes (api.QuickExport) that IsQuick reads.
 func callGo(string) ([]byte, error) {
 	var w strings.Builder
 	w.WriteString("// Code " + banner + "\n\npackage api\n\n")
@@ -39,6 +40,16 @@ func callGo(string) ([]byte, error) {
 		w.WriteString("\t\tdefault:\n\t\t\timplemented = false\n\t\t}\n")
 	}
 	w.WriteString("\tdefault:\n\t\timplemented = false\n\t}\n\tif !implemented {\n\t\terr = refused(code)\n\t}\n\treturn v, err // one return: each would copy its results\n}\n")
+	var quick [2]uint64 // bit k: member k is quick
+	for k, m := range api.Members {
+		if m.Export == api.QuickExport {
+			if k >= 128 {
+				return nil, fmt.Errorf("%s: a quick member's code is below 128", m.Label())
+			}
+			quick[k/64] |= 1 << (k % 64)
+		}
+	}
+	fmt.Fprintf(&w, "\n// quickCodes has bit k%%64 of word k/64 set for each quick member k (QuickExport).\nvar quickCodes = [2]uint64{%#x, %#x}\n", quick[0], quick[1])
 	return format.Source([]byte(w.String()))
 }
 
@@ -47,10 +58,11 @@ var classPrefixes = map[api.Class]string{api.Micro: "micro", api.Scoped: "scoped
 
 // implName is the name of m's implementation in internal/api: its class's
 // prefix and its name in camelCase, exported when m has its own export
-// (the hot exports call it from cmd/wasm): microGetB, MicroForward.
+// (the hot exports call it from cmd/wasm): microGetB, MicroForward. A
+// quick member's is not: Call calls it, as it calls rv_call's.
 func implName(m *api.Member) string {
 	name := camel(classPrefixes[m.Class] + "_" + m.Name)
-	if m.Export != "" {
+	if m.Export != "" && m.Export != api.QuickExport {
 		name = strings.ToUpper(name[:1]) + name[1:]
 	}
 	return name

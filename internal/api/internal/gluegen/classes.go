@@ -198,9 +198,15 @@ func writeCall(w *strings.Builder, code api.Code, m *api.Member, rec string) {
 		conds = append([]string{"r !== undefined", "r.g === gen"}, conds...)
 	}
 	var call string
-	if m.Export != "" {
+	switch {
+	case m.Export == api.QuickExport:
+		if len(nums) > 1 || array != "null" {
+			panic("gluegen: a quick member takes at most one number: " + m.Label())
+		}
+		call = fmt.Sprintf("ex.%s(%s, %d, %s)", m.Export, target, code, strings.Join(append(nums, "0")[:1], ", "))
+	case m.Export != "":
 		call = "ex." + m.Export + "(" + strings.Join(append([]string{target}, nums...), ", ") + ")"
-	} else {
+	default:
 		for len(nums) < 4 {
 			nums = append(nums, "0")
 		}

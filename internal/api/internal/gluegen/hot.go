@@ -9,19 +9,20 @@ import (
 )
 
 // hotGo is cmd/wasm/hot_gen.go: one //go:wasmexport per member with an
-// Export, calling its implementation (implName) directly (a static call),
-// its numbers in hotArgs (record's as arguments of its implementation's
-// Numbers variant), without rv_call's table lookup and argument placement, and
-// without a deferred recover: see cmd/wasm/hot.go for why none can panic.
-// The accepted path is straight-line code: a bounds check and a nil check
-// find the object in its slot's field for the class (hotFields), and
-// the refusal is the one branch out.
+// Export of its own (not api.QuickExport), calling its implementation
+// (implName) directly (a static call), its numbers in hotArgs (record's as
+// arguments of its implementation's Numbers variant), without rv_call's
+// table lookup and argument placement, and without a deferred recover: see
+// cmd/wasm/hot.go for why none can panic. The accepted path is
+// straight-line code: a bounds check and a nil check find the object in its
+// slot's field for the class (hotFields), and the refusal (refuse, one call
+// for each reason) is the one branch out.
 func hotGo(string) ([]byte, error) {
 	var w strings.Builder
 	w.WriteString("// Code " + banner + "\n\n//go:build js && wasm\n\npackage main\n\n")
 	w.WriteString("import \"rvlw/internal/api\"\n")
 	for k, m := range api.Members {
-		if m.Export == "" {
+		if m.Export == "" || m.Export == api.QuickExport {
 			continue
 		}
 		impl := implName(&m)
@@ -44,24 +45,24 @@ func hotGo(string) ([]byte, error) {
 		if len(params) > 0 {
 			sig += ", " + strings.Join(params, ", ") + " float64"
 		}
-		result, fail, ok := "ok int32", "return fail(%d, %s)", "return done(%d, err)"
+		result, ret, refusal := "ok int32", "1", "return refuse(%d, h, err)\n"
 		if m.Result == api.Spare { // the value is the new scratch offset
-			result, fail, ok = "p uint32", "return uint32(fail(%d, %s))", "return spare(%d, v, err)"
+			result, ret, refusal = "p uint32", "uint32(v)", "return uint32(refuse(%d, h, err))\n"
 		}
-		fmt.Fprintf(&w, "\n// %s is %s on the loader's object h: 1, or 0 with the error in failure.\n//\n//go:wasmexport %s\n//go:nosplit\n", outer, m.Label(), m.Export)
-		fmt.Fprintf(&w, "func %s(%s) (%s) {\n", outer, sig, result)
+		fmt.Fprintf(&w, "\n// %s is %s on the loader's object h: %s, or 0 with the error in failure.\n//\n//go:wasmexport %s\n//go:nosplit\n", outer, m.Label(), ret, m.Export)
+		fmt.Fprintf(&w, "func %s(%s) (%s) {\n\tvar err error\n", outer, sig, result)
 		fmt.Fprintf(&w, "\tif i := int(h) - 1; uint(i) < uint(len(objects)) {\n\t\tif o := objects[i].%s; o != nil {\n", hotFields[m.Class])
 		if m.Result == api.Spare {
 			// record: its numbers go straight to <impl>Numbers as arguments
 			// (measured: 71 against 84 ns a raw call in Node, through hotArgs)
-			fmt.Fprintf(&w, "\t\t\tv, err := api.%sNumbers(o, %s)\n\t\t\t"+ok+"\n", impl, strings.Join(params, ", "), k)
+			fmt.Fprintf(&w, "\t\t\tvar v float64\n\t\t\tif v, err = api.%sNumbers(o, %s); err == nil {\n", impl, strings.Join(params, ", "))
 		} else {
 			for _, f := range fills {
 				w.WriteString("\t\t" + f)
 			}
-			fmt.Fprintf(&w, "\t\t\t_, err := api.%s(o, &hotArgs)\n\t\t\t"+ok+"\n", impl, k)
+			fmt.Fprintf(&w, "\t\t\tif _, err = api.%s(o, &hotArgs); err == nil {\n", impl)
 		}
-		fmt.Fprintf(&w, "\t\t}\n\t}\n\t"+fail+"\n}\n", k, "missing(h)")
+		fmt.Fprintf(&w, "\t\t\t\treturn %s\n\t\t\t}\n\t\t}\n\t}\n\t"+refusal+"}\n", ret, k)
 	}
 	return format.Source([]byte(w.String()))
 }
