@@ -183,5 +183,6 @@ bench: build npm chromium browsers
 	node js/bench/node.mjs
 	node js/bench/node.mjs --arrays
 	node js/bench/batch.mjs
+	node js/bench/members.mjs
 	node js/bench/browser.mjs --engine=all
 	node js/bench/startup.mjs

@@ -26,6 +26,33 @@ function ballast(n) {
   }
 }
 
+// quickBuffer gives memory an own buffer accessor: the buffer it last gave
+// while that is attached (a detached one has byteLength 0, and this memory
+// is never empty), else WebAssembly.Memory.prototype.buffer's. A loop that
+// reads memory.buffer at every call to catch growth, as zero-copy loops do,
+// then pays a property read instead of a call into the engine.
+function quickBuffer(memory) {
+  const read = Object.getOwnPropertyDescriptor(WebAssembly.Memory.prototype, 'buffer').get;
+  let b = read.call(memory);
+  Object.defineProperty(memory, 'buffer', { configurable: true, get: () => (b.byteLength !== 0 ? b : (b = read.call(memory))) });
+}
+
+// renewingMem makes go.mem, the DataView through which wasm_exec.js reads
+// and writes Go's memory, renew itself once its buffer is detached.
+// wasm_exec.js renews it when Go grows memory but not when JS does
+// (memory.grow): Go's next call into JS (a clock read in a collection, say)
+// would then throw inside the Go runtime and end it.
+function renewingMem(go) {
+  let dv = null;
+  Object.defineProperty(go, 'mem', {
+    configurable: true,
+    get: () => (dv === null || dv.buffer.byteLength !== 0 ? dv : (dv = new DataView(go._inst.exports.mem.buffer))),
+    set: (v) => {
+      dv = v;
+    },
+  });
+}
+
 // create(defaultURL): one loader with its own module instance and classes.
 function create(defaultURL) {
   let state = null; // the live instance: { go, memory, exports, raw (the bare classes when fastPath is false) }
@@ -227,8 +254,7 @@ function create(defaultURL) {
   // The slow path ({ fastPath: false }, for tests): every call goes to the
   // bare globals' js.FuncOf methods, which return the error to throw.
   function slowCall(fn) {
-    const go = state.go, gen = generation;
-    if (go.mem.buffer !== state.memory.buffer) go.mem = new DataView(state.memory.buffer); // JS may have grown it
+    const gen = generation;
     let r;
     try {
       r = fn();
@@ -327,6 +353,7 @@ function create(defaultURL) {
     const go = new global.Go();
     go.argv = ['ruvector-learning-wasm'];
     go.env = {};
+    renewingMem(go);
     return go;
   }
 
@@ -354,6 +381,7 @@ function create(defaultURL) {
       raw = {};
       for (const name of CLASS_NAMES) raw[name] = global[name];
     }
+    quickBuffer(ex.mem);
     state = { go, memory: ex.mem, exports: ex, raw };
     views.f32 = views.f64 = null;
     views.result = ex.rv_result() >>> 3;

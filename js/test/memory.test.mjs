@@ -117,6 +117,33 @@ for (const p of Object.values(PATHS)) {
   });
 }
 
+// The engine's memory.buffer, past our own accessor (runtime.js: quickBuffer).
+const engineBuffer = Object.getOwnPropertyDescriptor(WebAssembly.Memory.prototype, 'buffer').get;
+
+for (const p of Object.values(PATHS)) {
+  test(`memory (a) [${p.name}]: memory.buffer is the engine's buffer before and after growth, from Go and from JS`, () => {
+    const memory = p.memory;
+    assert.ok(memory instanceof WebAssembly.Memory, 'still a WebAssembly.Memory');
+    assert.equal(typeof Object.getOwnPropertyDescriptor(memory, 'buffer')?.get, 'function', 'an own accessor');
+    const m = new p.lib.WasmMicroLoRA(D);
+    assert.equal(m.memory, memory, 'each object gives the same memory');
+    const before = memory.buffer;
+    assert.equal(before, engineBuffer.call(memory));
+    assert.equal(memory.buffer, before, 'the same buffer while memory keeps its size');
+    const { big } = growMemory(p, 16 * MiB); // Go grows it
+    assert.equal(before.byteLength, 0, 'the old buffer is detached');
+    assert.equal(memory.buffer, engineBuffer.call(memory), 'after growth from Go');
+    const pages = memory.grow(1); // JS grows it
+    assert.equal(memory.buffer.byteLength, (pages + 1) * 65536, 'after growth from JS');
+    assert.equal(memory.buffer, engineBuffer.call(memory));
+    const x = vec(D, 7);
+    view(memory, m.get_input_ptr(), D).set(x);
+    m.forward();
+    assert.equal(bitsOf(view(memory, m.get_output_ptr(), D)), bitsOf(m.forward_array(x)), 'views over it work');
+    for (const o of [...big, m]) o.free();
+  });
+}
+
 // ---- (b), (c) children ----------------------------------------------------------------------
 
 /** Runs memory-child.mjs with --expose-gc; resolves its JSON result. */

@@ -150,7 +150,8 @@ func kinds(ps []api.Param) string {
 func membersModule(string) ([]byte, error) {
 	var w strings.Builder
 	w.WriteString("// " + banner + "\n// Every member of the three classes, as the tests iterate over them:\n")
-	w.WriteString("// { class, name, sort: 'method' | 'static' | 'constructor' | 'lifecycle', params: [{ name, kind }], result }\n")
+	w.WriteString("// { class, name, sort: 'method' | 'static' | 'constructor' | 'lifecycle', params: [{ name, kind }], result,\n")
+	w.WriteString("//   export: the loader's own export for it, '' for rv_call or none }\n")
 	w.WriteString("// (kinds: internal/api/kinds.go).\nexport const MEMBERS = [\n")
 	sortNames := map[api.Sort]string{api.Method: "method", api.Static: "static", api.Constructor: "constructor", api.Lifecycle: "lifecycle"}
 	for _, m := range api.Members {
@@ -158,8 +159,8 @@ func membersModule(string) ([]byte, error) {
 		for _, p := range m.Params {
 			ps = append(ps, fmt.Sprintf("{ name: '%s', kind: '%c' }", p.Name, p.Kind))
 		}
-		fmt.Fprintf(&w, "  { class: '%s', name: '%s', sort: '%s', params: [%s], result: '%c' },\n",
-			m.Class, m.Name, sortNames[m.Sort], strings.Join(ps, ", "), m.Result)
+		fmt.Fprintf(&w, "  { class: '%s', name: '%s', sort: '%s', params: [%s], result: '%c', export: '%s' },\n",
+			m.Class, m.Name, sortNames[m.Sort], strings.Join(ps, ", "), m.Result, m.Export)
 	}
 	w.WriteString("];\n")
 	return []byte(w.String()), nil
