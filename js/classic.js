@@ -267,10 +267,10 @@ const MEMBERS = [
   [1, 'input_view', 'l', '', 'y'], // 3
   [1, 'output_view', 'l', '', 'y'], // 4
   [1, 'memory', 'l', '', 'O'], // 5
-  [1, 'dim', 'm', '', 'n'], // 6
-  [1, 'param_count', 'm', '', 'n'], // 7
-  [1, 'get_input_ptr', 'm', '', 'n'], // 8
-  [1, 'get_output_ptr', 'm', '', 'n'], // 9
+  [1, 'dim', 'm', '', 'F'], // 6
+  [1, 'param_count', 'm', '', 'F'], // 7
+  [1, 'get_input_ptr', 'm', '', 'F'], // 8
+  [1, 'get_output_ptr', 'm', '', 'F'], // 9
   [1, 'forward', 'm', '', 'v'], // 10
   [1, 'forward_array', 'm', 'ao', 'y'], // 11
   [1, 'adapt', 'm', '', 'v'], // 12
@@ -292,9 +292,9 @@ const MEMBERS = [
   [2, 'input_view', 'l', '', 'y'], // 28
   [2, 'output_view', 'l', '', 'y'], // 29
   [2, 'memory', 'l', '', 'O'], // 30
-  [2, 'dim', 'm', '', 'n'], // 31
-  [2, 'get_input_ptr', 'm', '', 'n'], // 32
-  [2, 'get_output_ptr', 'm', '', 'n'], // 33
+  [2, 'dim', 'm', '', 'F'], // 31
+  [2, 'get_input_ptr', 'm', '', 'F'], // 32
+  [2, 'get_output_ptr', 'm', '', 'F'], // 33
   [2, 'forward', 'm', 'n', 'v'], // 34
   [2, 'forward_array', 'm', 'nao', 'y'], // 35
   [2, 'adapt', 'm', 'n', 'v'], // 36
@@ -328,7 +328,7 @@ const MEMBERS = [
   [3, 'high_quality_count', 'm', 'n', 'n'], // 64
   [3, 'count_by_operator', 'm', 'n', 'n'], // 65
   [3, 'reset', 'm', '', 'x'], // 66
-  [3, 'embedding_dim', 'm', '', 'n'], // 67
+  [3, 'embedding_dim', 'm', '', 'F'], // 67
   [3, 'to_bytes', 'm', '', 'U'], // 68
 ];
 
@@ -388,7 +388,8 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen) {
-        if (ex.rv_quick(r.h, 6, 0) === 1) return value();
+        if (r.h !== 0 && r.k0 !== 0) return r.k0;
+        if (ex.rv_quick(r.h, 6, 0) === 1) return (r.k0 = value());
       }
       throw failure(6, r, [], null);
     }
@@ -401,7 +402,8 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen) {
-        if (ex.rv_quick(r.h, 7, 0) === 1) return value();
+        if (r.h !== 0 && r.k1 !== 0) return r.k1;
+        if (ex.rv_quick(r.h, 7, 0) === 1) return (r.k1 = value());
       }
       throw failure(7, r, [], null);
     }
@@ -414,7 +416,8 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen) {
-        if (ex.rv_quick(r.h, 8, 0) === 1) return value();
+        if (r.h !== 0 && r.k2 !== 0) return r.k2;
+        if (ex.rv_quick(r.h, 8, 0) === 1) return (r.k2 = value());
       }
       throw failure(8, r, [], null);
     }
@@ -427,7 +430,8 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen) {
-        if (ex.rv_quick(r.h, 9, 0) === 1) return value();
+        if (r.h !== 0 && r.k3 !== 0) return r.k3;
+        if (ex.rv_quick(r.h, 9, 0) === 1) return (r.k3 = value());
       }
       throw failure(9, r, [], null);
     }
@@ -686,7 +690,8 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen) {
-        if (ex.rv_quick(r.h, 31, 0) === 1) return value();
+        if (r.h !== 0 && r.k0 !== 0) return r.k0;
+        if (ex.rv_quick(r.h, 31, 0) === 1) return (r.k0 = value());
       }
       throw failure(31, r, [], null);
     }
@@ -699,7 +704,8 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen) {
-        if (ex.rv_quick(r.h, 32, 0) === 1) return value();
+        if (r.h !== 0 && r.k1 !== 0) return r.k1;
+        if (ex.rv_quick(r.h, 32, 0) === 1) return (r.k1 = value());
       }
       throw failure(32, r, [], null);
     }
@@ -712,7 +718,8 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen) {
-        if (ex.rv_quick(r.h, 33, 0) === 1) return value();
+        if (r.h !== 0 && r.k2 !== 0) return r.k2;
+        if (ex.rv_quick(r.h, 33, 0) === 1) return (r.k2 = value());
       }
       throw failure(33, r, [], null);
     }
@@ -1159,7 +1166,8 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen) {
-        if (ex.rv_quick(r.h, 67, 0) === 1) return value();
+        if (r.h !== 0 && r.k0 !== 0) return r.k0;
+        if (ex.rv_quick(r.h, 67, 0) === 1) return (r.k0 = value());
       }
       throw failure(67, r, [], null);
     }
@@ -1356,11 +1364,12 @@ function create(defaultURL) {
   // Go has just described in the result slots (rv_new, rv_from_bytes,
   // rv_info): its generation, handle (0 once freed), scratch offset, array
   // length and ballast; raw is its bare-global object on the slow path, y
-  // its output view (output).
+  // its output view (output); k0..k3 the values of its class's Fixed
+  // members (never 0) once read.
   function newRecord(h, raw) {
     value(); // renews the view if memory grew
     const f = views.f64, i = views.result;
-    return { g: generation, h, x: f[i], dim: f[i + 1], ballast: ballast(f[i + 2]), raw, i: null, y: null };
+    return { g: generation, h, x: f[i], dim: f[i + 1], ballast: ballast(f[i + 2]), raw, i: null, y: null, k0: 0, k1: 0, k2: 0, k3: 0 };
   }
 
   // construct is constructor code's work for args: the new object's record.
@@ -1467,7 +1476,7 @@ function create(defaultURL) {
   // not survive syscall/js.
   function slowMember(code) {
     const [c, name, sort, params, result] = MEMBERS[code], cls = CLASS_NAMES[c - 1];
-    const exact = (v) => ((result === 'f' || result === 'n') && (v === 0 || v !== v) ? value() : v);
+    const exact = (v) => ((result === 'f' || result === 'n' || result === 'F') && (v === 0 || v !== v) ? value() : v);
     const b = params.indexOf('B');
     return function (...args) {
       if (state === null || !state.raw) throw failure(code, undefined, args, null);

@@ -79,7 +79,7 @@ func invoke(code api.Code, m *api.Member, this js.Value, argv []js.Value) (res j
 	// The value as the JS result of its kind (api.Kind), undefined unless
 	// set, with one return: each would copy its results.
 	switch {
-	case m.Result == api.NumberR, m.Result == api.Float32R:
+	case m.Result == api.NumberR, m.Result == api.Float32R, m.Result == api.Fixed:
 		res = js.ValueOf(v)
 	case m.Result == api.Count:
 		res = bigint(v)

@@ -24,6 +24,7 @@ const (
 	Void     Kind = 'v' // undefined
 	Spare    Kind = 'x' // undefined; the value is the buffer's new scratch offset
 	NumberR  Kind = 'n' // a number
+	Fixed    Kind = 'F' // a number that never changes for an object and is never 0: the loader keeps it in the object's record
 	Float32R Kind = 'f' // a float32, as a number
 	Count    Kind = 'c' // a count, as a bigint
 	BoolR    Kind = 'b' // a boolean

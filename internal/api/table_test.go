@@ -66,7 +66,7 @@ func TestQuickMembers(t *testing.T) {
 		quick++
 		m := &Members[code]
 		assert.Equal(t, Method, m.Sort, m.Label())
-		assert.Contains(t, []Kind{NumberR, Float32R, Count, BoolR, Void}, m.Result, m.Label())
+		assert.Contains(t, []Kind{NumberR, Fixed, Float32R, Count, BoolR, Void}, m.Result, m.Label())
 		assert.LessOrEqual(t, len(m.Params), 1, m.Label())
 		for _, p := range m.Params {
 			assert.Contains(t, []Kind{Number, Bool}, p.Kind, "%s: %s", m.Label(), p.Name)
@@ -75,6 +75,43 @@ func TestQuickMembers(t *testing.T) {
 	assert.Positive(t, quick)
 	for _, code := range []Code{math.MinInt32, math.MaxInt32, 1 << 7, 1 << 8, 1<<6 + 1<<7} {
 		assert.False(t, IsQuick(code), "code %d", code)
+	}
+}
+
+// TestFixedMembers: a Fixed member is quick and takes nothing, and its
+// value is never 0 and stays the same while its object learns, records
+// and resets (the loader keeps the first value it reads).
+func TestFixedMembers(t *testing.T) {
+	objs := objects(t)
+	fixed := map[Code]float64{}
+	read := func(code Code) float64 {
+		v, err := Call(objs[Members[code].Class], code, &Args{})
+		require.NoError(t, err, Members[code].Label())
+		return v
+	}
+	for code, m := range Members {
+		if m.Result != Fixed {
+			continue
+		}
+		assert.Equal(t, QuickExport, m.Export, m.Label())
+		assert.Empty(t, m.Params, m.Label())
+		fixed[Code(code)] = read(Code(code))
+		assert.NotZero(t, fixed[Code(code)], m.Label())
+	}
+	assert.Len(t, fixed, 8)
+	ScratchOf(objs[Micro])[0], ScratchOf(objs[Scoped])[1] = 0.5, -0.25
+	for _, step := range []struct {
+		class Class
+		name  string
+		n     float64
+	}{{Micro, "adapt_array", 0}, {Micro, "adapt", 0}, {Micro, "forward", 0}, {Micro, "reset", 0},
+		{Scoped, "adapt_array", 3}, {Scoped, "forward", 3}, {Scoped, "reset_all", 0},
+		{Buffer, "record", 0}, {Buffer, "reset", 0}} {
+		_, err := Call(objs[step.class], Find(step.class, step.name), &Args{N: [4]float64{step.n, 1, 2, 3}})
+		require.NoError(t, err, "%s.%s", step.class, step.name)
+		for code, v := range fixed {
+			assert.Equal(t, v, read(code), "%s after %s.%s", Members[code].Label(), step.class, step.name)
+		}
 	}
 }
 

@@ -163,11 +163,12 @@ function create(defaultURL) {
   // Go has just described in the result slots (rv_new, rv_from_bytes,
   // rv_info): its generation, handle (0 once freed), scratch offset, array
   // length and ballast; raw is its bare-global object on the slow path, y
-  // its output view (output).
+  // its output view (output); k0..k3 the values of its class's Fixed
+  // members (never 0) once read.
   function newRecord(h, raw) {
     value(); // renews the view if memory grew
     const f = views.f64, i = views.result;
-    return { g: generation, h, x: f[i], dim: f[i + 1], ballast: ballast(f[i + 2]), raw, i: null, y: null };
+    return { g: generation, h, x: f[i], dim: f[i + 1], ballast: ballast(f[i + 2]), raw, i: null, y: null, k0: 0, k1: 0, k2: 0, k3: 0 };
   }
 
   // construct is constructor code's work for args: the new object's record.
@@ -274,7 +275,7 @@ function create(defaultURL) {
   // not survive syscall/js.
   function slowMember(code) {
     const [c, name, sort, params, result] = MEMBERS[code], cls = CLASS_NAMES[c - 1];
-    const exact = (v) => ((result === 'f' || result === 'n') && (v === 0 || v !== v) ? value() : v);
+    const exact = (v) => ((result === 'f' || result === 'n' || result === 'F') && (v === 0 || v !== v) ? value() : v);
     const b = params.indexOf('B');
     return function (...args) {
       if (state === null || !state.raw) throw failure(code, undefined, args, null);

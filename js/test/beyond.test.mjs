@@ -970,6 +970,9 @@ for (const P of [PATHS.fast, PATHS.slow]) {
       t.free();
       const lf = thrownBy(() => learner.learn_from(t));
       assert.equal(errorKind(lf), 'TypeError', `learn_from(freed buffer): ${showError(lf)}`);
+      for (const mem of MEMBERS.filter((x) => x.result === 'F' && x.class !== 'WasmTrajectoryBuffer')) {
+        assert.ok(objs[mem.class][mem.name]() > 0, `${mem.class}.${mem.name}, which the loader then keeps`);
+      }
       m.free(); s.free(); learner.free();
       for (const [cls, list] of Object.entries(calls)) {
         for (const [name, args] of list) {

@@ -215,6 +215,9 @@ func writeCall(w *strings.Builder, code api.Code, m *api.Member, rec string) {
 		}
 		call = fmt.Sprintf("ex.rv_call(%s, %d, %s)", target, code, strings.Join(nums, ", "))
 	}
+	if m.Result == api.Fixed { // known after the first call, while the object lives
+		before = append([]string{fmt.Sprintf("if (r.h !== 0 && r.%s !== 0) return r.%[1]s;", fixedSlot(m))}, before...)
+	}
 	fmt.Fprintf(w, "      if (%s) {\n", strings.Join(conds, " && "))
 	for _, b := range before {
 		w.WriteString("        " + b + "\n")
@@ -234,6 +237,8 @@ func result(m *api.Member) string {
 		return "return;"
 	case api.NumberR, api.Float32R:
 		return "return value();"
+	case api.Fixed:
+		return fmt.Sprintf("return (r.%s = value());", fixedSlot(m))
 	case api.Count:
 		return "return BigInt(value());"
 	case api.BoolR:
@@ -254,4 +259,27 @@ func result(m *api.Member) string {
 			"          taSet.call(out, output(r));\n          return out;\n        }"
 	}
 	panic(fmt.Sprintf("gluegen: %s: no result for kind %c", m.Label(), m.Result))
+}
+
+// fixedSlots is how many Fixed members a class may have: a record keeps
+// their values in k0..k3 (js/src/runtime.js: newRecord), 0 until known.
+const fixedSlots = 4
+
+// fixedSlot is the record field that keeps the value of Fixed member m:
+// k<i> for the i-th Fixed member of its class.
+func fixedSlot(m *api.Member) string {
+	i := 0
+	for k := range api.Members {
+		o := &api.Members[k]
+		if o.Class == m.Class && o.Result == api.Fixed {
+			if o.Name == m.Name {
+				if i >= fixedSlots {
+					panic("gluegen: more than " + fmt.Sprint(fixedSlots) + " Fixed members in " + m.Class.String())
+				}
+				return "k" + fmt.Sprint(i)
+			}
+			i++
+		}
+	}
+	panic("gluegen: not a Fixed member: " + m.Label())
 }
