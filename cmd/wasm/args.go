@@ -2,7 +2,11 @@
 
 package main
 
-import "syscall/js"
+import (
+	"syscall/js"
+
+	"rvlw/internal/api"
+)
 
 // builtin holds the JS constructors and intrinsics the bare globals use,
 // looked up by register (not at start-up: a program that only uses the
@@ -19,6 +23,7 @@ const (
 	arrayBuffer
 	array
 	bigInt
+	reflect
 	lengthOf
 	bufferOf
 	byteOffsetOf
@@ -26,7 +31,7 @@ const (
 )
 
 var (
-	globalNames = [...]string{"Float32Array", "Uint8Array", "ArrayBuffer", "Array", "BigInt"}
+	globalNames = [...]string{"Float32Array", "Uint8Array", "ArrayBuffer", "Array", "BigInt", "Reflect"}
 	getterNames = [...]string{"length", "buffer", "byteOffset"}
 )
 
@@ -82,11 +87,20 @@ func typedBytes(v js.Value, size int) (bytes js.Value, n int, ok bool) {
 	return builtin[uint8Array].New(builtin[bufferOf].Call("call", v), builtin[byteOffsetOf].Call("call", v), size*count), count, true
 }
 
-// tryNew is new ctor(v), or false when JS throws (a detached buffer, an
-// element that is a bigint or a symbol or has a throwing valueOf).
-func tryNew(ctor, v js.Value) (out js.Value, ok bool) {
+// tryNew is new ctor(v), or why it is none: api.NotNumbers when that
+// throws (a detached buffer, an element that is a bigint or a symbol or has
+// a throwing valueOf), and when lengthFirst is set, api.NotArray for a v
+// without a numeric length. (Read through Reflect.get: a JS exception in
+// Value.Get is no panic but unwinds through Go, and reading it throws for
+// an object that only inherits a typed array's getter.)
+func tryNew(ctor, v js.Value, lengthFirst bool) (out js.Value, why api.Reason) {
 	defer ignorePanic()
-	return ctor.New(v), true
+	why = api.NotArray
+	if lengthFirst && !is(builtin[reflect].Call("get", v, "length"), js.TypeNumber) {
+		return
+	}
+	why = api.NotNumbers
+	return ctor.New(v), 0
 }
 
 // bigint is the count n as a JS bigint (exact below 2^53, far beyond any

@@ -57,7 +57,9 @@ func describe(v js.Value) (s string) {
 		if view {
 			_, n, live = typedBytes(v, 1)
 		}
-		arrayLike := view || is(v.Get("length"), js.TypeNumber)
+		// Only an Array's length is read: another object's could lie, or
+		// throw (one that only inherits a typed array's getter does).
+		arrayLike := view || isTrue(builtin[array].Call("isArray", v))
 		c := v.Get("constructor")
 		named := is(c, js.TypeFunction)
 		switch {

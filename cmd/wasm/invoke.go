@@ -149,23 +149,23 @@ func readArgs(o any, m *api.Member, argv []js.Value, a *api.Args) (into js.Value
 				why = api.NotBool
 			}
 		case api.AnyArray, api.DimArray:
-			// A Float32Array itself, or any other array-like of numbers
-			// (typed arrays, Arrays, objects with a numeric length; not
-			// strings, functions or ArrayBuffers) converted once by new
-			// Float32Array(v), read into o's scratch area once its length
-			// fits (DimArray), or of any length into the input area.
-			// Lengths come from the typed array's own internal slots, never
-			// from a length property that could lie.
-			if t != js.TypeObject || v.InstanceOf(builtin[arrayBuffer]) ||
-				!isTrue(builtin[array].Call("isArray", v)) && !is(v.Get("length"), js.TypeNumber) {
+			// An array-like of numbers (typed arrays, Arrays, objects with
+			// a numeric length; not strings, functions or ArrayBuffers),
+			// converted once by new Float32Array(v), a Float32Array too:
+			// that reads a typed array's kind and length from its internal
+			// slots, never from a prototype (a Float32Array's may be given
+			// to another kind) or a length property that could lie. Anything
+			// but an Array needs a numeric length first (a DataView has
+			// none; for an object that only inherits a typed array's getter,
+			// reading it throws). Then it is read into o's scratch area once
+			// its length fits (DimArray), or of any length into the input
+			// area.
+			if t != js.TypeObject || v.InstanceOf(builtin[arrayBuffer]) {
 				why = api.NotArray
-			} else if view := isView(v); view && !attached(v) {
+			} else if f32, no := tryNew(builtin[float32Array], v, !isTrue(builtin[array].Call("isArray", v))); no == 0 {
+				v = f32
+			} else if why = no; no == api.NotNumbers && isView(v) && !attached(v) {
 				why = api.Detached
-			} else if !view || !v.InstanceOf(builtin[float32Array]) {
-				var converted bool
-				if v, converted = tryNew(builtin[float32Array], v); !converted {
-					why = api.NotNumbers
-				}
 			}
 			if why == 0 {
 				bytes, n, _ := typedBytes(v, 4)
@@ -182,11 +182,11 @@ func readArgs(o any, m *api.Member, argv []js.Value, a *api.Args) (into js.Value
 				f = float64(n)
 			}
 		case api.Bytes: // from_bytes's: a Uint8Array (or ArrayBuffer) copied into the input area
-			intact := true
+			var no api.Reason
 			if t == js.TypeObject && v.InstanceOf(builtin[arrayBuffer]) {
-				v, intact = tryNew(builtin[uint8Array], v)
+				v, no = tryNew(builtin[uint8Array], v, false)
 			}
-			if !intact {
+			if no != 0 {
 				why = api.Detached
 			} else if t != js.TypeObject || !isView(v) || !v.InstanceOf(builtin[uint8Array]) { // not a typed array made by Uint8Array (or a subclass)
 				why = api.NotBytes

@@ -6,6 +6,9 @@
 const TYPED_ARRAY = Object.getPrototypeOf(Float32Array.prototype);
 const taLength = Object.getOwnPropertyDescriptor(TYPED_ARRAY, 'length').get;
 const taBuffer = Object.getOwnPropertyDescriptor(TYPED_ARRAY, 'buffer').get;
+// taTag.call(x) is x's kind ('Float32Array', ...), undefined for anything
+// but a typed array (a DataView, a Proxy): it never throws.
+const taTag = Object.getOwnPropertyDescriptor(TYPED_ARRAY, Symbol.toStringTag).get;
 const taSet = TYPED_ARRAY.set; // into.set could be a subclass's own
 
 // typedLength(x): typed array x's true length, or -1 when x is none or is
@@ -42,11 +45,13 @@ function describe(v) {
   if (typeof v === 'function') return 'a function';
   if (v === null || typeof v !== 'object') return String(v);
   const c = typeof v.constructor === 'function' ? v.constructor.name : '';
-  if (ArrayBuffer.isView(v) && !(v instanceof DataView)) {
+  if (taTag.call(v) !== undefined) { // a typed array, whatever its prototype
     const n = typedLength(v);
     return n < 0 ? 'a detached ' + (c || 'typed array') : (c || 'typed array') + ' of length ' + n;
   }
-  if (typeof v.length === 'number') return (c || 'array') + ' of length ' + String(v.length);
+  // Only an Array's length is read: another object's could lie, or throw
+  // (one that only inherits a typed array's getter does).
+  if (Array.isArray(v)) return (c || 'array') + ' of length ' + String(v.length);
   return c === '' ? 'an object' : (/^[AEIOUaeiou]/.test(c) ? 'an ' : 'a ') + c;
 }
 
@@ -95,33 +100,27 @@ function converter() {
     return s;
   }
   const refuse = (why) => ((conv.why = why), null);
+  // The generated methods take a non-empty Float32Array without calling
+  // toF32 (gluegen's arrayArg reads its length from its slots), and call it
+  // for everything else.
   function toF32(x) {
     let n;
-    if (x instanceof Float32Array) { // the common case first: a non-empty typed array
-      try {
-        n = taLength.call(x);
-      } catch {
-        n = 0; // not a typed array at all (a forged prototype): the general path refuses it
-      }
-      if (n > 0) return (conv.n = n, x);
-    }
-    return general(x);
-  }
-  // general is toF32 for everything but a non-empty Float32Array: a
-  // function of its own, so that toF32 stays small enough for the engines
-  // to inline into every method (measured in Chromium: the array calls at
-  // dim 16 took 0.88-0.95 of the time they took with one function).
-  function general(x) {
-    let n;
-    if (ArrayBuffer.isView(x)) {
-      if (x instanceof DataView) return refuse(REASON.NotArray);
+    if (ArrayBuffer.isView(x)) { // a typed array or a DataView, whatever their prototypes say
+      const kind = taTag.call(x);
+      if (kind === undefined) return refuse(REASON.NotArray);
       n = typedLength(x);
       if (n < 0) return refuse(REASON.Detached);
-      if (x instanceof Float32Array) return (conv.n = n, x);
+      if (kind === 'Float32Array') return (conv.n = n, x);
     } else if (Array.isArray(x)) {
       n = x.length;
       if (!(n >= 0 && n <= 0x3fffffff && n === Math.floor(n))) return refuse(REASON.NotArray);
-    } else if (x !== null && typeof x === 'object' && !(x instanceof ArrayBuffer) && typeof x.length === 'number') {
+    } else if (x !== null && typeof x === 'object' && !(x instanceof ArrayBuffer)) {
+      try { // an inherited typed-array getter throws for an object that is none
+        n = x.length;
+      } catch {
+        return refuse(REASON.NotArray);
+      }
+      if (typeof n !== 'number') return refuse(REASON.NotArray);
       try { // an array-like: new Float32Array(x) reads its length once
         const v = new Float32Array(x);
         conv.n = v.length;

@@ -80,12 +80,17 @@ const NOT_NUMBER_CTOR = NOT_NUMBER.filter(([l]) => l !== 'null' && l !== 'undefi
 const NOT_ARRAY = [
   ['string', 'abcd'], ['object', {}], ['null', null], ['undefined', undefined], ['plain number', 4],
   ['bigint', 4n], ['symbol', Symbol('s')], ['boolean', true], ['function', () => {}], ['ArrayBuffer', new ArrayBuffer(16)],
+  // Objects that inherit from Float32Array.prototype but are no typed array: its getters throw for them.
+  ['object made from Float32Array.prototype', Object.create(Float32Array.prototype)],
+  ['Proxy of a Float32Array', new Proxy(new Float32Array(DIM), {})],
+  ['DataView given Float32Array.prototype', Object.setPrototypeOf(new DataView(new ArrayBuffer(4 * DIM)), Float32Array.prototype)],
 ];
 /** Arrays of the right length whose elements are not numbers: a wrong kind of value. */
 const BAD_ELEMENTS = (n) => [
   ['Array with a Symbol element', [Symbol('e'), ...new Array(n - 1).fill(1)]],
   ['Array with a BigInt element', [1n, ...new Array(n - 1).fill(1)]],
   ['BigInt64Array', new BigInt64Array(n)],
+  ['BigInt64Array given Float32Array.prototype', Object.setPrototypeOf(new BigInt64Array(n), Float32Array.prototype)],
 ];
 /** Arrays of the wrong length (including zero-length and detached ones). */
 const BAD_LENGTH = (n) => [
