@@ -27,14 +27,24 @@ function ballast(n) {
 }
 
 // quickBuffer gives memory an own buffer accessor: the buffer it last gave
-// while that is attached (a detached one has byteLength 0, and this memory
-// is never empty), else WebAssembly.Memory.prototype.buffer's. A loop that
-// reads memory.buffer at every call to catch growth, as zero-copy loops do,
-// then pays a property read instead of a call into the engine.
+// while that is attached, else WebAssembly.Memory.prototype.buffer's. A
+// loop that reads memory.buffer at every call to catch growth, as zero-copy
+// loops do, then pays a property read instead of a call into the engine.
+// Attached is told by a one-byte view over the buffer (this memory is never
+// empty), whose length a detaching growth makes 0: in WebKit that read
+// costs about 2 ns where the buffer's byteLength cost 8, more than the
+// engine's own getter saved (in one page, ns per memory.buffer read:
+// WebKit 12.8, against 14.5 for the engine's getter and 22.5 with
+// byteLength; Chromium 16.7 / 28.0 / 14.0; Firefox 5.5 / 15.3 / 1.0).
 function quickBuffer(memory) {
   const read = Object.getOwnPropertyDescriptor(WebAssembly.Memory.prototype, 'buffer').get;
-  let b = read.call(memory);
-  Object.defineProperty(memory, 'buffer', { configurable: true, get: () => (b.byteLength !== 0 ? b : (b = read.call(memory))) });
+  let b = read.call(memory), live = new Uint8Array(b, 0, 1);
+  const renew = () => {
+    b = read.call(memory);
+    live = new Uint8Array(b, 0, 1);
+    return b;
+  };
+  Object.defineProperty(memory, 'buffer', { configurable: true, get: () => (live.length !== 0 ? b : renew()) });
 }
 
 // renewingMem makes go.mem, the DataView through which wasm_exec.js reads
