@@ -348,3 +348,33 @@ func TestPointers(t *testing.T) {
 	assert.Equal(t, api.Address(m.Micro.Out), v.Call("get_output_ptr").Float())
 	assert.Equal(t, float64(3*4), v.Call("get_output_ptr").Float()-v.Call("get_input_ptr").Float())
 }
+
+// TestArraysByTheirKind: a typed array is read by its own kind, whatever
+// prototype it was given, and an object that only inherits from
+// Float32Array.prototype is refused by name, not by the engine's TypeError.
+func TestArraysByTheirKind(t *testing.T) {
+	m := newObj(t, "WasmMicroLoRA", 4)
+	defer m.Call("free")
+	object := js.Global().Get("Object")
+	f32Proto := js.Global().Get("Float32Array").Get("prototype")
+	given := func(v js.Value) js.Value { return object.Call("setPrototypeOf", v, f32Proto) }
+	ints := js.Global().Get("Int32Array").Call("of", 1, -2, 3, -4)
+	want := f32s(m.Call("forward_array", jsF32([]float32{1, -2, 3, -4})))
+	assert.Equal(t, want, f32s(m.Call("forward_array", given(ints))), "an Int32Array given Float32Array.prototype")
+
+	for _, tc := range []struct {
+		name, reason string
+		v            js.Value
+	}{
+		{"BigInt64Array given it", "must hold only numbers", given(js.Global().Get("BigInt64Array").New(4))},
+		{"Object.create", "must be a Float32Array or an array of numbers", object.Call("create", f32Proto)},
+		{"Proxy", "must be a Float32Array or an array of numbers", js.Global().Get("Proxy").New(jsF32(make([]float32, 4)), map[string]any{})},
+		{"DataView given it", "must be a Float32Array or an array of numbers", given(js.Global().Get("DataView").New(js.Global().Get("ArrayBuffer").New(16)))},
+	} {
+		r := m.Call("adapt_array", tc.v)
+		require.True(t, isError(r), tc.name)
+		assert.Equal(t, "TypeError", r.Get("constructor").Get("name").String(), tc.name)
+		assert.Contains(t, r.Get("message").String(), "WasmMicroLoRA.adapt_array: gradient "+tc.reason, tc.name)
+	}
+	assert.Equal(t, "0", jsString(m.Call("adapt_count")))
+}

@@ -96,6 +96,25 @@ export function safetySuite({ lib, name, test, assert }) {
     by.free();
   });
 
+  test(`[${name}] a typed array given another kind's prototype is read by its own kind's values`, () => {
+    const kinds = [
+      ['Int32Array given Float32Array.prototype', Int32Array, Float32Array],
+      ['Float64Array given Float32Array.prototype', Float64Array, Float32Array],
+      ['Float32Array given Int32Array.prototype', Float32Array, Int32Array],
+    ];
+    for (const [kindName, Kind, Proto] of kinds) {
+      for (const [callName, call, cls] of ARRAY_CALLS.filter(([n]) => !n.includes('set_b'))) {
+        const target = make(lib, cls), twin = make(lib, cls);
+        const values = Array.from({ length: D }, (_, i) => (Kind === Int32Array ? i - 3 : (i - 3) / 7));
+        const odd = Object.setPrototypeOf(Kind.from(values), Proto.prototype);
+        assert.equal(resultOf(() => call(target, odd)), resultOf(() => call(twin, Float32Array.from(Kind.from(values)))), `${callName}, ${kindName}`);
+        assert.equal(hex(target.to_bytes()), hex(twin.to_bytes()), `${callName}, ${kindName}: state`);
+        target.free();
+        twin.free();
+      }
+    }
+  });
+
   test(`[${name}] a from_bytes argument with a lying length reads its real bytes`, () => {
     const by = bystanders(lib);
     const before = by.states();

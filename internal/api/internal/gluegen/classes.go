@@ -235,11 +235,11 @@ func writeCall(w *strings.Builder, code api.Code, m *api.Member, rec string) {
 // from its slots (taLength, which throws for an object that only inherits
 // from Float32Array.prototype) and its first element a number (not so in a
 // BigInt64Array given Float32Array.prototype), else toF32(a), which
-// converts or refuses the rest. It is written out in each method because Firefox inlines no
-// function that holds a try: as a call (toF32's first case until then) it
-// cost about 9 ns of record's 100-160 at dim 16 there (17-20 ns against 9
-// in one page), and Firefox's record went from 1.02-1.03 to 0.92-0.97 of
-// the reference's.
+// converts or refuses the rest. It is written out in each method because
+// Firefox inlines no function that holds a try: as a call (toF32's first
+// case until then) it cost about 9 ns of record's 100-160 at dim 16 there
+// (17-20 ns against 9 in one page), and Firefox's record went from
+// 1.02-1.03 to 0.92-0.99 of the reference's.
 func arrayArg(a string) string {
 	return "      let v = " + a + ", n = 0;\n" +
 		"      if (" + a + " instanceof Float32Array) {\n" +
