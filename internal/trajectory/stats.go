@@ -25,11 +25,13 @@ func (s *Stats) add(x float32, attention uint8) {
 	if x > s.Best {
 		s.Best, s.BestAttention = x, attention
 	}
-	var success float32
+	// An integer: Go's wasm picks it with a select, which it makes only of
+	// integers, rather than a branch.
+	var success uint32
 	if x > 0 {
 		success = 1
 	}
-	s.SuccessRate = (float32(s.SuccessRate*n) + success) / m
+	s.SuccessRate = (float32(s.SuccessRate*n) + float32(success)) / m
 	s.Count++
 }
 
