@@ -470,10 +470,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen && v !== null && n === r.dim && (out === undefined || isInto(out, r.dim))) {
         inputOf(r).set(v);
         if (ex.rv_micro_forward_array(r.h) === 1) {
-          if (out === undefined) {
-            const p = (r.x >>> 2) + r.dim;
-            return f32().slice(p, p + r.dim);
-          }
+          if (out === undefined) out = new Float32Array(r.dim);
           taSet.call(out, output(r));
           return out;
         }
@@ -813,10 +810,7 @@ function defineClasses(rt) {
       if (r !== undefined && r.g === gen && typeof op_type === 'number' && v !== null && n === r.dim && (out === undefined || isInto(out, r.dim))) {
         inputOf(r).set(v);
         if (ex.rv_scoped_forward_array(r.h, op_type) === 1) {
-          if (out === undefined) {
-            const p = (r.x >>> 2) + r.dim;
-            return f32().slice(p, p + r.dim);
-          }
+          if (out === undefined) out = new Float32Array(r.dim);
           taSet.call(out, output(r));
           return out;
         }
@@ -1630,7 +1624,9 @@ function create(defaultURL) {
 
   // output(r) is a view of the object's output scratch (forward_array's
   // result), kept in its record and made anew once memory growth detached it
-  // (its length is then 0), so that filling a caller's array allocates nothing.
+  // (its length is then 0), so that filling a caller's array allocates
+  // nothing. A new result is a new Float32Array filled from it: slicing the
+  // memory costs up to 5 times more (Firefox, WebKit).
   function output(r) {
     if (r.y === null || r.y.length === 0) r.y = new Float32Array(state.memory.buffer, r.x + 4 * r.dim, r.dim);
     return r.y;
@@ -1641,7 +1637,7 @@ function create(defaultURL) {
     // outFloats is the output area's first n floats: a new array, or copied into out.
     outFloats: (n, out) => {
       const p = state.exports.rv_out() >>> 2;
-      if (out === undefined) return f32().slice(p, p + n);
+      if (out === undefined) out = new Float32Array(n);
       taSet.call(out, f32().subarray(p, p + n));
       return out;
     },

@@ -395,6 +395,46 @@ function median(xs) {
 
 const yieldToEventLoop = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+// ---------------------------------------------------------------- sustained
+
+// SUSTAINED_PAIRS: an allocating call and its twin that fills the caller's
+// `out`. The fastest slice of a round leaves out the garbage collections an
+// allocating call causes, so runSustained also times each pair on ours in
+// whole SUSTAINED_MS batches, the two alternating, where every collection
+// counts against the call whose garbage caused it.
+const SUSTAINED_PAIRS = [['forward_array', 'forward_array_out'], ['scoped.forward_array', 'scoped.forward_array_out']];
+const SUSTAINED_MS = 40;
+const SUSTAINED_ROUNDS = 9;
+
+// runSustained(ops, sizes, targetMs) → [{ op, allocUs, outUs, gain }] for each
+// pair in ops (ours's { name, batch } list; sizes[i] the calibrated batch of
+// ops[i] for targetMs): µs per call, medians over SUSTAINED_ROUNDS, and gain
+// the median of the per-round allocUs / outUs.
+async function runSustained(ops, sizes, targetMs) {
+  const rows = [];
+  for (const pair of SUSTAINED_PAIRS) {
+    const idx = pair.map((name) => ops.findIndex((o) => o.name === name));
+    if (idx.includes(-1)) continue;
+    const n = idx.map((i) => Math.max(1, Math.round((sizes[i] * SUSTAINED_MS) / targetMs)));
+    const us = [[], []];
+    for (let r = 0; r < SUSTAINED_ROUNDS; r++) {
+      for (const j of r & 1 ? [1, 0] : [0, 1]) us[j].push((timeBatch(ops[idx[j]].batch, n[j]) * 1000) / n[j]);
+      await yieldToEventLoop();
+    }
+    rows.push({ op: pair[0], allocUs: median(us[0]), outUs: median(us[1]), gain: median(us[0].map((v, k) => v / us[1][k])) });
+  }
+  return rows;
+}
+
+function sustainedMarkdown(rows) {
+  if (rows.length === 0) return '';
+  const lines = [`Sustained, ours only: whole ${SUSTAINED_MS} ms batches, garbage collection included, the two calls ` +
+    `alternating; medians over ${SUSTAINED_ROUNDS} rounds. Gain: median of the per-round ratios.`, '',
+    '| op | new array µs | into `out` µs | gain |', '|---|---:|---:|---:|'];
+  for (const r of rows) lines.push(`| ${r.op} | ${fmtUs(r.allocUs)} | ${fmtUs(r.outUs)} | ${r.gain.toFixed(2)} |`);
+  return '\n\n' + lines.join('\n');
+}
+
 // ---------------------------------------------------------------- report
 
 function fmtUs(us) {
@@ -471,7 +511,8 @@ export function report(title, context, results) {
  * → { rows, markdown, method, env, config }. rows[i] = { op, referenceUs, oursUs,
  * plainUs, oursOverRef, oursOverPlain, batch: { reference, ours, plain } (calls per
  * batch), samples: { reference, ours, plain } (µs per call, one per round) }; above
- * REFERENCE_MAX_DIM the reference's fields are null or absent. config.impls names
+ * REFERENCE_MAX_DIM the reference's fields are null or absent. sustained: runSustained's
+ * rows (empty unless both calls of a pair ran). config.impls names
  * the impls that ran; config.targetMs is raised when the timer is coarse.
  */
 export async function runBench({ impls, dim = 256, rounds = 15, targetMs = 20, only = null, arrays = false, log = () => {} }) {
@@ -526,6 +567,7 @@ export async function runBench({ impls, dim = 256, rounds = 15, targetMs = 20, o
       samples: t,
     };
   });
+  const sustained = await runSustained(sets[0].ours, opNames.map((_, i) => batchSize[0][i].ours), target);
   const config = { dim, rounds, targetMs: target, lr: LR, alpha: ALPHA, slices: SLICES, impls: names };
-  return { rows, markdown: toMarkdown(rows), method: methodNote(config), env, config };
+  return { rows, sustained, markdown: toMarkdown(rows) + sustainedMarkdown(sustained), method: methodNote(config), env, config };
 }

@@ -272,7 +272,7 @@ func result(m *api.Member) string {
 	case api.Text:
 		return "return rt.outText(value());"
 	case api.Output:
-		return "{\n          if (out === undefined) {\n            const p = (r.x >>> 2) + r.dim;\n            return f32().slice(p, p + r.dim);\n          }\n" +
+		return "{\n          if (out === undefined) out = new Float32Array(r.dim);\n" +
 			"          taSet.call(out, output(r));\n          return out;\n        }"
 	}
 	panic(fmt.Sprintf("gluegen: %s: no result for kind %c", m.Label(), m.Result))
