@@ -39,6 +39,19 @@ const taBuffer = Object.getOwnPropertyDescriptor(TYPED_ARRAY, 'buffer').get;
 const taTag = Object.getOwnPropertyDescriptor(TYPED_ARRAY, Symbol.toStringTag).get;
 const taSet = TYPED_ARRAY.set; // into.set could be a subclass's own
 
+// LOOP_MAX: the generated methods copy up to this many floats by a loop
+// (putLoop) instead of a typed array's set. JavaScriptCore (Safari, Bun;
+// alone in giving an Error a numeric `line`) spends 35-60 ns in set whatever
+// the length, where a loop copies 16 floats in about 15 ns; V8's and
+// SpiderMonkey's sets take 20-30 ns, less than their loops from 16 floats up.
+const LOOP_MAX = typeof new Error().line === 'number' ? 32 : 0;
+
+// putLoop(view, at, v, n) is view[at + i] = v[i] for i < n: v a Float32Array
+// of n values, view one with room for them at at.
+function putLoop(view, at, v, n) {
+  for (let i = 0; i < n; i++) view[at + i] = v[i];
+}
+
 // typedLength(x): typed array x's true length, or -1 when x is none or is
 // detached (a detached array reads as length 0).
 function typedLength(x) {
@@ -468,10 +481,12 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen && v !== null && n === r.dim && (out === undefined || isInto(out, r.dim))) {
-        inputOf(r).set(v);
+        if (n > LOOP_MAX) inputOf(r).set(v);
+        else putLoop(inputOf(r), 0, v, n);
         if (ex.rv_micro_forward_array(r.h) === 1) {
           if (out === undefined) out = new Float32Array(r.dim);
-          taSet.call(out, output(r));
+          if (r.dim > LOOP_MAX) taSet.call(out, output(r));
+          else putLoop(out, 0, output(r), r.dim);
           return out;
         }
       }
@@ -511,7 +526,8 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen && v !== null && n === r.dim) {
-        inputOf(r).set(v);
+        if (n > LOOP_MAX) inputOf(r).set(v);
+        else putLoop(inputOf(r), 0, v, n);
         if (ex.rv_micro_adapt_array(r.h) === 1) return;
       }
       throw failure(13, r, [gradient], v);
@@ -808,10 +824,12 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen && typeof op_type === 'number' && v !== null && n === r.dim && (out === undefined || isInto(out, r.dim))) {
-        inputOf(r).set(v);
+        if (n > LOOP_MAX) inputOf(r).set(v);
+        else putLoop(inputOf(r), 0, v, n);
         if (ex.rv_scoped_forward_array(r.h, op_type) === 1) {
           if (out === undefined) out = new Float32Array(r.dim);
-          taSet.call(out, output(r));
+          if (r.dim > LOOP_MAX) taSet.call(out, output(r));
+          else putLoop(out, 0, output(r), r.dim);
           return out;
         }
       }
@@ -851,7 +869,8 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen && typeof op_type === 'number' && v !== null && n === r.dim) {
-        inputOf(r).set(v);
+        if (n > LOOP_MAX) inputOf(r).set(v);
+        else putLoop(inputOf(r), 0, v, n);
         if (ex.rv_scoped_adapt_array(r.h, op_type) === 1) return;
       }
       throw failure(37, r, [op_type, gradient], v);
@@ -1105,7 +1124,8 @@ function defineClasses(rt) {
         r = undefined;
       }
       if (r !== undefined && r.g === gen && v !== null && n === r.dim && typeof op_type === 'number' && typeof attention_type === 'number' && typeof execution_ms === 'number' && typeof baseline_ms === 'number') {
-        f32().set(v, r.x >>> 2);
+        if (n > LOOP_MAX) f32().set(v, r.x >>> 2);
+        else putLoop(f32(), r.x >>> 2, v, n);
         const x = ex.rv_record(r.h, op_type, attention_type, execution_ms, baseline_ms);
         if (x !== 0) {
           r.x = x;

@@ -31,7 +31,9 @@
 // an impl's µs per call for the round is its fastest slice (noise from other
 // processes only adds time). The table reports medians over rounds, and the
 // median of the per-round ratios (so slow phases of a shared machine hit both
-// sides of a ratio alike). Every batch feeds its outputs into `sink`.
+// sides of a ratio alike). Every batch feeds its outputs into `sink`. Then
+// runSustained times each allocating call against its twin that fills the
+// caller's `out` in whole batches, so that garbage collection counts too.
 
 /** Accumulates something from every batch so no work can be optimised away. */
 export let sink = 0;

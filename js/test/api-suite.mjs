@@ -236,6 +236,18 @@ function microTests(lib, c) {
         m.free();
       }
     }],
+    ['WasmMicroLoRA: forward_array(x, out) fills out with forward_array(x)\'s bits, at every copy size', () => {
+      // 32 and 33 straddle the glue's loop-copy limit in JavaScriptCore
+      for (const d of [1, 17, 32, 33, 256]) {
+        const m = withGrad(fresh(d, 0.5, 0.1), 5);
+        const x = vec(d, 13), out = new Float32Array(d).fill(7);
+        const want = m.forward_array(x);
+        c.ok(m.forward_array(x, out) === out, `dim ${d}: returns out`);
+        c.sameBits(out, want, `dim ${d}: same bits`);
+        c.eq(m.forward_count(), 2n, `dim ${d}: one forward each`);
+        m.free();
+      }
+    }],
     ['WasmMicroLoRA: the zero-allocation idiom survives memory growth', () => {
       const m = withGrad(fresh(64, 0.5, 0.1), 3);
       const keep = [];
@@ -413,6 +425,18 @@ function scopedTests(lib, c) {
       big.free();
       checkPointers(c, s, 17, [m]);
       [s, m].forEach((o) => o.free());
+    }],
+    ['WasmScopedLoRA: forward_array(op, x, out) fills out with forward_array(op, x)\'s bits, at every copy size', () => {
+      for (const d of [1, 17, 32, 33, 256]) {
+        const s = fresh(d, 0.4, 0.2);
+        s.adapt_array(5, vec(d, 3));
+        const x = vec(d, 4), out = new Float32Array(d).fill(7);
+        const want = s.forward_array(5, x);
+        c.ok(s.forward_array(5, x, out) === out, `dim ${d}: returns out`);
+        c.sameBits(out, want, `dim ${d}: same bits`);
+        c.eq(s.forward_count(5), 2n, `dim ${d}: one forward each`);
+        s.free();
+      }
     }],
     ['WasmScopedLoRA: forward(op) through memory equals forward_array(op, x)', () => {
       const s = fresh(17, 0.4, 0.2);

@@ -161,9 +161,9 @@ func writeCall(w *strings.Builder, code api.Code, m *api.Member, rec string) {
 			w.WriteString(arrayArg(p.Name))
 			conds = append(conds, "v !== null", "n === r.dim")
 			if m.Result == api.Spare { // record: its destination, r.x, moves with each call
-				before = append(before, "f32().set(v, r.x >>> 2);")
+				before = append(before, put("        ", "n", "f32().set(v, r.x >>> 2)", "f32(), r.x >>> 2, v"))
 			} else {
-				before = append(before, "inputOf(r).set(v);")
+				before = append(before, put("        ", "n", "inputOf(r).set(v)", "inputOf(r), 0, v"))
 			}
 			array = "v"
 		case api.AnyArray:
@@ -273,9 +273,16 @@ func result(m *api.Member) string {
 		return "return rt.outText(value());"
 	case api.Output:
 		return "{\n          if (out === undefined) out = new Float32Array(r.dim);\n" +
-			"          taSet.call(out, output(r));\n          return out;\n        }"
+			"          " + put("          ", "r.dim", "taSet.call(out, output(r))", "out, 0, output(r)") + "\n          return out;\n        }"
 	}
 	panic(fmt.Sprintf("gluegen: %s: no result for kind %c", m.Label(), m.Result))
+}
+
+// put is the statement, its second line indented by indent, that copies n
+// floats with set (a call of a typed array's set) or, up to LOOP_MAX floats
+// (js/src/values.js), with putLoop(loop, n).
+func put(indent, n, set, loop string) string {
+	return "if (" + n + " > LOOP_MAX) " + set + ";\n" + indent + "else putLoop(" + loop + ", " + n + ");"
 }
 
 // fixedSlots is how many Fixed members a class may have: a record keeps
