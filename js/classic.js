@@ -47,9 +47,19 @@ const taSet = TYPED_ARRAY.set; // into.set could be a subclass's own
 const LOOP_MAX = typeof new Error().line === 'number' ? 32 : 0;
 
 // putLoop(view, at, v, n) is view[at + i] = v[i] for i < n: v a Float32Array
-// of n values, view one with room for them at at.
+// of n values, view one with room for them at at. A float32 makes the trip
+// through a JS number unchanged, but a NaN may not: JavaScriptCore quiets or
+// canonicalizes it on the way. So an array holding one is copied by set,
+// which moves its bytes.
 function putLoop(view, at, v, n) {
-  for (let i = 0; i < n; i++) view[at + i] = v[i];
+  for (let i = 0; i < n; i++) {
+    const x = v[i];
+    if (x !== x) {
+      taSet.call(view, v, at);
+      return;
+    }
+    view[at + i] = x;
+  }
 }
 
 // typedLength(x): typed array x's true length, or -1 when x is none or is

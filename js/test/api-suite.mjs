@@ -57,6 +57,15 @@ function describe(value) {
 }
 
 /** Float32 view of `dim` elements at byte offset ptr of obj.memory. */
+/** indexOfBytes(hay, needle): where needle's bytes first occur in hay, or -1. */
+function indexOfBytes(hay, needle) {
+  outer: for (let i = 0; i + needle.length <= hay.length; i++) {
+    for (let j = 0; j < needle.length; j++) if (hay[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
+
 function view(obj, ptr, dim) {
   return new Float32Array(obj.memory.buffer, ptr, dim);
 }
@@ -626,6 +635,19 @@ function trajTests(lib, c) {
       c.eq(t.high_quality_count(0.99), 3, 'stored qualities are clamped to 1');
       c.eq(t.high_quality_count(1), 0, 'and none exceeds 1');
       t.free();
+    }],
+    ['WasmTrajectoryBuffer: record keeps an embedding\'s bits, NaN payloads included', () => {
+      // 32 and 33 straddle the glue's loop-copy limit in JavaScriptCore, whose
+      // typed-array reads can quiet or canonicalize a NaN
+      for (const d of [4, 17, 32, 33]) {
+        const x = vec(d, 3), bits = new Uint32Array(x.buffer);
+        bits.set([0x7fc00001, 0x7f800001, 0xffc12345]);
+        bits[d - 1] = 0x7fa00000;
+        const t = fresh(4, d);
+        t.record(x, 1, 2, 10, 12);
+        c.ok(indexOfBytes(t.to_bytes(), new Uint8Array(x.buffer)) >= 0, `dim ${d}: the embedding's bytes are in to_bytes()`);
+        t.free();
+      }
     }],
     ['WasmTrajectoryBuffer: reset()', () => {
       const t = fresh(4, 2);
