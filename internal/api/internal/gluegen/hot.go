@@ -13,10 +13,12 @@ import (
 // (implName) directly (a static call), its numbers in hotArgs (record's as
 // arguments of its implementation's Numbers variant), without rv_call's
 // table lookup and argument placement, and without a deferred recover: see
-// cmd/wasm/hot.go for why none can panic. The accepted path is
-// straight-line code: a bounds check and a nil check find the object in its
-// slot's field for the class (hotFields), and the refusal (refuse, one call
-// for each reason) is the one branch out.
+// cmd/wasm/hot.go for why none can panic. A bounds check and a nil check
+// find the object in its slot's field for the class (hotFields), and the
+// refusal (refuse, one call for each reason) is the one way out. (Go lays
+// out the accepted path with two taken branches, the nil and the error
+// checks; written so that only one is taken, it measured the same, within
+// 3 ns, in Firefox, Chromium and WebKit, and cost 38 bytes per export.)
 func hotGo(string) ([]byte, error) {
 	var w strings.Builder
 	w.WriteString("// Code " + banner + "\n\n//go:build js && wasm\n\npackage main\n\n")
