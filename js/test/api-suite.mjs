@@ -56,7 +56,6 @@ function describe(value) {
   });
 }
 
-/** Float32 view of `dim` elements at byte offset ptr of obj.memory. */
 /** indexOfBytes(hay, needle): where needle's bytes first occur in hay, or -1. */
 function indexOfBytes(hay, needle) {
   outer: for (let i = 0; i + needle.length <= hay.length; i++) {
@@ -66,6 +65,7 @@ function indexOfBytes(hay, needle) {
   return -1;
 }
 
+/** Float32 view of `dim` elements at byte offset ptr of obj.memory. */
 function view(obj, ptr, dim) {
   return new Float32Array(obj.memory.buffer, ptr, dim);
 }
